@@ -1,0 +1,4 @@
+import type { RegisterCommand } from './index.js';
+
+/** `onconav case …` — not yet implemented; registered so the command tree is stable. */
+export const register: RegisterCommand = () => {};

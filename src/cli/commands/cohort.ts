@@ -1,0 +1,4 @@
+import type { RegisterCommand } from './index.js';
+
+/** `onconav cohort …` — not yet implemented; registered so the command tree is stable. */
+export const register: RegisterCommand = () => {};
