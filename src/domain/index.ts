@@ -5,3 +5,4 @@ export * from './alteration.js';
 export * from './case.js';
 export * from './evidence.js';
 export * from './annotation.js';
+export * from './trial.js';
