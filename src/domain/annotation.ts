@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AlterationSchema } from './alteration.js';
 import { CitationSchema, EFFECTS, MUTATION_EFFECTS, OncogenicitySchema, KnowledgeReleaseSchema } from './evidence.js';
 import { LevelSchema } from './levels.js';
+import { IssueSchema } from './issue.js';
 import { TumorTypeRefSchema } from './tumor-type.js';
 
 export const ANNOTATION_SCHEMA_VERSION = 'onconav.annotation/1';
@@ -35,6 +36,8 @@ export const AnnotatedAlterationSchema = z.object({
   treatments: z.array(TreatmentSchema),
   /** Sources disagreeing on the same drug (different effect or level) are shown, never hidden. */
   conflicts: z.array(z.string()).default([]),
+  /** True for germline-flagged mutations: annotated, but not counted toward the sample's levels. */
+  germline: z.boolean().optional(),
   alterationData: AlterationSchema,
 });
 export type AnnotatedAlteration = z.infer<typeof AnnotatedAlterationSchema>;
@@ -46,6 +49,8 @@ export const AnnotatedSampleSchema = z.object({
   highestSensitiveLevel: LevelSchema.nullable(),
   highestResistanceLevel: LevelSchema.nullable(),
   alterations: z.array(AnnotatedAlterationSchema),
+  /** Plain notes on how the sample was annotated (e.g. no tumor type known, TMB not computable). */
+  notes: z.array(z.string()).optional(),
 });
 export type AnnotatedSample = z.infer<typeof AnnotatedSampleSchema>;
 
@@ -54,5 +59,7 @@ export const AnnotationResultSchema = z.object({
   generatedBy: z.string(),
   knowledgeBase: z.array(KnowledgeReleaseSchema),
   samples: z.array(AnnotatedSampleSchema),
+  /** Problems met while annotating (unknown tumor type code, unknown panel…), located where possible. */
+  issues: z.array(IssueSchema).optional(),
 });
 export type AnnotationResult = z.infer<typeof AnnotationResultSchema>;
