@@ -36,6 +36,10 @@ export const CriterionSchema = z.object({
   text: z.string(),
   /** [start, end) character offsets into the trial's raw eligibility text. */
   span: z.tuple([z.number().int(), z.number().int()]).optional(),
+  /** Index (in the trial's criteria list) of the list item this one is nested under, e.g. "one of the following:". */
+  parent: z.number().int().nonnegative().optional(),
+  /** Heading the criterion sits under when it is not plain inclusion/exclusion (PDQ "PATIENT CHARACTERISTICS"). */
+  section: z.string().optional(),
   /** Parsed meaning, when understood (category + structured fields); absent means "text only". */
   parsed: z.array(z.object({ category: z.string() }).passthrough()).default([]),
 });
