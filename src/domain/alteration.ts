@@ -146,6 +146,11 @@ export const FusionSchema = z.object({
   alteration: z.string(),
   svClass: z.string().optional(),
   inFrame: z.boolean().optional(),
+  /**
+   * Both breakpoints in the same gene (`EGFR-intragenic`, MSK "Deletion within transcript"): a structural
+   * rearrangement of one gene, not a fusion with a partner, so "any-partner fusion" knowledge must not match it.
+   */
+  intragenic: z.boolean().optional(),
   description: z.string().optional(),
   somaticStatus: z.enum(SOMATIC_STATUSES).optional(),
   ...base,
