@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { AlterationPattern } from '../domain/index.js';
 import { matchesPattern, alterationKeys, patternKey, biomarkerStatus } from './patterns.js';
 import { amp, bio, fusion, mut } from './fixtures/builders.js';
 
@@ -70,7 +71,7 @@ describe('matchesPattern', () => {
     expect(matchesPattern(tmbH, bio('TMB', { value: 10 }))).toBe(true);
     expect(matchesPattern(tmbH, bio('TMB', { value: 9.99 }))).toBe(false);
     expect(matchesPattern(tmbH, bio('TMB', { status: 'TMB-H' }))).toBe(false);
-    const tmbStatus = { type: 'biomarker', biomarker: 'TMB', statuses: ['TMB-H'], min: 10 } as const;
+    const tmbStatus: AlterationPattern = { type: 'biomarker', biomarker: 'TMB', statuses: ['TMB-H'], min: 10 };
     expect(matchesPattern(tmbStatus, bio('TMB', { status: 'TMB-H' }))).toBe(true);
     expect(matchesPattern(tmbStatus, bio('TMB', { status: 'TMB-H', value: 6 }))).toBe(false);
     expect(matchesPattern({ type: 'biomarker', biomarker: 'MSI', statuses: ['MSI-H'] }, bio('MSI', { status: 'MSI-H' }))).toBe(true);
@@ -108,12 +109,12 @@ describe('matchesPattern', () => {
       fc.tuple(genes, genes).map(([a, b]) => fusion(a, b, b)),
       fc.constantFrom(bio('TMB', { value: 20 }), bio('MSI', { status: 'MSI-H' })),
     );
-    const pattern = fc.oneof(
+    const pattern: fc.Arbitrary<AlterationPattern> = fc.oneof(
       genes.map((g) => ({ type: 'anyMutation' as const, gene: g })),
       genes.map((g) => ({ type: 'amplification' as const, gene: g })),
       genes.map((g) => ({ type: 'fusion' as const, gene: g })),
       fc.constant({ type: 'biomarker' as const, biomarker: 'TMB' as const, min: 10 }),
-      fc.constant({ type: 'biomarker' as const, biomarker: 'MSI' as const, statuses: ['MSI-H'] }),
+      fc.constant<AlterationPattern>({ type: 'biomarker', biomarker: 'MSI', statuses: ['MSI-H'] }),
     );
     fc.assert(
       fc.property(alt, pattern, (a, p) => {
