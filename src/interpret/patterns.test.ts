@@ -61,7 +61,10 @@ describe('matchesPattern', () => {
     expect(matchesPattern({ type: 'fusion', gene: 'ALK', partner: 'EML4' }, f)).toBe(true);
     expect(matchesPattern({ type: 'fusion', gene: 'ALK', partner: 'KIF5B' }, f)).toBe(false);
     expect(matchesPattern({ type: 'fusion', gene: 'EML4' }, f)).toBe(true);
-    expect(matchesPattern({ type: 'fusion', gene: 'ALK', partner: 'ALK' }, fusion('ALK', 'ALK', 'ALK'))).toBe(true);
+    // Intragenic rearrangements match only a pattern naming the gene as its own partner.
+    expect(matchesPattern({ type: 'fusion', gene: 'EGFR' }, fusion('EGFR', 'EGFR', 'EGFR'))).toBe(false);
+    expect(matchesPattern({ type: 'fusion', gene: 'EGFR' }, { ...fusion('EGFR', null, 'EGFR'), intragenic: true })).toBe(false);
+    expect(matchesPattern({ type: 'fusion', gene: 'EGFR', partner: 'EGFR' }, fusion('EGFR', 'EGFR', 'EGFR'))).toBe(true);
     expect(matchesPattern({ type: 'fusion', gene: 'ROS1' }, f)).toBe(false);
     expect(matchesPattern({ type: 'fusion', gene: 'ALK' }, fusion(null, null, 'ALK'))).toBe(true);
   });

@@ -129,6 +129,10 @@ export function matchesPattern(pattern: AlterationPattern, alt: Alteration, onco
       if (alt.kind !== 'fusion') return false;
       const genes = [alt.gene, alt.gene5, alt.gene3];
       if (!genes.some((g) => eqGene(g, pattern.gene))) return false;
+      // A one-gene rearrangement (both breakpoints in the gene) is not a fusion with a partner.
+      if (alt.intragenic === true || (alt.gene5 !== null && alt.gene3 !== null && eqGene(alt.gene5, alt.gene3))) {
+        return pattern.partner !== undefined && eqGene(pattern.partner, pattern.gene);
+      }
       if (pattern.partner === undefined) return true;
       const partner = pattern.partner;
       // The partner must be the other side of the fusion (5′ or 3′), not the keyed gene itself.
