@@ -1,0 +1,444 @@
+import { basename } from 'node:path';
+import type { Biomarker, Consequence, GenomicAlteration, Locus, Mutation } from '../domain/index.js';
+import { classifyMutation, consequenceFromMaf } from '../normalize/classes.js';
+import type { GeneResolution } from '../normalize/genes.js';
+import { normalizeProteinChange, type ProteinChange } from '../normalize/protein.js';
+import { readLineBatches } from './lines.js';
+import type { ReaderModule } from './registry.js';
+import { RowIssues, cell, intCell } from './row-issues.js';
+import { bump, emptyStats, type ReadOptions, type ReadResult, type SampleData } from './types.js';
+
+/**
+ * Mutation Annotation Format: GDC/TCGA MAF (https://docs.gdc.cancer.gov/Encyclopedia/pages/Mutation_Annotation_Format/)
+ * and cBioPortal `data_mutations*.txt` (MSK-IMPACT), which adds `#` comment lines (`#version 2.4`,
+ * `#sequenced_samples: …`) and columns such as HGVSp_Short, Protein_position, Exon_Number.
+ *
+ * Column names are matched case-insensitively; several names are accepted for the same meaning because
+ * exporters differ (oncokb-annotator uses SAMPLE_ID / ALTERATION, older files Amino_Acid_Change).
+ *
+ * Representation decisions (see docs/case-output.md):
+ * - Every row with a gene and a sample becomes one mutation, including silent, intronic, UTR and flank rows:
+ *   they keep their consequence and `alteration` is null for rows that do not change the protein (intron,
+ *   UTR, flank, intergenic, non-coding RNA); silent rows keep `V600=`-style changes when given.
+ *   Downstream stages (TMB, actionability) filter on `consequence` / `classes`.
+ * - Mutation_Status Germline (and LOH, a germline variant whose other allele the tumor lost) → somaticStatus
+ *   'germline', counted in stats.flagged.germline, never in stats.used. Somatic → 'somatic'. A status column
+ *   with an empty/Unknown value → 'unknown'. No status column at all → 'somatic' (MAFs are somatic calls).
+ * - Coordinates: MAF Start/End are 1-based inclusive; loci are 0-based half-open. An insertion (Reference_Allele
+ *   `-`, Start = base before the insertion) becomes the empty interval [Start, Start).
+ */
+
+/** Accepted header names per field, best first (lower case). */
+const COLUMN_NAMES = {
+  gene: ['hugo_symbol', 'gene', 'gene_symbol', 'hugo symbol', 'symbol'],
+  sample: ['tumor_sample_barcode', 'sample_id', 'sample', 'sample identifier', 'tumor_sample_id'],
+  proteinShort: ['hgvsp_short', 'protein_change', 'amino_acid_change', 'alteration', 'aachange'],
+  proteinLong: ['hgvsp'],
+  classification: ['variant_classification'],
+  status: ['mutation_status'],
+  chrom: ['chromosome', 'chrom', 'chr'],
+  start: ['start_position', 'start_pos', 'start'],
+  end: ['end_position', 'end_pos', 'end'],
+  ref: ['reference_allele', 'ref'],
+  alt2: ['tumor_seq_allele2', 'alt'],
+  alt1: ['tumor_seq_allele1'],
+  build: ['ncbi_build', 'build', 'genome_build'],
+  tRef: ['t_ref_count'],
+  tAlt: ['t_alt_count'],
+  exon: ['exon_number', 'exon'],
+  transcript: ['transcript_id'],
+  refseq: ['refseq'],
+  hgvsc: ['hgvsc'],
+  proteinPosition: ['protein_position'],
+} as const;
+type Field = keyof typeof COLUMN_NAMES;
+type Columns = Record<Field, number>;
+
+function resolveColumns(header: readonly string[]): Columns {
+  const index = new Map<string, number>();
+  header.forEach((h, i) => {
+    const key = h.trim().toLowerCase();
+    if (!index.has(key)) index.set(key, i);
+  });
+  const cols = {} as Columns;
+  for (const field of Object.keys(COLUMN_NAMES) as Field[]) {
+    let at = -1;
+    for (const name of COLUMN_NAMES[field]) {
+      const i = index.get(name);
+      if (i !== undefined) {
+        at = i;
+        break;
+      }
+    }
+    cols[field] = at;
+  }
+  return cols;
+}
+
+/** Consequences where the protein is not changed, so a protein "change" column carries nothing usable. */
+const NON_PROTEIN: ReadonlySet<Consequence> = new Set(['intron', 'utr5', 'utr3', 'flank5', 'flank3', 'intergenic', 'noncoding_rna']);
+
+/** Fallback when a file has no Variant_Classification (e.g. oncokb-annotator ALTERATION lists). */
+function consequenceFromProtein(p: ProteinChange | null): Consequence {
+  if (!p) return 'unknown';
+  switch (p.type) {
+    case 'missense':
+      return 'missense';
+    case 'nonsense':
+      return 'nonsense';
+    case 'frameshift':
+      return 'frameshift';
+    case 'deletion':
+      return 'inframe_deletion';
+    case 'insertion':
+    case 'duplication':
+      return 'inframe_insertion';
+    case 'delins':
+      return 'inframe_delins';
+    case 'splice':
+      return 'splice_site';
+    case 'synonymous':
+      return 'silent';
+    case 'startLost':
+      return 'start_lost';
+    case 'extension':
+      return 'stop_lost';
+    case 'unknown':
+      return 'unknown';
+  }
+}
+
+const BUILDS: Record<string, Locus['build']> = {
+  grch37: 'GRCh37',
+  '37': 'GRCh37',
+  hg19: 'GRCh37',
+  b37: 'GRCh37',
+  grch38: 'GRCh38',
+  '38': 'GRCh38',
+  hg38: 'GRCh38',
+};
+
+/**
+ * oncokb-annotator's "atypical alterations" list puts sample-level biomarkers in the gene column as
+ * `Other Biomarkers`; these are the spellings its example uses. Anything else there is reported, not guessed.
+ */
+const OTHER_BIOMARKERS: Record<string, { name: Biomarker['name']; status: string }> = {
+  'msi-h': { name: 'MSI', status: 'MSI-H' },
+  'microsatellite instability-high': { name: 'MSI', status: 'MSI-H' },
+  'tmb-h': { name: 'TMB', status: 'TMB-H' },
+  'tumor mutational burden-high': { name: 'TMB', status: 'TMB-H' },
+};
+
+function stripChr(c: string): string {
+  return c.length > 3 && (c.charCodeAt(0) | 32) === 99 && (c.charCodeAt(1) | 32) === 104 && (c.charCodeAt(2) | 32) === 114 ? c.slice(3) : c;
+}
+
+/** Exon_Number `19/28` (VEP rank/total) or `19` → 19. */
+export function parseExon(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const slash = text.indexOf('/');
+  const n = Number(slash === -1 ? text : text.slice(0, slash));
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
+/** Protein_position `1307`, `1307/2843` or `745-750/1210` → [start, end]. */
+function parseProteinPosition(text: string | undefined): [number, number] | undefined {
+  if (text === undefined) return undefined;
+  const slash = text.indexOf('/');
+  const span = slash === -1 ? text : text.slice(0, slash);
+  const dash = span.indexOf('-');
+  const a = Number(dash === -1 ? span : span.slice(0, dash));
+  const b = dash === -1 ? a : Number(span.slice(dash + 1));
+  return Number.isInteger(a) && a > 0 && Number.isInteger(b) && b >= a ? [a, b] : undefined;
+}
+
+/** Loose check used by sniffing and by the reader's own error messages. */
+export function mafHeaderColumns(header: string): { cols: Columns; missing: string[] } {
+  const cols = resolveColumns(header.split('\t'));
+  const missing: string[] = [];
+  if (cols.gene < 0) missing.push('Hugo_Symbol');
+  if (cols.sample < 0) missing.push('Tumor_Sample_Barcode (or SAMPLE_ID)');
+  if (cols.proteinShort < 0 && cols.proteinLong < 0 && cols.classification < 0) {
+    missing.push('a protein change (HGVSp_Short, HGVSp, Protein_Change, Amino_Acid_Change) or Variant_Classification');
+  }
+  return { cols, missing };
+}
+
+export async function readMaf(path: string, options: ReadOptions): Promise<ReadResult> {
+  const file = options.displayName ?? path;
+  const result: ReadResult = { file, format: 'maf', samples: [], patients: [], issues: [], stats: emptyStats() };
+  const { stats } = result;
+  const issues = new RowIssues(result.issues, file);
+  const genes = options.ctx.genes;
+  const geneCache = new Map<string, GeneResolution>();
+  const proteinCache = new Map<string, ProteinChange | null>();
+  const consequenceCache = new Map<string, Consequence>();
+  const classCache = new Map<string, Mutation['classes']>();
+  const buildCache = new Map<string, Locus['build'] | null>();
+  const samples = new Map<string, SampleData>();
+  const sampleOf = (id: string): SampleData => {
+    let s = samples.get(id);
+    if (!s) {
+      s = { id, alterations: [], biomarkers: [] };
+      samples.set(id, s);
+    }
+    return s;
+  };
+
+  let header: string[] | null = null;
+  let cols: Columns | null = null;
+  let stop = false;
+
+  for await (const batch of readLineBatches(path, { issues: result.issues, displayName: file, signal: options.signal, onProgress: options.onProgress })) {
+    if (stop) continue;
+    const lines = batch.lines;
+    for (let k = 0; k < lines.length; k++) {
+      const line = lines[k]!;
+      const lineNo = batch.firstLine + k;
+      if (line.length === 0) continue;
+      if (line.charCodeAt(0) === 35 /* # */) {
+        // cBioPortal lists every sequenced sample, including those without mutations (a real "no mutation found").
+        if (line.startsWith('#sequenced_samples:')) {
+          for (const id of line.slice('#sequenced_samples:'.length).trim().split(/\s+/)) if (id) sampleOf(id);
+        }
+        continue;
+      }
+      if (header === null) {
+        header = line.split('\t');
+        if (header.length < 2) {
+          const commas = line.split(',').length;
+          issues.add({
+            severity: 'error',
+            code: 'maf.wrong-delimiter',
+            line: lineNo,
+            message:
+              commas > 2
+                ? `the header has no tab characters but ${commas - 1} commas: MAF files are tab-separated (convert the file, or read it with the right --as format)`
+                : 'the header has a single column: MAF files are tab-separated with a header row (Hugo_Symbol, Tumor_Sample_Barcode, …)',
+          });
+          stop = true;
+          break;
+        }
+        const checked = mafHeaderColumns(line);
+        if (checked.missing.length > 0) {
+          issues.add({
+            severity: 'error',
+            code: 'maf.missing-column',
+            line: lineNo,
+            message: `required MAF column(s) missing: ${checked.missing.join('; ')} — no rows were read`,
+          });
+          stop = true;
+          break;
+        }
+        cols = checked.cols;
+        continue;
+      }
+      const c = cols!;
+      stats.rows++;
+      let f = line.split('\t');
+      if (f.length !== header.length) {
+        // Trailing empty cells beyond the header (a common export artifact) carry nothing: accept them.
+        let extraEmpty = f.length > header.length;
+        for (let j = header.length; extraEmpty && j < f.length; j++) if (f[j]!.trim() !== '') extraEmpty = false;
+        if (!extraEmpty) {
+          bump(stats.skipped, 'wrong-field-count');
+          issues.add({
+            severity: 'error',
+            code: 'maf.field-count',
+            line: lineNo,
+            message: `row has ${f.length} tab-separated fields, the header has ${header.length}; row skipped`,
+          });
+          continue;
+        }
+        f = f.slice(0, header.length);
+      }
+      const geneText = cell(f, c.gene);
+      const sampleId = cell(f, c.sample);
+      if (geneText === undefined) {
+        bump(stats.skipped, 'missing-gene');
+        issues.add({ severity: 'warning', code: 'maf.missing-gene', line: lineNo, field: header[c.gene], message: 'no gene symbol; row skipped' });
+        continue;
+      }
+      if (sampleId === undefined) {
+        bump(stats.skipped, 'missing-sample');
+        issues.add({ severity: 'warning', code: 'maf.missing-sample', line: lineNo, field: header[c.sample], message: 'no sample id; row skipped' });
+        continue;
+      }
+
+      const shortText = cell(f, c.proteinShort);
+      const proteinText = shortText ?? cell(f, c.proteinLong);
+
+      if (geneText.toLowerCase() === 'other biomarkers') {
+        const bm = proteinText === undefined ? undefined : OTHER_BIOMARKERS[proteinText.toLowerCase()];
+        if (!bm) {
+          bump(stats.skipped, 'unrecognized-biomarker');
+          issues.add({
+            severity: 'warning',
+            code: 'maf.unrecognized-biomarker',
+            line: lineNo,
+            message: `"${proteinText ?? ''}" is not a biomarker onconav recognizes in an alteration list (MSI-H, TMB-H); row skipped`,
+          });
+          continue;
+        }
+        sampleOf(sampleId).biomarkers.push({
+          kind: 'biomarker',
+          name: bm.name,
+          alteration: bm.status,
+          status: bm.status,
+          provenance: 'reported',
+          originalText: proteinText!,
+          origin: { file, line: lineNo },
+        });
+        stats.used++;
+        continue;
+      }
+
+      let g = geneCache.get(geneText);
+      if (!g) {
+        g = genes.resolve(geneText);
+        geneCache.set(geneText, g);
+      }
+      if (!g.known) {
+        issues.addFolded({
+          severity: 'warning',
+          code: 'gene.unknown',
+          line: lineNo,
+          field: header[c.gene],
+          message: `"${geneText}" is not a known HGNC symbol, alias or previous symbol; kept as written`,
+        });
+      }
+
+      let protein: ProteinChange | null = null;
+      if (proteinText !== undefined) {
+        const cached = proteinCache.get(proteinText);
+        if (cached !== undefined) protein = cached;
+        else {
+          protein = normalizeProteinChange(proteinText);
+          proteinCache.set(proteinText, protein);
+        }
+      }
+
+      const vc = cell(f, c.classification);
+      let consequence: Consequence;
+      if (vc !== undefined) {
+        let cq = consequenceCache.get(vc);
+        if (cq === undefined) {
+          cq = consequenceFromMaf(vc);
+          consequenceCache.set(vc, cq);
+        }
+        consequence = cq === 'unknown' ? consequenceFromProtein(protein) : cq;
+      } else consequence = consequenceFromProtein(protein);
+
+      const alteration = NON_PROTEIN.has(consequence) || protein === null || protein.canonical === '?' ? null : protein.canonical;
+      const exon = parseExon(cell(f, c.exon));
+      let proteinStart = protein?.start;
+      let proteinEnd = protein?.end;
+      if (proteinStart === undefined && alteration !== null) {
+        const pos = parseProteinPosition(cell(f, c.proteinPosition));
+        if (pos) [proteinStart, proteinEnd] = pos;
+      }
+      if (proteinEnd === undefined) proteinEnd = proteinStart;
+
+      const classKey = `${g.symbol}|${consequence}|${alteration ?? ''}|${proteinStart ?? ''}|${proteinEnd ?? ''}|${exon ?? ''}`;
+      let classes = classCache.get(classKey);
+      if (!classes) {
+        classes = classifyMutation({ gene: g.symbol, consequence, alteration, proteinStart, proteinEnd, exon });
+        classCache.set(classKey, classes);
+      }
+
+      const m: Mutation = {
+        kind: 'mutation',
+        gene: g.symbol,
+        alteration,
+        consequence,
+        classes,
+        somaticStatus: 'somatic',
+        originalText: `${geneText} ${proteinText ?? vc ?? ''}`.trimEnd(),
+        origin: { file, line: lineNo },
+      };
+      if (g.changed) m.geneInput = geneText;
+      if (g.isoform !== undefined) m.isoform = g.isoform;
+      if (proteinStart !== undefined) m.proteinStart = proteinStart;
+      if (proteinEnd !== undefined) m.proteinEnd = proteinEnd;
+      if (vc !== undefined) m.variantClassification = vc;
+      if (exon !== undefined) m.exon = exon;
+      const hgvsc = cell(f, c.hgvsc);
+      if (hgvsc !== undefined) {
+        const colon = hgvsc.indexOf(':');
+        m.cdna = colon === -1 ? hgvsc : hgvsc.slice(colon + 1);
+      }
+      const transcript = cell(f, c.transcript) ?? cell(f, c.refseq);
+      if (transcript !== undefined) m.transcript = transcript;
+
+      const chrom = cell(f, c.chrom);
+      const start1 = intCell(f, c.start);
+      if (chrom !== undefined && start1 !== undefined && start1 > 0) {
+        const ref = c.ref >= 0 ? f[c.ref]?.trim() : undefined;
+        let alt = c.alt2 >= 0 ? f[c.alt2]?.trim() : undefined;
+        if ((alt === undefined || alt === '' || alt === ref) && c.alt1 >= 0) alt = f[c.alt1]?.trim();
+        const end1 = intCell(f, c.end) ?? start1;
+        const insertion = ref === '-';
+        const locus: Locus = insertion ? { chrom: stripChr(chrom), start: start1, end: start1 } : { chrom: stripChr(chrom), start: start1 - 1, end: Math.max(end1, start1) };
+        if (ref !== undefined && ref !== '' && ref !== 'NA') locus.ref = ref;
+        if (alt !== undefined && alt !== '' && alt !== 'NA') locus.alt = alt;
+        const buildText = cell(f, c.build);
+        if (buildText !== undefined) {
+          let b = buildCache.get(buildText);
+          if (b === undefined) {
+            b = BUILDS[buildText.toLowerCase()] ?? null;
+            buildCache.set(buildText, b);
+            if (b === null) issues.add({ severity: 'warning', code: 'maf.unknown-build', line: lineNo, field: header[c.build], message: `genome build "${buildText}" is not GRCh37 or GRCh38; loci kept without a build` });
+          }
+          if (b) locus.build = b;
+        }
+        m.locus = locus;
+      }
+
+      const tRef = intCell(f, c.tRef);
+      const tAlt = intCell(f, c.tAlt);
+      if (tRef !== undefined && tAlt !== undefined) {
+        const depth = tRef + tAlt;
+        m.depth = depth;
+        if (depth > 0) m.vaf = tAlt / depth;
+      }
+
+      const status = c.status < 0 ? 'somatic' : cell(f, c.status)?.toLowerCase();
+      if (status === 'germline' || status === 'loh') {
+        m.somaticStatus = 'germline';
+        bump(stats.flagged, 'germline');
+      } else {
+        m.somaticStatus = status === 'somatic' ? 'somatic' : 'unknown';
+        stats.used++;
+      }
+      sampleOf(sampleId).alterations.push(m as GenomicAlteration);
+    }
+  }
+
+  if (header === null && !result.issues.some((i) => i.severity === 'error')) {
+    issues.add({ severity: 'error', code: 'maf.empty', message: `${basename(file)} has no header row and no data (empty file?)` });
+  }
+  issues.finish();
+  result.samples = [...samples.values()];
+  return result;
+}
+
+export const mafReader: ReaderModule = {
+  format: 'maf',
+  description: 'Mutation Annotation Format (GDC/TCGA MAF, cBioPortal data_mutations*.txt), tab-separated, optionally gzip',
+  sniff(head, fileName) {
+    const header = head.find((l) => !l.startsWith('#'));
+    const lower = fileName.toLowerCase();
+    const nameHint = lower.includes('.maf') || lower.includes('mutation');
+    if (header === undefined) return nameHint && head.some((l) => l.startsWith('#version')) ? 0.3 : 0;
+    if (!header.includes('\t')) return 0;
+    const { cols, missing } = mafHeaderColumns(header);
+    if (missing.length > 0) return 0;
+    let score = 0.6;
+    if (cols.classification >= 0) score += 0.2;
+    if (cols.proteinShort >= 0 || cols.proteinLong >= 0) score += 0.1;
+    if (cols.chrom >= 0 && cols.start >= 0) score += 0.05;
+    if (nameHint) score += 0.04;
+    return Math.min(score, 0.99);
+  },
+  read: readMaf,
+};
