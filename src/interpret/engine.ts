@@ -52,7 +52,11 @@ export interface TumorHierarchy {
   ancestors(code: string): string[];
 }
 
-const UNKNOWN_CALL: OncogenicityCall = { oncogenic: 'Unknown', mutationEffect: 'Unknown', reason: 'no oncogenicity rules loaded' };
+const UNKNOWN_CALL: OncogenicityCall = {
+  oncogenic: 'Unknown',
+  mutationEffect: 'Unknown',
+  reason: 'no oncogenicity rules loaded',
+};
 
 /** Evidence indexed by gene (and `biomarker:NAME`) so each alteration looks at a handful of candidates. */
 export class EvidenceIndex {
@@ -87,7 +91,10 @@ export class EvidenceIndex {
 const EMPTY: readonly Evidence[] = [];
 
 /** Keeps only the named sources (all when `sources` is undefined). */
-export function buildEvidenceIndex(evidence: readonly Evidence[], options: { sources?: readonly string[]; releases?: readonly KnowledgeRelease[] } = {}): EvidenceIndex {
+export function buildEvidenceIndex(
+  evidence: readonly Evidence[],
+  options: { sources?: readonly string[]; releases?: readonly KnowledgeRelease[] } = {},
+): EvidenceIndex {
   const wanted = options.sources ? new Set(options.sources) : undefined;
   const kept = wanted ? evidence.filter((e) => wanted.has(e.source)) : evidence;
   const releases = (options.releases ?? []).filter((r) => !wanted || wanted.has(r.source));
@@ -118,7 +125,8 @@ export function annotateCase(c: Case, opts: AnnotateOptions): AnnotationResult {
   const issues: Issue[] = [];
   const samples = c.samples.map((s) => {
     const tumorType = opts.tumorTypeOverride ?? s.tumorType ?? c.tumorType ?? null;
-    const withTmb = opts.tmb === false ? { sample: s, tmb: null, notes: [] as string[] } : sampleTmb(s, opts.tmb ?? {});
+    const withTmb =
+      opts.tmb === false ? { sample: s, tmb: null, notes: [] as string[] } : sampleTmb(s, opts.tmb ?? {});
     const annotated = annotateSampleWith(ctx, withTmb.sample, tumorType);
     annotated.tmb = withTmb.tmb;
     if (withTmb.notes.length > 0) annotated.notes = [...(annotated.notes ?? []), ...withTmb.notes];
@@ -134,7 +142,9 @@ export function annotateCase(c: Case, opts: AnnotateOptions): AnnotationResult {
   const result: AnnotationResult = {
     schemaVersion: ANNOTATION_SCHEMA_VERSION,
     generatedBy: opts.generatedBy ?? `onconav ${VERSION}`,
-    knowledgeBase: [...opts.evidence.releases].sort((a, b) => cmp(a.source, b.source) || cmp(a.version, b.version)),
+    knowledgeBase: [...opts.evidence.releases].sort(
+      (a, b) => cmp(a.source, b.source) || cmp(a.version, b.version),
+    ),
     samples,
   };
   if (issues.length > 0) result.issues = issues;
@@ -142,7 +152,11 @@ export function annotateCase(c: Case, opts: AnnotateOptions): AnnotationResult {
 }
 
 /** One sample, for callers that stream samples (no TMB computation). */
-export function annotateSample(sample: Sample, tumorType: TumorTypeRef | null, opts: Omit<AnnotateOptions, 'tumorTypeOverride' | 'tmb' | 'generatedBy'>): AnnotatedSample {
+export function annotateSample(
+  sample: Sample,
+  tumorType: TumorTypeRef | null,
+  opts: Omit<AnnotateOptions, 'tumorTypeOverride' | 'tmb' | 'generatedBy'>,
+): AnnotatedSample {
   return annotateSampleWith(makeContext(opts), sample, tumorType);
 }
 
@@ -159,7 +173,12 @@ export function createAnnotator(opts: Omit<AnnotateOptions, 'tumorTypeOverride' 
 }
 
 function makeContext(opts: Pick<AnnotateOptions, 'evidence' | 'oncotree' | 'oncogenicity'>): Context {
-  return { evidence: opts.evidence, oncotree: opts.oncotree, oncogenicity: opts.oncogenicity ?? (() => UNKNOWN_CALL), ancestorCache: new Map() };
+  return {
+    evidence: opts.evidence,
+    oncotree: opts.oncotree,
+    oncogenicity: opts.oncogenicity ?? (() => UNKNOWN_CALL),
+    ancestorCache: new Map(),
+  };
 }
 
 function ancestorsOf(ctx: Context, tumorType: TumorTypeRef | null): ReadonlySet<string> {
@@ -184,19 +203,35 @@ function annotateSampleWith(ctx: Context, sample: Sample, tumorType: TumorTypeRe
     id: sample.id,
     tumorType,
     tmb: null,
-    highestSensitiveLevel: highestLevel(counted.flatMap((a) => (a.highestSensitiveLevel ? [a.highestSensitiveLevel] : []))) ?? null,
-    highestResistanceLevel: highestLevel(counted.flatMap((a) => (a.highestResistanceLevel ? [a.highestResistanceLevel] : []))) ?? null,
+    highestSensitiveLevel:
+      highestLevel(counted.flatMap((a) => (a.highestSensitiveLevel ? [a.highestSensitiveLevel] : []))) ??
+      null,
+    highestResistanceLevel:
+      highestLevel(counted.flatMap((a) => (a.highestResistanceLevel ? [a.highestResistanceLevel] : []))) ??
+      null,
     alterations,
   };
-  if (tumorType === null) out.notes = ['No tumor type known: evidence from specific tumor types is shown as "another tumor type" (3B / R2).'];
+  if (tumorType === null)
+    out.notes = [
+      'No tumor type known: evidence from specific tumor types is shown as "another tumor type" (3B / R2).',
+    ];
   const germline = alterations.length - counted.length;
-  if (germline > 0) out.notes = [...(out.notes ?? []), `${germline} germline variant(s) annotated but not counted toward the sample's levels.`];
+  if (germline > 0)
+    out.notes = [
+      ...(out.notes ?? []),
+      `${germline} germline variant(s) annotated but not counted toward the sample's levels.`,
+    ];
   return out;
 }
 
 /** The level `e` earns in a tumor whose type-and-ancestors set is `anc`. */
-export function adjustLevel(e: Pick<Evidence, 'level' | 'tumorTypes' | 'excludedTumorTypes'>, anc: ReadonlySet<string>): { level: Level; sameType: boolean } {
-  const inType = e.tumorTypes.some((t) => anc.has(t.toUpperCase())) && !e.excludedTumorTypes.some((t) => anc.has(t.toUpperCase()));
+export function adjustLevel(
+  e: Pick<Evidence, 'level' | 'tumorTypes' | 'excludedTumorTypes'>,
+  anc: ReadonlySet<string>,
+): { level: Level; sameType: boolean } {
+  const inType =
+    e.tumorTypes.some((t) => anc.has(t.toUpperCase())) &&
+    !e.excludedTumorTypes.some((t) => anc.has(t.toUpperCase()));
   if (inType) return { level: e.level, sameType: true };
   return { level: otherTypeLevel(e.level), sameType: false };
 }
@@ -217,7 +252,10 @@ function otherTypeLevel(level: Level): Level {
 }
 
 function annotateAlteration(ctx: Context, alt: Alteration, anc: ReadonlySet<string>): AnnotatedAlteration {
-  const call = alt.kind === 'biomarker' ? { oncogenic: 'Unknown' as const, mutationEffect: 'Unknown' as const } : ctx.oncogenicity(alt);
+  const call =
+    alt.kind === 'biomarker'
+      ? { oncogenic: 'Unknown' as const, mutationEffect: 'Unknown' as const }
+      : ctx.oncogenicity(alt);
   const matched: Array<{ e: Evidence; level: Level }> = [];
   for (const e of ctx.evidence.candidates(alt)) {
     if (!matchesPattern(e.pattern, alt, call.oncogenic)) continue;
@@ -244,11 +282,16 @@ function annotateAlteration(ctx: Context, alt: Alteration, anc: ReadonlySet<stri
     alterationData: alt,
   };
   if ('reason' in call && call.reason !== undefined) out.oncogenicReason = call.reason;
-  if ((alt.kind === 'mutation' || alt.kind === 'fusion') && alt.somaticStatus === 'germline') out.germline = true;
+  if ((alt.kind === 'mutation' || alt.kind === 'fusion') && alt.somaticStatus === 'germline')
+    out.germline = true;
   return out;
 }
 
-const drugKey = (drugs: readonly string[]): string => drugs.map((d) => d.toLowerCase()).sort().join('+');
+const drugKey = (drugs: readonly string[]): string =>
+  drugs
+    .map((d) => d.toLowerCase())
+    .sort()
+    .join('+');
 
 /** One treatment per (drugs, level): sources merged, tumor types united; strongest level first. */
 function groupTreatments(matched: ReadonlyArray<{ e: Evidence; level: Level }>): Treatment[] {
@@ -262,15 +305,24 @@ function groupTreatments(matched: ReadonlyArray<{ e: Evidence; level: Level }>):
       groups.set(key, t);
     }
     for (const tt of e.tumorTypes) if (!t.tumorTypes.includes(tt)) t.tumorTypes.push(tt);
-    if (e.level !== level && (t.sourceLevel === undefined || levelRank(e.level) < levelRank(t.sourceLevel))) t.sourceLevel = e.level;
-    t.sources.push({ source: e.source, release: e.release, evidenceId: e.id, researchUseOnly: e.researchUseOnly, citations: e.citations });
+    if (e.level !== level && (t.sourceLevel === undefined || levelRank(e.level) < levelRank(t.sourceLevel)))
+      t.sourceLevel = e.level;
+    t.sources.push({
+      source: e.source,
+      release: e.release,
+      evidenceId: e.id,
+      researchUseOnly: e.researchUseOnly,
+      citations: e.citations,
+    });
   }
   const list = [...groups.values()];
   for (const t of list) {
     t.tumorTypes.sort();
     t.sources.sort((a, b) => cmp(a.source, b.source) || cmp(a.evidenceId, b.evidenceId));
   }
-  return list.sort((a, b) => levelRank(a.level) - levelRank(b.level) || cmp(drugKey(a.drugs), drugKey(b.drugs)));
+  return list.sort(
+    (a, b) => levelRank(a.level) - levelRank(b.level) || cmp(drugKey(a.drugs), drugKey(b.drugs)),
+  );
 }
 
 /**
@@ -291,19 +343,28 @@ function findConflicts(matched: ReadonlyArray<{ e: Evidence; level: Level }>): s
   const out: string[] = [];
   for (const [drugs, bySource] of [...byDrug].sort((a, b) => cmp(a[0], b[0]))) {
     if (bySource.size < 2) continue;
-    const perSource = [...bySource].sort((a, b) => cmp(a[0], b[0])).map(([source, levels]) => {
-      const s = highestLevel([...levels].filter(isSensitiveLevel));
-      const r = highestLevel([...levels].filter((l) => !isSensitiveLevel(l)));
-      return { source, s, r };
-    });
+    const perSource = [...bySource]
+      .sort((a, b) => cmp(a[0], b[0]))
+      .map(([source, levels]) => {
+        const s = highestLevel([...levels].filter(isSensitiveLevel));
+        const r = highestLevel([...levels].filter((l) => !isSensitiveLevel(l)));
+        return { source, s, r };
+      });
     const sLevels = new Set(perSource.flatMap((p) => (p.s ? [p.s] : [])));
     const rLevels = new Set(perSource.flatMap((p) => (p.r ? [p.r] : [])));
-    const mixedEffect = perSource.some((p) => p.s !== undefined && perSource.some((q) => q !== p && q.r !== undefined));
+    const mixedEffect = perSource.some(
+      (p) => p.s !== undefined && perSource.some((q) => q !== p && q.r !== undefined),
+    );
     if (!mixedEffect && sLevels.size <= 1 && rLevels.size <= 1) continue;
     const detail = perSource
-      .map((p) => `${p.source} ${[p.s ? `sensitivity ${p.s}` : '', p.r ? `resistance ${p.r}` : ''].filter(Boolean).join(' and ')}`)
+      .map(
+        (p) =>
+          `${p.source} ${[p.s ? `sensitivity ${p.s}` : '', p.r ? `resistance ${p.r}` : ''].filter(Boolean).join(' and ')}`,
+      )
       .join(' vs ');
-    out.push(`${drugs}: ${mixedEffect ? 'sources disagree on the effect' : 'sources give different levels'} (${detail})`);
+    out.push(
+      `${drugs}: ${mixedEffect ? 'sources disagree on the effect' : 'sources give different levels'} (${detail})`,
+    );
   }
   return out;
 }

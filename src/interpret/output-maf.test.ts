@@ -4,8 +4,17 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ANNOTATION_SCHEMA_VERSION, type AnnotatedAlteration, type AnnotationResult } from '../domain/index.js';
-import { annotationCells, highestOverallLevel, MAF_ANNOTATION_COLUMNS, writeAnnotatedMaf } from './output-maf.js';
+import {
+  ANNOTATION_SCHEMA_VERSION,
+  type AnnotatedAlteration,
+  type AnnotationResult,
+} from '../domain/index.js';
+import {
+  annotationCells,
+  highestOverallLevel,
+  MAF_ANNOTATION_COLUMNS,
+  writeAnnotatedMaf,
+} from './output-maf.js';
 import { mut } from './fixtures/builders.js';
 
 const FIXTURE = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'small.maf');
@@ -21,9 +30,40 @@ function annotated(line: number, file = FIXTURE): AnnotatedAlteration {
     highestSensitiveLevel: '1',
     highestResistanceLevel: 'R2',
     treatments: [
-      { drugs: ['dabrafenib', 'trametinib'], level: '1', effect: 'sensitivity', tumorTypes: ['MEL'], sources: [{ source: 'builtin', release: 'x', evidenceId: 'a', researchUseOnly: false, citations: [{ kind: 'fda_label', label: 'Tafinlar', id: 'NDA 202806' }] }] },
+      {
+        drugs: ['dabrafenib', 'trametinib'],
+        level: '1',
+        effect: 'sensitivity',
+        tumorTypes: ['MEL'],
+        sources: [
+          {
+            source: 'builtin',
+            release: 'x',
+            evidenceId: 'a',
+            researchUseOnly: false,
+            citations: [{ kind: 'fda_label', label: 'Tafinlar', id: 'NDA 202806' }],
+          },
+        ],
+      },
       { drugs: ['vemurafenib'], level: '1', effect: 'sensitivity', tumorTypes: ['MEL'], sources: [] },
-      { drugs: ['trametinib', 'dabrafenib'], level: '3B', effect: 'sensitivity', tumorTypes: ['NSCLC'], sources: [{ source: 'builtin', release: 'x', evidenceId: 'b', researchUseOnly: false, citations: [{ kind: 'publication', label: 'p', id: 'PMID:1' }, { kind: 'fda_label', label: 'Tafinlar', id: 'NDA 202806' }] }] },
+      {
+        drugs: ['trametinib', 'dabrafenib'],
+        level: '3B',
+        effect: 'sensitivity',
+        tumorTypes: ['NSCLC'],
+        sources: [
+          {
+            source: 'builtin',
+            release: 'x',
+            evidenceId: 'b',
+            researchUseOnly: false,
+            citations: [
+              { kind: 'publication', label: 'p', id: 'PMID:1' },
+              { kind: 'fda_label', label: 'Tafinlar', id: 'NDA 202806' },
+            ],
+          },
+        ],
+      },
       { drugs: ['cetuximab'], level: 'R2', effect: 'resistance', tumorTypes: ['COADREAD'], sources: [] },
     ],
     conflicts: [],
@@ -33,7 +73,9 @@ function annotated(line: number, file = FIXTURE): AnnotatedAlteration {
 
 describe('annotationCells', () => {
   it('writes oncokb-annotator style cells: LEVEL_x labels, "," between treatments, "+" in combinations', () => {
-    const cells = Object.fromEntries(MAF_ANNOTATION_COLUMNS.map((c, i) => [c, annotationCells(annotated(3))[i]]));
+    const cells = Object.fromEntries(
+      MAF_ANNOTATION_COLUMNS.map((c, i) => [c, annotationCells(annotated(3))[i]]),
+    );
     expect(cells).toEqual({
       ONCOGENIC: 'Oncogenic',
       MUTATION_EFFECT: 'Gain-of-function',
@@ -66,7 +108,16 @@ describe('writeAnnotatedMaf', () => {
     schemaVersion: ANNOTATION_SCHEMA_VERSION,
     generatedBy: 'test',
     knowledgeBase: [],
-    samples: [{ id: 'S1', tumorType: null, tmb: null, highestSensitiveLevel: '1', highestResistanceLevel: null, alterations: alts }],
+    samples: [
+      {
+        id: 'S1',
+        tumorType: null,
+        tmb: null,
+        highestSensitiveLevel: '1',
+        highestResistanceLevel: null,
+        alterations: alts,
+      },
+    ],
   });
 
   it('keeps every input line and appends the columns to the rows that were annotated', async () => {
@@ -88,16 +139,32 @@ describe('writeAnnotatedMaf', () => {
   it('property: every data row gets exactly the 13 extra cells whatever the annotations', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'onconav-maf-'));
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom('BRAF', 'KRAS', 'TP53'), fc.constantFrom('S1', 'S2'), fc.boolean()), { minLength: 1, maxLength: 20 }), async (rows) => {
-        const path = join(dir, 'in.maf');
-        writeFileSync(path, ['Hugo_Symbol\tTumor_Sample_Barcode\tHGVSp_Short', ...rows.map(([g, s]) => `${g}\t${s}\tp.X1Y`)].join('\n') + '\n');
-        const alts = rows.flatMap(([, , on], i) => (on ? [annotated(i + 2, path)] : []));
-        const out = join(dir, 'out.maf');
-        const stats = await writeAnnotatedMaf([path], result(alts), out);
-        const lines = readFileSync(out, 'utf8').split('\n').slice(0, -1);
-        expect([stats.rows, stats.annotated, lines.map((l) => l.split("\t").length)]).toEqual([rows.length, alts.length, lines.map(() => 16)]);
-        return true;
-      }),
+      fc.asyncProperty(
+        fc.array(
+          fc.tuple(fc.constantFrom('BRAF', 'KRAS', 'TP53'), fc.constantFrom('S1', 'S2'), fc.boolean()),
+          { minLength: 1, maxLength: 20 },
+        ),
+        async (rows) => {
+          const path = join(dir, 'in.maf');
+          writeFileSync(
+            path,
+            [
+              'Hugo_Symbol\tTumor_Sample_Barcode\tHGVSp_Short',
+              ...rows.map(([g, s]) => `${g}\t${s}\tp.X1Y`),
+            ].join('\n') + '\n',
+          );
+          const alts = rows.flatMap(([, , on], i) => (on ? [annotated(i + 2, path)] : []));
+          const out = join(dir, 'out.maf');
+          const stats = await writeAnnotatedMaf([path], result(alts), out);
+          const lines = readFileSync(out, 'utf8').split('\n').slice(0, -1);
+          expect([stats.rows, stats.annotated, lines.map((l) => l.split('\t').length)]).toEqual([
+            rows.length,
+            alts.length,
+            lines.map(() => 16),
+          ]);
+          return true;
+        },
+      ),
       { numRuns: 25 },
     );
   });

@@ -1,6 +1,12 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { LEVELS, type AnnotatedAlteration, type AnnotationResult, type Issue, type Level } from '../domain/index.js';
+import {
+  LEVELS,
+  type AnnotatedAlteration,
+  type AnnotationResult,
+  type Issue,
+  type Level,
+} from '../domain/index.js';
 import { readLineBatches } from '../intake/lines.js';
 
 /**
@@ -36,8 +42,11 @@ export function levelLabel(level: Level): string {
  */
 const OVERALL_PRIORITY: readonly Level[] = ['R1', '1', '2', '3A', '3B', '4', 'R2'];
 
-export function highestOverallLevel(a: Pick<AnnotatedAlteration, 'highestSensitiveLevel' | 'highestResistanceLevel'>): Level | null {
-  for (const l of OVERALL_PRIORITY) if (a.highestSensitiveLevel === l || a.highestResistanceLevel === l) return l;
+export function highestOverallLevel(
+  a: Pick<AnnotatedAlteration, 'highestSensitiveLevel' | 'highestResistanceLevel'>,
+): Level | null {
+  for (const l of OVERALL_PRIORITY)
+    if (a.highestSensitiveLevel === l || a.highestResistanceLevel === l) return l;
   return null;
 }
 
@@ -125,7 +134,8 @@ export function indexByOrigin(result: AnnotationResult): Map<string, AnnotatedAl
   for (const s of result.samples)
     for (const a of s.alterations) {
       const o = a.alterationData.origin;
-      if (a.alterationData.kind === 'mutation' && o?.file !== undefined && o.line !== undefined) map.set(`${o.file}\u0000${o.line}`, a);
+      if (a.alterationData.kind === 'mutation' && o?.file !== undefined && o.line !== undefined)
+        map.set(`${o.file}\u0000${o.line}`, a);
     }
   return map;
 }
@@ -140,7 +150,12 @@ export interface MafWriteStats {
  * Re-reads each MAF and writes its lines with the annotation columns appended. With several MAFs, the first
  * one's header is written and later files must have the same header (their rows follow). `#` lines are kept.
  */
-export async function writeAnnotatedMaf(mafPaths: readonly string[], result: AnnotationResult, outPath: string, options: { signal?: AbortSignal } = {}): Promise<MafWriteStats> {
+export async function writeAnnotatedMaf(
+  mafPaths: readonly string[],
+  result: AnnotationResult,
+  outPath: string,
+  options: { signal?: AbortSignal } = {},
+): Promise<MafWriteStats> {
   const index = indexByOrigin(result);
   const out = new AtomicFileWriter(outPath);
   const stats: MafWriteStats = { rows: 0, annotated: 0, issues: [] };
@@ -150,7 +165,11 @@ export async function writeAnnotatedMaf(mafPaths: readonly string[], result: Ann
     for (const path of mafPaths) {
       let header: string | undefined;
       let width = 0;
-      for await (const batch of readLineBatches(path, { issues: stats.issues, displayName: path, signal: options.signal })) {
+      for await (const batch of readLineBatches(path, {
+        issues: stats.issues,
+        displayName: path,
+        signal: options.signal,
+      })) {
         let lineNo = batch.firstLine;
         for (const line of batch.lines) {
           const no = lineNo++;
@@ -166,7 +185,13 @@ export async function writeAnnotatedMaf(mafPaths: readonly string[], result: Ann
               firstHeader = header;
               out.write(`${header}\t${extra}\n`);
             } else if (header !== firstHeader) {
-              stats.issues.push({ severity: 'error', code: 'maf-out.header-differs', file: path, line: no, message: 'this MAF has other columns than the first one; its rows were not written' });
+              stats.issues.push({
+                severity: 'error',
+                code: 'maf-out.header-differs',
+                file: path,
+                line: no,
+                message: 'this MAF has other columns than the first one; its rows were not written',
+              });
               break;
             }
             continue;
@@ -183,7 +208,13 @@ export async function writeAnnotatedMaf(mafPaths: readonly string[], result: Ann
         }
         if (header !== undefined && header !== firstHeader) break;
       }
-      if (header === undefined) stats.issues.push({ severity: 'error', code: 'maf-out.no-header', file: path, message: 'no MAF header line found' });
+      if (header === undefined)
+        stats.issues.push({
+          severity: 'error',
+          code: 'maf-out.no-header',
+          file: path,
+          message: 'no MAF header line found',
+        });
     }
     out.commit();
   } catch (err) {

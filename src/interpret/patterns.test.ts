@@ -19,13 +19,31 @@ describe('matchesPattern', () => {
     expect(matchesPattern(p, mut('BRAF', 'V600E'))).toBe(true);
     expect(matchesPattern(p, mut('BRAF', 'V600K', { proteinStart: 600, proteinEnd: 600 }))).toBe(true);
     expect(matchesPattern(p, mut('BRAF', 'V601E'))).toBe(false);
-    expect(matchesPattern(p, mut('BRAF', 'V600*', { consequence: 'nonsense', classes: ['truncating'] }))).toBe(false);
-    expect(matchesPattern(p, mut('BRAF', 'V600_K601delinsE', { consequence: 'inframe_delins', classes: ['inframe_indel'], proteinStart: 600, proteinEnd: 601 }))).toBe(false);
+    expect(
+      matchesPattern(p, mut('BRAF', 'V600*', { consequence: 'nonsense', classes: ['truncating'] })),
+    ).toBe(false);
+    expect(
+      matchesPattern(
+        p,
+        mut('BRAF', 'V600_K601delinsE', {
+          consequence: 'inframe_delins',
+          classes: ['inframe_indel'],
+          proteinStart: 600,
+          proteinEnd: 601,
+        }),
+      ),
+    ).toBe(false);
   });
 
   it('class patterns use the normalizer classes and the consequence', () => {
-    const exon19 = mut('EGFR', 'E746_A750del', { consequence: 'inframe_deletion', classes: ['inframe_deletion', 'exon19_inframe_deletion'], exon: 19 });
-    expect(matchesPattern({ type: 'class', gene: 'EGFR', class: 'exon19_inframe_deletion' }, exon19)).toBe(true);
+    const exon19 = mut('EGFR', 'E746_A750del', {
+      consequence: 'inframe_deletion',
+      classes: ['inframe_deletion', 'exon19_inframe_deletion'],
+      exon: 19,
+    });
+    expect(matchesPattern({ type: 'class', gene: 'EGFR', class: 'exon19_inframe_deletion' }, exon19)).toBe(
+      true,
+    );
     expect(matchesPattern({ type: 'class', gene: 'EGFR', class: 'exon20_insertion' }, exon19)).toBe(false);
     // No classes given: a frameshift is still truncating.
     const fs = mut('BRCA2', 'K1234fs', { consequence: 'frameshift', classes: [] });
@@ -44,15 +62,37 @@ describe('matchesPattern', () => {
   it('anyMutation excludes silent and non-coding changes', () => {
     const p = { type: 'anyMutation', gene: 'TP53' } as const;
     expect(matchesPattern(p, mut('TP53', 'R175H'))).toBe(true);
-    expect(matchesPattern(p, mut('TP53', 'R175=', { consequence: 'silent', classes: ['silent'] }))).toBe(false);
-    expect(matchesPattern(p, mut('TP53', 'X', { alteration: null, consequence: 'intron', classes: ['noncoding'] }))).toBe(false);
+    expect(matchesPattern(p, mut('TP53', 'R175=', { consequence: 'silent', classes: ['silent'] }))).toBe(
+      false,
+    );
+    expect(
+      matchesPattern(
+        p,
+        mut('TP53', 'X', { alteration: null, consequence: 'intron', classes: ['noncoding'] }),
+      ),
+    ).toBe(false);
   });
 
   it('copy number: amplification only for amplification; deletion for deep and hemizygous', () => {
     expect(matchesPattern({ type: 'amplification', gene: 'ERBB2' }, amp('ERBB2'))).toBe(true);
-    expect(matchesPattern({ type: 'amplification', gene: 'ERBB2' }, { ...amp('ERBB2'), change: 'gain', alteration: 'Gain' })).toBe(false);
-    expect(matchesPattern({ type: 'deletion', gene: 'CDKN2A' }, { ...amp('CDKN2A'), change: 'deepDeletion', alteration: 'Deletion' })).toBe(true);
-    expect(matchesPattern({ type: 'deletion', gene: 'CDKN2A' }, { ...amp('CDKN2A'), change: 'shallowDeletion', alteration: 'Shallow Deletion' })).toBe(false);
+    expect(
+      matchesPattern(
+        { type: 'amplification', gene: 'ERBB2' },
+        { ...amp('ERBB2'), change: 'gain', alteration: 'Gain' },
+      ),
+    ).toBe(false);
+    expect(
+      matchesPattern(
+        { type: 'deletion', gene: 'CDKN2A' },
+        { ...amp('CDKN2A'), change: 'deepDeletion', alteration: 'Deletion' },
+      ),
+    ).toBe(true);
+    expect(
+      matchesPattern(
+        { type: 'deletion', gene: 'CDKN2A' },
+        { ...amp('CDKN2A'), change: 'shallowDeletion', alteration: 'Shallow Deletion' },
+      ),
+    ).toBe(false);
   });
 
   it('fusions match on either partner, and a named partner must be the other side', () => {
@@ -63,8 +103,12 @@ describe('matchesPattern', () => {
     expect(matchesPattern({ type: 'fusion', gene: 'EML4' }, f)).toBe(true);
     // Intragenic rearrangements match only a pattern naming the gene as its own partner.
     expect(matchesPattern({ type: 'fusion', gene: 'EGFR' }, fusion('EGFR', 'EGFR', 'EGFR'))).toBe(false);
-    expect(matchesPattern({ type: 'fusion', gene: 'EGFR' }, { ...fusion('EGFR', null, 'EGFR'), intragenic: true })).toBe(false);
-    expect(matchesPattern({ type: 'fusion', gene: 'EGFR', partner: 'EGFR' }, fusion('EGFR', 'EGFR', 'EGFR'))).toBe(true);
+    expect(
+      matchesPattern({ type: 'fusion', gene: 'EGFR' }, { ...fusion('EGFR', null, 'EGFR'), intragenic: true }),
+    ).toBe(false);
+    expect(
+      matchesPattern({ type: 'fusion', gene: 'EGFR', partner: 'EGFR' }, fusion('EGFR', 'EGFR', 'EGFR')),
+    ).toBe(true);
     expect(matchesPattern({ type: 'fusion', gene: 'ROS1' }, f)).toBe(false);
     expect(matchesPattern({ type: 'fusion', gene: 'ALK' }, fusion(null, null, 'ALK'))).toBe(true);
   });
@@ -74,18 +118,45 @@ describe('matchesPattern', () => {
     expect(matchesPattern(tmbH, bio('TMB', { value: 10 }))).toBe(true);
     expect(matchesPattern(tmbH, bio('TMB', { value: 9.99 }))).toBe(false);
     expect(matchesPattern(tmbH, bio('TMB', { status: 'TMB-H' }))).toBe(false);
-    const tmbStatus: AlterationPattern = { type: 'biomarker', biomarker: 'TMB', statuses: ['TMB-H'], min: 10 };
+    const tmbStatus: AlterationPattern = {
+      type: 'biomarker',
+      biomarker: 'TMB',
+      statuses: ['TMB-H'],
+      min: 10,
+    };
     expect(matchesPattern(tmbStatus, bio('TMB', { status: 'TMB-H' }))).toBe(true);
     expect(matchesPattern(tmbStatus, bio('TMB', { status: 'TMB-H', value: 6 }))).toBe(false);
-    expect(matchesPattern({ type: 'biomarker', biomarker: 'MSI', statuses: ['MSI-H'] }, bio('MSI', { status: 'MSI-H' }))).toBe(true);
-    expect(matchesPattern({ type: 'biomarker', biomarker: 'MSI', statuses: ['MSI-H'] }, bio('MSI', { status: 'MSS' }))).toBe(false);
+    expect(
+      matchesPattern(
+        { type: 'biomarker', biomarker: 'MSI', statuses: ['MSI-H'] },
+        bio('MSI', { status: 'MSI-H' }),
+      ),
+    ).toBe(true);
+    expect(
+      matchesPattern(
+        { type: 'biomarker', biomarker: 'MSI', statuses: ['MSI-H'] },
+        bio('MSI', { status: 'MSS' }),
+      ),
+    ).toBe(false);
     const pdl1 = { type: 'biomarker', biomarker: 'PD-L1', scoreType: 'TPS', min: 50 } as const;
     expect(matchesPattern(pdl1, bio('PD-L1', { scoreType: 'TPS', value: 60 }))).toBe(true);
     expect(matchesPattern(pdl1, bio('PD-L1', { scoreType: 'CPS', value: 60 }))).toBe(false);
     expect(matchesPattern(pdl1, bio('PD-L1', { scoreType: 'TPS', value: 49 }))).toBe(false);
-    expect(matchesPattern({ type: 'biomarker', biomarker: 'HER2', statuses: ['3+'] }, bio('HER2', { status: '3+' }))).toBe(true);
-    expect(matchesPattern({ type: 'biomarker', biomarker: 'HER2', statuses: ['3+'] }, bio('HER2', { status: '2+' }))).toBe(false);
-    expect(matchesPattern({ type: 'biomarker', biomarker: 'HER2', min: 1, max: 3 }, bio('HER2', { value: 3 }))).toBe(false);
+    expect(
+      matchesPattern(
+        { type: 'biomarker', biomarker: 'HER2', statuses: ['3+'] },
+        bio('HER2', { status: '3+' }),
+      ),
+    ).toBe(true);
+    expect(
+      matchesPattern(
+        { type: 'biomarker', biomarker: 'HER2', statuses: ['3+'] },
+        bio('HER2', { status: '2+' }),
+      ),
+    ).toBe(false);
+    expect(
+      matchesPattern({ type: 'biomarker', biomarker: 'HER2', min: 1, max: 3 }, bio('HER2', { value: 3 })),
+    ).toBe(false);
   });
 
   it('derives TMB status from the value', () => {
@@ -96,11 +167,19 @@ describe('matchesPattern', () => {
 
   it('property: a numeric pattern matches exactly the values in [min, max)', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 1000, noNaN: true }), fc.double({ min: 0, max: 500, noNaN: true }), fc.double({ min: 0, max: 500, noNaN: true }), (v, a, b) => {
-        const [min, max] = a <= b ? [a, b] : [b, a];
-        const got = matchesPattern({ type: 'biomarker', biomarker: 'TMB', min, max }, bio('TMB', { value: v }));
-        return got === (v >= min && v < max);
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 1000, noNaN: true }),
+        fc.double({ min: 0, max: 500, noNaN: true }),
+        fc.double({ min: 0, max: 500, noNaN: true }),
+        (v, a, b) => {
+          const [min, max] = a <= b ? [a, b] : [b, a];
+          const got = matchesPattern(
+            { type: 'biomarker', biomarker: 'TMB', min, max },
+            bio('TMB', { value: v }),
+          );
+          return got === (v >= min && v < max);
+        },
+      ),
     );
   });
 

@@ -1,4 +1,12 @@
-import type { Alteration, AlterationClass, AlterationPattern, Biomarker, Consequence, Mutation, Oncogenicity } from '../domain/index.js';
+import type {
+  Alteration,
+  AlterationClass,
+  AlterationPattern,
+  Biomarker,
+  Consequence,
+  Mutation,
+  Oncogenicity,
+} from '../domain/index.js';
 
 /**
  * Matching a knowledge pattern (src/domain/evidence.ts) against one normalized alteration. Pure and cheap:
@@ -22,7 +30,8 @@ const PROTEIN_ALTERING: ReadonlySet<Consequence> = new Set<Consequence>([
 ]);
 
 export function isProteinAltering(m: Mutation): boolean {
-  if (m.consequence === 'unknown') return m.alteration !== null && m.alteration !== '' && !m.alteration.endsWith('=');
+  if (m.consequence === 'unknown')
+    return m.alteration !== null && m.alteration !== '' && !m.alteration.endsWith('=');
   return PROTEIN_ALTERING.has(m.consequence);
 }
 
@@ -70,12 +79,14 @@ export function hasClass(m: Mutation, cls: AlterationClass): boolean {
 
 /** Single-residue position of a mutation: proteinStart when start = end, else parsed from `V600E`-like text. */
 function singleResidue(m: Mutation): number | undefined {
-  if (m.proteinStart !== undefined) return m.proteinEnd === undefined || m.proteinEnd === m.proteinStart ? m.proteinStart : undefined;
+  if (m.proteinStart !== undefined)
+    return m.proteinEnd === undefined || m.proteinEnd === m.proteinStart ? m.proteinStart : undefined;
   const hit = m.alteration !== null ? /^[A-Z*](\d+)[A-Z*]$/.exec(m.alteration) : null;
   return hit ? Number(hit[1]) : undefined;
 }
 
-const eqGene = (a: string | null | undefined, b: string): boolean => a !== null && a !== undefined && a.toUpperCase() === b.toUpperCase();
+const eqGene = (a: string | null | undefined, b: string): boolean =>
+  a !== null && a !== undefined && a.toUpperCase() === b.toUpperCase();
 
 /** The status a biomarker stands for, deriving TMB-H/TMB-L from the value when no status was given. */
 export function biomarkerStatus(b: Biomarker): string | undefined {
@@ -108,35 +119,63 @@ function matchBiomarker(p: Extract<AlterationPattern, { type: 'biomarker' }>, b:
  * True when `alt` is one of the alterations `pattern` names. `oncogenic` is the oncogenicity call for `alt`
  * (needed by `oncogenic` patterns only).
  */
-export function matchesPattern(pattern: AlterationPattern, alt: Alteration, oncogenic: Oncogenicity = 'Unknown'): boolean {
+export function matchesPattern(
+  pattern: AlterationPattern,
+  alt: Alteration,
+  oncogenic: Oncogenicity = 'Unknown',
+): boolean {
   switch (pattern.type) {
     case 'variant':
-      return alt.kind === 'mutation' && eqGene(alt.gene, pattern.gene) && alt.alteration !== null && alt.alteration.toUpperCase() === pattern.alteration.toUpperCase();
+      return (
+        alt.kind === 'mutation' &&
+        eqGene(alt.gene, pattern.gene) &&
+        alt.alteration !== null &&
+        alt.alteration.toUpperCase() === pattern.alteration.toUpperCase()
+      );
     case 'codon':
-      return alt.kind === 'mutation' && eqGene(alt.gene, pattern.gene) && hasClass(alt, 'missense') && singleResidue(alt) === pattern.position;
+      return (
+        alt.kind === 'mutation' &&
+        eqGene(alt.gene, pattern.gene) &&
+        hasClass(alt, 'missense') &&
+        singleResidue(alt) === pattern.position
+      );
     case 'class':
       return alt.kind === 'mutation' && eqGene(alt.gene, pattern.gene) && hasClass(alt, pattern.class);
     case 'oncogenic':
-      return alt.kind === 'mutation' && eqGene(alt.gene, pattern.gene) && (oncogenic === 'Oncogenic' || oncogenic === 'Likely Oncogenic');
+      return (
+        alt.kind === 'mutation' &&
+        eqGene(alt.gene, pattern.gene) &&
+        (oncogenic === 'Oncogenic' || oncogenic === 'Likely Oncogenic')
+      );
     case 'anyMutation':
       return alt.kind === 'mutation' && eqGene(alt.gene, pattern.gene) && isProteinAltering(alt);
     case 'amplification':
       return alt.kind === 'copyNumber' && eqGene(alt.gene, pattern.gene) && alt.change === 'amplification';
     case 'deletion':
       // cBioPortal -2 (deep) and -1.5 (hemizygous) are both reported as "Deletion" by annotators.
-      return alt.kind === 'copyNumber' && eqGene(alt.gene, pattern.gene) && (alt.change === 'deepDeletion' || alt.change === 'hemizygousDeletion');
+      return (
+        alt.kind === 'copyNumber' &&
+        eqGene(alt.gene, pattern.gene) &&
+        (alt.change === 'deepDeletion' || alt.change === 'hemizygousDeletion')
+      );
     case 'fusion': {
       if (alt.kind !== 'fusion') return false;
       const genes = [alt.gene, alt.gene5, alt.gene3];
       if (!genes.some((g) => eqGene(g, pattern.gene))) return false;
       // A one-gene rearrangement (both breakpoints in the gene) is not a fusion with a partner.
-      if (alt.intragenic === true || (alt.gene5 !== null && alt.gene3 !== null && eqGene(alt.gene5, alt.gene3))) {
+      if (
+        alt.intragenic === true ||
+        (alt.gene5 !== null && alt.gene3 !== null && eqGene(alt.gene5, alt.gene3))
+      ) {
         return pattern.partner !== undefined && eqGene(pattern.partner, pattern.gene);
       }
       if (pattern.partner === undefined) return true;
       const partner = pattern.partner;
       // The partner must be the other side of the fusion (5′ or 3′), not the keyed gene itself.
-      return (eqGene(alt.gene5, pattern.gene) && eqGene(alt.gene3, partner)) || (eqGene(alt.gene3, pattern.gene) && eqGene(alt.gene5, partner));
+      return (
+        (eqGene(alt.gene5, pattern.gene) && eqGene(alt.gene3, partner)) ||
+        (eqGene(alt.gene3, pattern.gene) && eqGene(alt.gene5, partner))
+      );
     }
     case 'biomarker':
       return alt.kind === 'biomarker' && matchBiomarker(pattern, alt);

@@ -58,7 +58,12 @@ export const MIN_PANEL_MB = 0.2;
  * MSK-IMPACT sample ids end in the assay version (`P-0000119-T01-IM3`): IM3 = IMPACT341, IM5 = IMPACT410,
  * IM6 = IMPACT468, IM7 = IMPACT505 (the GENE_PANEL column of crc_msk_2017 agrees for IM3/IM5/IM6).
  */
-const MSK_ASSAY_PANELS: Readonly<Record<string, string>> = { IM3: 'IMPACT341', IM5: 'IMPACT410', IM6: 'IMPACT468', IM7: 'IMPACT505' };
+const MSK_ASSAY_PANELS: Readonly<Record<string, string>> = {
+  IM3: 'IMPACT341',
+  IM5: 'IMPACT410',
+  IM6: 'IMPACT468',
+  IM7: 'IMPACT505',
+};
 
 export function panelFromSampleId(id: string): string | undefined {
   const m = /-(IM\d)$/.exec(id);
@@ -85,27 +90,46 @@ export interface TmbCount {
 export function countsTowardTmb(a: GenomicAlteration, includeGermline = false): boolean {
   if (a.kind !== 'mutation') return false;
   if (!includeGermline && a.somaticStatus === 'germline') return false;
-  if (a.variantClassification !== undefined && a.variantClassification !== '' && a.variantClassification !== 'NA') {
+  if (
+    a.variantClassification !== undefined &&
+    a.variantClassification !== '' &&
+    a.variantClassification !== 'NA'
+  ) {
     return TMB_VARIANT_CLASSIFICATIONS.has(a.variantClassification);
   }
   return TMB_CONSEQUENCES.has(a.consequence);
 }
 
 /** Which panel a sample was sequenced with, and how big it is; `reason` explains a null size. */
-export function resolvePanel(sample: Pick<Sample, 'id' | 'panel'>, options: TmbOptions = {}): { panel: string | undefined; megabases: number | undefined; reason?: string } {
-  const panel = (sample.panel && sample.panel !== 'NA' ? sample.panel : undefined) ?? options.panel ?? panelFromSampleId(sample.id);
+export function resolvePanel(
+  sample: Pick<Sample, 'id' | 'panel'>,
+  options: TmbOptions = {},
+): { panel: string | undefined; megabases: number | undefined; reason?: string } {
+  const panel =
+    (sample.panel && sample.panel !== 'NA' ? sample.panel : undefined) ??
+    options.panel ??
+    panelFromSampleId(sample.id);
   if (options.panelMb !== undefined) return { panel: panel ?? 'custom', megabases: options.panelMb };
-  if (panel === undefined) return { panel, megabases: undefined, reason: 'no sequencing panel known (give --panel or --panel-mb)' };
+  if (panel === undefined)
+    return { panel, megabases: undefined, reason: 'no sequencing panel known (give --panel or --panel-mb)' };
   const mb = PANEL_CODING_MB[panel.toUpperCase()];
-  if (mb === undefined) return { panel, megabases: undefined, reason: `coding size of panel ${panel} unknown (give --panel-mb)` };
+  if (mb === undefined)
+    return { panel, megabases: undefined, reason: `coding size of panel ${panel} unknown (give --panel-mb)` };
   return { panel: panel.toUpperCase(), megabases: mb };
 }
 
 /** Computed TMB for one sample, or null with the reason. */
-export function computeTmb(sample: Pick<Sample, 'id' | 'panel' | 'alterations'>, options: TmbOptions = {}): { tmb: TmbCount | null; reason?: string } {
+export function computeTmb(
+  sample: Pick<Sample, 'id' | 'panel' | 'alterations'>,
+  options: TmbOptions = {},
+): { tmb: TmbCount | null; reason?: string } {
   const { panel, megabases, reason } = resolvePanel(sample, options);
   if (megabases === undefined || panel === undefined) return { tmb: null, reason: reason ?? 'panel unknown' };
-  if (megabases < MIN_PANEL_MB) return { tmb: null, reason: `panel ${panel} covers ${megabases} Mb, under the ${MIN_PANEL_MB} Mb needed for TMB` };
+  if (megabases < MIN_PANEL_MB)
+    return {
+      tmb: null,
+      reason: `panel ${panel} covers ${megabases} Mb, under the ${MIN_PANEL_MB} Mb needed for TMB`,
+    };
   let n = 0;
   for (const a of sample.alterations) if (countsTowardTmb(a, options.includeGermline)) n++;
   return { tmb: { value: n / megabases, mutations: n, megabases, panel } };
@@ -120,15 +144,20 @@ export function formatTmb(value: number): string {
  * The sample's TMB: a reported one (user or clinical file) wins; otherwise the computed value is added to
  * the sample as a biomarker (provenance `computed`, status TMB-H at ≥ 10 mut/Mb) so knowledge can match it.
  */
-export function sampleTmb(sample: Sample, options: TmbOptions = {}): { sample: Sample; tmb: AnnotatedSample['tmb']; notes: string[] } {
+export function sampleTmb(
+  sample: Sample,
+  options: TmbOptions = {},
+): { sample: Sample; tmb: AnnotatedSample['tmb']; notes: string[] } {
   const reported = sample.biomarkers.find((b) => b.name === 'TMB' && b.provenance !== 'computed');
   if (reported) {
-    const tmb = reported.value !== undefined ? { value: reported.value, provenance: 'reported' as const } : null;
+    const tmb =
+      reported.value !== undefined ? { value: reported.value, provenance: 'reported' as const } : null;
     return { sample, tmb, notes: [] };
   }
   const hasMutations = sample.alterations.some((a) => a.kind === 'mutation');
   const { tmb, reason } = computeTmb(sample, options);
-  if (!tmb) return { sample, tmb: null, notes: hasMutations && reason ? [`TMB not computed: ${reason}.`] : [] };
+  if (!tmb)
+    return { sample, tmb: null, notes: hasMutations && reason ? [`TMB not computed: ${reason}.`] : [] };
   const biomarker: Biomarker = {
     kind: 'biomarker',
     name: 'TMB',
@@ -142,7 +171,13 @@ export function sampleTmb(sample: Sample, options: TmbOptions = {}): { sample: S
   };
   return {
     sample: { ...sample, biomarkers: [...sample.biomarkers, biomarker] },
-    tmb: { value: tmb.value, provenance: 'computed', panel: tmb.panel, mutations: tmb.mutations, megabases: tmb.megabases },
+    tmb: {
+      value: tmb.value,
+      provenance: 'computed',
+      panel: tmb.panel,
+      mutations: tmb.mutations,
+      megabases: tmb.megabases,
+    },
     notes: [],
   };
 }
