@@ -191,7 +191,7 @@ export function describePattern(p: AlterationPattern): string {
     case 'deletion':
       return `${p.gene} deletion`;
     case 'fusion':
-      return p.partner ? `${p.partner}::${p.gene} fusion` : `${p.gene} fusion`;
+      return p.partner ? `${p.gene} fusion with ${p.partner}` : `${p.gene} fusion`;
     case 'biomarker': {
       const parts = [p.biomarker, ...(p.statuses ?? [])];
       if (p.min !== undefined) parts.push(`≥ ${p.min}`);
