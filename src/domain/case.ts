@@ -124,7 +124,8 @@ const BiomarkerInputSchema = z.union([
   BiomarkerSchema,
 ]);
 const SiteInputSchema = z.union([z.string().describe('e.g. "brain", "liver", "treated brain metastases"'), MetastaticSiteSchema]);
-const TherapyInputSchema = z.union([z.string().describe('e.g. "FOLFOX", "osimertinib"'), PriorTherapySchema.partial({ type: true, setting: true, response: true })]);
+/** `drugs` may be left out when `name` says it all ("FOLFOX"): the reader derives the drugs from the name. */
+const TherapyInputSchema = z.union([z.string().describe('e.g. "FOLFOX", "osimertinib"'), PriorTherapySchema.partial({ type: true, setting: true, response: true, drugs: true })]);
 
 export const CaseInputSchema = z
   .object({
