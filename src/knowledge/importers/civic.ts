@@ -284,7 +284,8 @@ export async function importCivic(path: string, options: ImportOptions = {}): Pr
   const name = basename(files.evidence);
   const prefix = /^(.*?)-?(?:Accepted)?ClinicalEvidenceSummaries/i.exec(name)?.[1] ?? '';
   const date = options.date ?? civicReleaseDate(prefix || basename(path)) ?? new Date(statSync(files.evidence).mtime).toISOString().slice(0, 10);
-  const version = options.version ?? (prefix !== '' ? prefix : date);
+  // Monthly files carry their date (`01-Aug-2024-…`); nightly files do not, so the date joins the name.
+  const version = options.version ?? (prefix === '' ? date : civicReleaseDate(prefix) ? prefix : `${prefix}-${date}`);
   const release = version;
 
   const evidenceTable = await readTsv(files.evidence, issues, { required: CIVIC_EVIDENCE_COLUMNS, ...(options.signal ? { signal: options.signal } : {}) });
