@@ -631,6 +631,11 @@ function parseInner(text: string, ctx: NormalizeContext, options: TypedOptions, 
     if (!geneKnown) issues.push(unknownGeneIssue(geneText, origin));
     return { alteration: mutation(g, 'kinase domain duplication', 'unknown', ['kinase_domain_duplication'], original, somatic, origin) };
   }
+  if (/^promoter(?:\s+(?:mutations?|variants?|alterations?))?$/.test(lrest)) {
+    // TERT-style promoter variants sit 5′ of the gene (MAF 5'Flank).
+    if (!geneKnown) issues.push(unknownGeneIssue(geneText, origin));
+    return { alteration: mutation(g, 'promoter mutation', 'flank5', [], original, somatic, origin) };
+  }
   if (/^(?:truncating|truncation)(?:\s+(?:mutations?|variants?|alterations?))?$/.test(lrest)) {
     if (!geneKnown) issues.push(unknownGeneIssue(geneText, origin));
     return { alteration: mutation(g, 'truncating mutation', 'unknown', ['truncating'], original, somatic, origin) };
