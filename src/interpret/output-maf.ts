@@ -40,7 +40,7 @@ export function levelLabel(level: Level): string {
  * OncoKB's priority for one "highest level" across both scales: standard-care resistance first (it rules
  * a drug out), then 1 > 2 > 3A > 3B > 4, then R2.
  */
-const OVERALL_PRIORITY: readonly Level[] = ['R1', '1', '2', '3A', '3B', '4', 'R2'];
+export const OVERALL_PRIORITY: readonly Level[] = ['R1', '1', '2', '3A', '3B', '4', 'R2'];
 
 export function highestOverallLevel(
   a: Pick<AnnotatedAlteration, 'highestSensitiveLevel' | 'highestResistanceLevel'>,

@@ -1,4 +1,234 @@
+import { Option, type Command } from 'commander';
+import { formatIssue, hasErrors, type AnnotationResult, type Case, type Issue } from '../../domain/index.js';
+import { buildCase } from '../../intake/build.js';
+import { isFormatId, readInputs } from '../../intake/index.js';
+import { FORMATS, type FormatId, type ReadResult } from '../../intake/types.js';
+import { annotateCase } from '../../interpret/engine.js';
+import { loadKnowledge, parseKbList } from '../../interpret/knowledge.js';
+import { defaultOncogenicity } from '../../interpret/oncogenicity.js';
+import { writeAnnotatedMaf } from '../../interpret/output-maf.js';
+import { formatAnnotationTable } from '../../interpret/output-table.js';
+import { builtinContext } from '../../normalize/context.js';
+import { writeFileAtomic } from '../../util/atomic.js';
+import { EXIT, globalOptions } from '../context.js';
+import { PROGRESS_MIN_BYTES, progressBar, type ProgressBar } from '../progress.js';
 import type { RegisterCommand } from './index.js';
 
-/** `onconav annotate …` — not yet implemented; registered so the command tree is stable. */
-export const register: RegisterCommand = () => {};
+const OUTPUT_FORMATS = ['json', 'maf', 'table'] as const;
+type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+const SHOWN_ISSUES = 20;
+
+interface AnnotateCliOptions extends AnnotateInputOptions {
+  format: OutputFormat;
+  out?: string;
+  all?: boolean;
+}
+
+/**
+ * `onconav annotate <files…>`: reads the files exactly as `case build` does, then annotates every alteration
+ * of every sample (oncogenicity, levels, treatments, TMB). Output: the annotation JSON, the input MAF with
+ * annotation columns, or a terminal table. Same input policy as `case build`: any error in the input → nothing
+ * written, exit 1.
+ */
+export const register: RegisterCommand = (program, state) => {
+  program
+    .command('annotate')
+    .description(
+      'Annotate alterations with oncogenicity, levels of evidence and therapies (JSON, MAF or table)',
+    )
+    .argument('<files...>', 'MAF, VCF, CNA, SV/fusion, cBioPortal clinical or case JSON files (plain or .gz)')
+    .addOption(
+      new Option('--as <format>', 'read every file as this format instead of detecting it').choices([
+        ...FORMATS,
+      ]),
+    )
+    .option(
+      '--tumor-type <code>',
+      'OncoTree code or name for samples whose files carry none (e.g. LUAD, melanoma)',
+    )
+    .option('--sample <id>', 'annotate only this sample')
+    .option('--tumor-sample <name>', 'VCF: the tumor sample column (name or 0-based index)')
+    .option(
+      '--kb <sources>',
+      'knowledge sources, comma-separated (builtin,civic,moalmanac,cgi); default: builtin plus every source imported in --db',
+    )
+    .addOption(
+      new Option('--format <format>', 'output format (maf needs MAF input and --out)')
+        .choices([...OUTPUT_FORMATS])
+        .default('json'),
+    )
+    .option(
+      '--panel <id>',
+      'sequencing panel for TMB when the sample names none (IMPACT341, IMPACT410, IMPACT468, WES)',
+    )
+    .option('--panel-mb <n>', 'coding megabases covered by the panel, for TMB (overrides the panel table)')
+    .option('--no-tmb', 'do not compute TMB from the mutations')
+    .option('--all', 'table: list every alteration, not only those with evidence or an oncogenic call')
+    .option('--out <file>', 'write the output here (atomically) instead of stdout')
+    .action(async (files: string[], o: AnnotateCliOptions, self: Command) => {
+      const g = globalOptions(self);
+      state.exitCode = await runAnnotate(files, o, g.db, g.quiet);
+    });
+};
+
+function usage(message: string): number {
+  process.stderr.write(`onconav annotate: ${message}\n`);
+  return EXIT.usage;
+}
+
+/** Options shared by `annotate` and `cohort summarize` (reading, knowledge, TMB). */
+export interface AnnotateInputOptions {
+  as?: string;
+  tumorType?: string;
+  sample?: string;
+  tumorSample?: string;
+  kb?: string;
+  panel?: string;
+  panelMb?: string;
+  tmb: boolean;
+}
+
+export type Annotated =
+  | { ok: true; kase: Case; results: ReadResult[]; result: AnnotationResult; notices: string[] }
+  | { ok: false; exitCode: number };
+
+/** Reads the files like `case build`, loads the knowledge and annotates. Failures are reported on stderr. */
+export async function annotateFiles(
+  files: string[],
+  o: AnnotateInputOptions,
+  dbPath: string,
+  quiet: boolean,
+  command = 'annotate',
+): Promise<Annotated> {
+  const fail = (message: string): Annotated => {
+    process.stderr.write(`onconav ${command}: ${message}\n`);
+    return { ok: false, exitCode: EXIT.usage };
+  };
+  const panelMb = o.panelMb !== undefined ? Number(o.panelMb) : undefined;
+  if (panelMb !== undefined && !(panelMb > 0))
+    return fail(`--panel-mb must be a positive number of megabases, got "${o.panelMb}"`);
+
+  const knowledge = loadKnowledge({ dbPath, sources: parseKbList(o.kb) });
+  if (knowledge.issues.length > 0) return fail(knowledge.issues.map((i) => i.message).join('\n'));
+
+  const as: FormatId | undefined = o.as !== undefined && isFormatId(o.as) ? o.as : undefined;
+  const ctx = builtinContext();
+  let bar: ProgressBar | null = null;
+  const { results, issues: preIssues } = await readInputs(files, {
+    ctx,
+    as,
+    tumorSample: o.tumorSample,
+    sampleId: o.sample,
+    onFileStart: (file, bytes) => {
+      bar = bytes >= PROGRESS_MIN_BYTES ? progressBar(`reading ${file}`, { quiet }) : null;
+    },
+    onProgress: (_file, p) => bar?.update(p.bytes, p.totalBytes),
+    onFileDone: () => {
+      bar?.done();
+      bar = null;
+    },
+  });
+  const kase = buildCase(results, { ctx, tumorType: o.tumorType, sampleFilter: o.sample, issues: preIssues });
+  if (hasErrors(kase.issues)) {
+    if (!quiet)
+      process.stderr.write(
+        issueSummary(
+          kase.issues,
+          'nothing written: fix the errors above (or leave the broken file out) and run again',
+        ),
+      );
+    return { ok: false, exitCode: EXIT.input };
+  }
+  const result = annotateCase(kase, {
+    evidence: knowledge.index,
+    oncotree: ctx.oncotree,
+    oncogenicity: defaultOncogenicity(),
+    tmb: o.tmb === false ? false : { panel: o.panel, panelMb },
+  });
+  return { ok: true, kase, results, result, notices: [...knowledge.notices] };
+}
+
+export async function runAnnotate(
+  files: string[],
+  o: AnnotateCliOptions,
+  dbPath: string,
+  quiet: boolean,
+): Promise<number> {
+  if (o.format === 'maf' && o.out === undefined) return usage('--format maf writes a file: give --out FILE');
+  const done = await annotateFiles(files, o, dbPath, quiet);
+  if (!done.ok) return done.exitCode;
+  const { kase, results, result } = done;
+  const mafFiles = results.filter((r) => r.format === 'maf').map((r) => r.file);
+  if (o.format === 'maf' && mafFiles.length === 0) return usage('--format maf needs at least one MAF input');
+
+  const notices = done.notices;
+  switch (o.format) {
+    case 'json': {
+      const json = JSON.stringify(result, null, 2) + '\n';
+      if (o.out !== undefined) writeFileAtomic(o.out, json);
+      else process.stdout.write(json);
+      break;
+    }
+    case 'table': {
+      const text = formatAnnotationTable(result, { all: o.all });
+      if (o.out !== undefined) writeFileAtomic(o.out, text);
+      else process.stdout.write(text);
+      break;
+    }
+    case 'maf': {
+      const stats = await writeAnnotatedMaf(mafFiles, result, o.out!);
+      if (hasErrors(stats.issues)) {
+        if (!quiet) process.stderr.write(issueSummary(stats.issues, ''));
+        return EXIT.input;
+      }
+      notices.push(`${stats.rows} MAF rows written, ${stats.annotated} annotated`);
+      break;
+    }
+  }
+  if (!quiet) process.stderr.write(runSummary(kase, results, result, notices, o.out));
+  return EXIT.ok;
+}
+
+function issueSummary(issues: readonly Issue[], tail: string): string {
+  const sorted = [...issues].sort((a, b) => sev(a) - sev(b));
+  const lines = sorted.slice(0, SHOWN_ISSUES).map((i) => `  ${formatIssue(i)}`);
+  if (issues.length > SHOWN_ISSUES) lines.push(`  … and ${issues.length - SHOWN_ISSUES} more`);
+  if (tail) lines.push(tail);
+  return lines.join('\n') + '\n';
+}
+
+function sev(i: Issue): number {
+  return i.severity === 'error' ? 0 : i.severity === 'warning' ? 1 : 2;
+}
+
+/** stderr summary: inputs, knowledge, how many samples reach each level, warnings. */
+function runSummary(
+  kase: Case,
+  results: readonly ReadResult[],
+  r: AnnotationResult,
+  notices: readonly string[],
+  out?: string,
+): string {
+  const lines: string[] = [];
+  for (const x of results)
+    lines.push(`${x.file} [${x.format}]: ${x.stats.rows} rows read, ${x.stats.used} used`);
+  lines.push(`knowledge: ${r.knowledgeBase.map((k) => `${k.source} ${k.version}`).join(', ') || 'none'}`);
+  const alts = r.samples.reduce((n, s) => n + s.alterations.length, 0);
+  const byLevel = new Map<string, number>();
+  for (const s of r.samples)
+    if (s.highestSensitiveLevel)
+      byLevel.set(s.highestSensitiveLevel, (byLevel.get(s.highestSensitiveLevel) ?? 0) + 1);
+  const levels = ['1', '2', '3A', '3B', '4']
+    .filter((l) => byLevel.has(l))
+    .map((l) => `${byLevel.get(l)} at level ${l}`)
+    .join(', ');
+  lines.push(
+    `${r.samples.length} sample(s), ${alts} alteration(s) annotated${levels ? `; highest level per sample: ${levels}` : ''}`,
+  );
+  lines.push(...notices);
+  const warnings = [...kase.issues, ...(r.issues ?? [])].filter((i) => i.severity !== 'info');
+  if (warnings.length > 0)
+    lines.push(`${warnings.length} warning(s):`, ...issueSummary(warnings, '').trimEnd().split('\n'));
+  if (out !== undefined) lines.push(`wrote ${out}`);
+  return lines.join('\n') + '\n';
+}
