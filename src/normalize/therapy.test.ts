@@ -1,0 +1,52 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { PriorTherapySchema } from '../domain/index.js';
+import { drugsFromText, normalizeDrugName, normalizeTherapy, regimenDrugs } from './therapy.js';
+
+describe('therapy names', () => {
+  it('maps brand names and abbreviations to generic lower-case names', () => {
+    expect(normalizeDrugName('Tagrisso')).toBe('osimertinib');
+    expect(normalizeDrugName('KEYTRUDA')).toBe('pembrolizumab');
+    expect(normalizeDrugName('5-FU')).toBe('fluorouracil');
+    expect(normalizeDrugName('T-DXd')).toBe('trastuzumab deruxtecan');
+    expect(normalizeDrugName('Osimertinib')).toBe('osimertinib');
+    expect(normalizeDrugName('wonderdrug')).toBeNull();
+  });
+
+  it('expands regimen acronyms', () => {
+    expect(regimenDrugs('FOLFOX')).toEqual(['fluorouracil', 'leucovorin', 'oxaliplatin']);
+    expect(regimenDrugs('mFOLFOX6')).toEqual(['fluorouracil', 'leucovorin', 'oxaliplatin']);
+    expect(regimenDrugs('R-CHOP')).toEqual(['rituximab', 'cyclophosphamide', 'doxorubicin', 'vincristine', 'prednisone']);
+    expect(regimenDrugs('CAPOX')).toEqual(['capecitabine', 'oxaliplatin']);
+  });
+
+  it('splits combinations and expands regimens inside them', () => {
+    expect(drugsFromText('FOLFOX + bevacizumab').drugs).toEqual(['fluorouracil', 'leucovorin', 'oxaliplatin', 'bevacizumab']);
+    expect(drugsFromText('Opdivo/Yervoy').drugs).toEqual(['nivolumab', 'ipilimumab']);
+    expect(drugsFromText('carboplatin, pemetrexed and pembrolizumab').drugs).toEqual(['carboplatin', 'pemetrexed', 'pembrolizumab']);
+  });
+
+  it('types non-drug therapies and reports unknown drug words', () => {
+    expect(normalizeTherapy('stereotactic radiosurgery').therapy).toMatchObject({ drugs: [], type: 'radiation' });
+    expect(normalizeTherapy('liver resection').therapy).toMatchObject({ drugs: [], type: 'surgery' });
+    expect(normalizeTherapy('Y-90 radioembolization').therapy.type).toBe('radiation');
+    const r = normalizeTherapy('wonderdrug');
+    expect(r.therapy.drugs).toEqual(['wonderdrug']);
+    expect(r.issues.map((i) => i.code)).toEqual(['therapy.unknown-drug']);
+  });
+
+  it('fills drugs of a therapy object from its name and keeps its fields', () => {
+    const r = normalizeTherapy({ name: 'FOLFIRI', line: 2, response: 'PD' });
+    expect(r.therapy).toMatchObject({ drugs: ['fluorouracil', 'leucovorin', 'irinotecan'], line: 2, response: 'PD', progressed: true, type: 'systemic' });
+    expect(normalizeTherapy({ drugs: ['Tagrisso'] }).therapy.drugs).toEqual(['osimertinib']);
+  });
+
+  it('never throws and returns schema-valid therapies (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (s) => {
+        expect(PriorTherapySchema.safeParse(normalizeTherapy(s).therapy).success).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
