@@ -1,12 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Evidence, Issue, KnowledgeRelease } from '../domain/index.js';
-import { BUILTIN_DATE, BUILTIN_SOURCE, BUILTIN_VERSION } from '../knowledge/builtin/build.js';
-import { BREAST_GYN } from '../knowledge/builtin/breast-gyn.js';
-import { GI } from '../knowledge/builtin/gi.js';
-import { GU } from '../knowledge/builtin/gu.js';
-import { LUNG } from '../knowledge/builtin/lung.js';
-import { OTHER_SOLID } from '../knowledge/builtin/other-solid.js';
-import { SKIN } from '../knowledge/builtin/skin.js';
+import { BUILTIN_RELEASE, BUILTIN_SOURCE, builtinEvidence } from '../knowledge/builtin/index.js';
 import { openKnowledgeStore } from '../knowledge/store.js';
 import { EvidenceIndex } from './engine.js';
 
@@ -22,20 +16,6 @@ export interface LoadedKnowledge {
   notices: string[];
   /** Unknown or not-imported sources named in `--kb`. */
   issues: Issue[];
-}
-
-function builtinKnowledge(): { evidence: readonly Evidence[]; release: KnowledgeRelease } {
-  const evidence = [...LUNG, ...GI, ...GU, ...SKIN, ...BREAST_GYN, ...OTHER_SOLID];
-  return {
-    evidence,
-    release: {
-      source: BUILTIN_SOURCE,
-      version: BUILTIN_VERSION,
-      date: BUILTIN_DATE,
-      researchUseOnly: false,
-      evidenceCount: evidence.length,
-    },
-  };
 }
 
 /** Parses `--kb builtin,civic` into source ids (lower case, de-duplicated, order kept). */
@@ -57,9 +37,8 @@ export function loadKnowledge(options: { dbPath?: string; sources?: readonly str
   const evidence: Evidence[] = [];
   const releases: KnowledgeRelease[] = [];
   if (!wanted || wanted.includes(BUILTIN_SOURCE)) {
-    const b = builtinKnowledge();
-    evidence.push(...b.evidence);
-    releases.push(b.release);
+    evidence.push(...builtinEvidence());
+    releases.push(BUILTIN_RELEASE);
   }
   const fromStore = (wanted ?? []).filter((s) => s !== BUILTIN_SOURCE);
   const dbExists =

@@ -1,9 +1,7 @@
+import { builtinOncogenicity } from '../knowledge/builtin/index.js';
 import type { OncogenicityFn } from './engine.js';
 
-/**
- * The oncogenicity rules used by default. Until the built-in gene rules (src/knowledge/builtin/genes.ts) are
- * wired here, every alteration is "Unknown", which only means `oncogenic` patterns match nothing.
- */
+/** The oncogenicity rules used by default: the built-in gene rules (src/knowledge/builtin/genes.ts). */
 export function defaultOncogenicity(): OncogenicityFn {
-  return () => ({ oncogenic: 'Unknown', mutationEffect: 'Unknown', reason: 'no oncogenicity rules loaded' });
+  return builtinOncogenicity;
 }
