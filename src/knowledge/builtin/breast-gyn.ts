@@ -249,6 +249,15 @@ export const BREAST_GYN: readonly Evidence[] = [
     },
     BRCA12,
   ),
+  entry({
+    id: 'lgsoc-kras-avutometinib-defactinib',
+    pattern: oncogenic('KRAS'),
+    tumorTypes: ['LGSOC'],
+    drugs: ['avutometinib', 'defactinib'],
+    level: '1',
+    citations: [fda('avutometinib', '2025-05-08')],
+    description: 'Avutometinib with defactinib has accelerated approval for recurrent KRAS-mutated low-grade serous ovarian cancer after prior systemic therapy.',
+  }),
   // ---------------------------------------------------------------- endometrial
   ...entries(
     {
