@@ -65,7 +65,11 @@ export async function download(url: string, dest: string, options: DownloadOptio
   } catch (err) {
     if (options.signal?.aborted) throw err;
     const code = networkErrorCode(err);
-    const why = code && OFFLINE_CODES.has(code) ? `the network looks unavailable (${code})` : (err as Error).message;
+    const cause = (err as { cause?: { message?: unknown } }).cause?.message;
+    const why =
+      code && OFFLINE_CODES.has(code)
+        ? `the network looks unavailable (${code})`
+        : `${(err as Error).message}${typeof cause === 'string' && cause !== '' ? ` (${cause})` : ''}`;
     throw new OnconavError(`cannot download ${url}: ${why}. Offline? Import a local copy instead: onconav kb import <source> <file|dir>`, 1);
   }
   if (!res.ok || !res.body) throw new OnconavError(`cannot download ${url}: HTTP ${res.status} ${res.statusText}`.trim(), 1);
