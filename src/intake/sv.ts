@@ -58,7 +58,7 @@ export function orientSv(g1: string, g2: string, eventInfo: string, ctx: Normali
     if (p !== null && p.gene5 !== null) return { parts: p };
   }
   const named = /^(\S+)\s+fusion$/i.exec(ev);
-  if (named && !/intragenic|inter[a-z]*genic/i.test(named[1]!)) {
+  if (named && !/intragenic|inter[a-z]*g[ae]nic/i.test(named[1]!)) {
     const p = parseFusionText(ev, ctx);
     if (p !== null && p.gene5 !== null) return { parts: p };
   }
@@ -68,9 +68,9 @@ export function orientSv(g1: string, g2: string, eventInfo: string, ctx: Normali
     const g = (a ?? b)!;
     return { parts: { gene5: g, gene3: g, intragenic: true } };
   }
-  if (/inter[a-z]*genic/i.test(ev)) {
+  if (/inter[a-z]*g[ae]nic/i.test(ev)) {
     // `ATP1B2-intergenic` (MSK also writes "interganic"): one gene and an intergenic breakpoint.
-    const g = /^([^\s-]+(?:-[^\s-]+)*?)-inter[a-z]*genic/i.exec(ev)?.[1];
+    const g = /^([^\s-]+(?:-[^\s-]+)*?)-inter[a-z]*g[ae]nic/i.exec(ev)?.[1];
     const gene = g !== undefined ? ctx.genes.resolve(g).symbol : (a ?? b);
     return gene === null ? { parts: null } : { parts: { gene5: gene, gene3: null, intragenic: false }, note: 'other breakpoint intergenic' };
   }
