@@ -5,7 +5,7 @@ import type { GeneResolution } from '../normalize/genes.js';
 import { normalizeProteinChange, type ProteinChange } from '../normalize/protein.js';
 import { readLineBatches } from './lines.js';
 import type { ReaderModule } from './registry.js';
-import { RowIssues, cell, intCell } from './row-issues.js';
+import { RowIssues, TabRow, cell, intCell } from './row-issues.js';
 import { bump, emptyStats, type ReadOptions, type ReadResult, type SampleData } from './types.js';
 
 /**
@@ -164,6 +164,16 @@ export function mafHeaderColumns(header: string): { cols: Columns; missing: stri
   return { cols, missing };
 }
 
+/** Classes computed for one (gene, protein change) and the other inputs of classifyMutation; a short chain per key. */
+interface ClassMemo {
+  consequence: Consequence;
+  proteinStart: number | undefined;
+  proteinEnd: number | undefined;
+  exon: number | undefined;
+  classes: Mutation['classes'];
+  next: ClassMemo | undefined;
+}
+
 export async function readMaf(path: string, options: ReadOptions): Promise<ReadResult> {
   const file = options.displayName ?? path;
   const result: ReadResult = { file, format: 'maf', samples: [], patients: [], issues: [], stats: emptyStats() };
@@ -173,7 +183,7 @@ export async function readMaf(path: string, options: ReadOptions): Promise<ReadR
   const geneCache = new Map<string, GeneResolution>();
   const proteinCache = new Map<string, ProteinChange | null>();
   const consequenceCache = new Map<string, Consequence>();
-  const classCache = new Map<string, Mutation['classes']>();
+  const classCache = new Map<GeneResolution, Map<ProteinChange | null, ClassMemo>>();
   const buildCache = new Map<string, Locus['build'] | null>();
   const samples = new Map<string, SampleData>();
   const sampleOf = (id: string): SampleData => {
@@ -188,6 +198,9 @@ export async function readMaf(path: string, options: ReadOptions): Promise<ReadR
   let header: string[] | null = null;
   let cols: Columns | null = null;
   let stop = false;
+  const f = new TabRow();
+  let lastSampleId = '';
+  let lastSample: SampleData | null = null;
 
   for await (const batch of readLineBatches(path, { issues: result.issues, displayName: file, signal: options.signal, onProgress: options.onProgress })) {
     if (stop) continue;
@@ -235,22 +248,21 @@ export async function readMaf(path: string, options: ReadOptions): Promise<ReadR
       }
       const c = cols!;
       stats.rows++;
-      let f = line.split('\t');
-      if (f.length !== header.length) {
+      const n = f.set(line);
+      if (n !== header.length) {
         // Trailing empty cells beyond the header (a common export artifact) carry nothing: accept them.
-        let extraEmpty = f.length > header.length;
-        for (let j = header.length; extraEmpty && j < f.length; j++) if (f[j]!.trim() !== '') extraEmpty = false;
+        let extraEmpty = n > header.length;
+        for (let j = header.length; extraEmpty && j < n; j++) if (f.raw(j)!.trim() !== '') extraEmpty = false;
         if (!extraEmpty) {
           bump(stats.skipped, 'wrong-field-count');
           issues.add({
             severity: 'error',
             code: 'maf.field-count',
             line: lineNo,
-            message: `row has ${f.length} tab-separated fields, the header has ${header.length}; row skipped`,
+            message: `row has ${n} tab-separated fields, the header has ${header.length}; row skipped`,
           });
           continue;
         }
-        f = f.slice(0, header.length);
       }
       const geneText = cell(f, c.gene);
       const sampleId = cell(f, c.sample);
@@ -268,7 +280,7 @@ export async function readMaf(path: string, options: ReadOptions): Promise<ReadR
       const shortText = cell(f, c.proteinShort);
       const proteinText = shortText ?? cell(f, c.proteinLong);
 
-      if (geneText.toLowerCase() === 'other biomarkers') {
+      if (geneText.length === 16 && geneText.toLowerCase() === 'other biomarkers') {
         const bm = proteinText === undefined ? undefined : OTHER_BIOMARKERS[proteinText.toLowerCase()];
         if (!bm) {
           bump(stats.skipped, 'unrecognized-biomarker');
@@ -339,12 +351,16 @@ export async function readMaf(path: string, options: ReadOptions): Promise<ReadR
       }
       if (proteinEnd === undefined) proteinEnd = proteinStart;
 
-      const classKey = `${g.symbol}|${consequence}|${alteration ?? ''}|${proteinStart ?? ''}|${proteinEnd ?? ''}|${exon ?? ''}`;
-      let classes = classCache.get(classKey);
-      if (!classes) {
-        classes = classifyMutation({ gene: g.symbol, consequence, alteration, proteinStart, proteinEnd, exon });
-        classCache.set(classKey, classes);
+      // Gene resolutions and protein changes are cached objects, so they key the class memo without building strings.
+      let byProtein = classCache.get(g);
+      if (!byProtein) classCache.set(g, (byProtein = new Map()));
+      let memo = byProtein.get(protein);
+      while (memo && !(memo.consequence === consequence && memo.proteinStart === proteinStart && memo.proteinEnd === proteinEnd && memo.exon === exon)) memo = memo.next;
+      if (!memo) {
+        memo = { consequence, proteinStart, proteinEnd, exon, classes: classifyMutation({ gene: g.symbol, consequence, alteration, proteinStart, proteinEnd, exon }), next: byProtein.get(protein) };
+        byProtein.set(protein, memo);
       }
+      const classes = memo.classes;
 
       const m: Mutation = {
         kind: 'mutation',
@@ -373,9 +389,9 @@ export async function readMaf(path: string, options: ReadOptions): Promise<ReadR
       const chrom = cell(f, c.chrom);
       const start1 = intCell(f, c.start);
       if (chrom !== undefined && start1 !== undefined && start1 > 0) {
-        const ref = c.ref >= 0 ? f[c.ref]?.trim() : undefined;
-        let alt = c.alt2 >= 0 ? f[c.alt2]?.trim() : undefined;
-        if ((alt === undefined || alt === '' || alt === ref) && c.alt1 >= 0) alt = f[c.alt1]?.trim();
+        const ref = f.raw(c.ref)?.trim();
+        let alt = f.raw(c.alt2)?.trim();
+        if (alt === undefined || alt === '' || alt === ref) alt = f.raw(c.alt1)?.trim() ?? alt;
         const end1 = intCell(f, c.end) ?? start1;
         const insertion = ref === '-';
         const locus: Locus = insertion ? { chrom: stripChr(chrom), start: start1, end: start1 } : { chrom: stripChr(chrom), start: start1 - 1, end: Math.max(end1, start1) };
@@ -410,7 +426,12 @@ export async function readMaf(path: string, options: ReadOptions): Promise<ReadR
         m.somaticStatus = status === 'somatic' ? 'somatic' : 'unknown';
         stats.used++;
       }
-      sampleOf(sampleId).alterations.push(m as GenomicAlteration);
+      // Rows usually come grouped by sample: skip the map lookup for runs of the same sample.
+      if (sampleId !== lastSampleId || lastSample === null) {
+        lastSample = sampleOf(sampleId);
+        lastSampleId = sampleId;
+      }
+      lastSample.alterations.push(m as GenomicAlteration);
     }
   }
 

@@ -51,23 +51,81 @@ export class RowIssues {
   }
 }
 
-/** `NA`, `N/A`, `.`, `-`, `NaN`, `null` and empty cells mean "no value" in MAF/cBioPortal tables. */
+/**
+ * One tab-separated line, split lazily: only field boundaries are recorded, and a field becomes a string
+ * when asked for. MAF rows have ~46 columns of which a reader needs ~17, so this saves most allocations.
+ */
+export class TabRow {
+  line = '';
+  /** Number of fields (tabs + 1). */
+  count = 0;
+  private starts: Int32Array;
+
+  constructor(capacity = 64) {
+    this.starts = new Int32Array(capacity + 1);
+  }
+
+  set(line: string): number {
+    this.line = line;
+    let n = 1;
+    let pos = line.indexOf('\t');
+    let starts = this.starts;
+    starts[0] = 0;
+    while (pos !== -1) {
+      if (n >= starts.length - 1) {
+        const grown = new Int32Array(starts.length * 2);
+        grown.set(starts);
+        this.starts = starts = grown;
+      }
+      starts[n++] = pos + 1;
+      pos = line.indexOf('\t', pos + 1);
+    }
+    starts[n] = line.length + 1;
+    this.count = n;
+    return n;
+  }
+
+  /** A non-negative integer field parsed in place (no substring), or undefined when it is not one. */
+  int(i: number): number | undefined {
+    if (i < 0 || i >= this.count) return undefined;
+    const line = this.line;
+    let a = this.starts[i]!;
+    let b = this.starts[i + 1]! - 1;
+    while (a < b && line.charCodeAt(a) <= 32) a++;
+    while (b > a && line.charCodeAt(b - 1) <= 32) b--;
+    if (a === b || b - a > 15) return undefined;
+    let n = 0;
+    for (let k = a; k < b; k++) {
+      const d = line.charCodeAt(k) - 48;
+      if (d < 0 || d > 9) return undefined;
+      n = n * 10 + d;
+    }
+    return n;
+  }
+
+  /** The field as written (not trimmed), or undefined past the end of the row. */
+  raw(i: number): string | undefined {
+    if (i < 0 || i >= this.count) return undefined;
+    return this.line.slice(this.starts[i]!, this.starts[i + 1]! - 1);
+  }
+}
+
+/** `NA`, `N/A`, `.`, `NaN`, `null`, `Unknown` and empty cells mean "no value" in MAF/cBioPortal tables. `-` does not (an allele). */
 const EMPTY_CELLS = new Set(['', 'NA', 'N/A', 'na', 'n/a', 'NaN', 'nan', 'null', 'NULL', '.', '[Not Available]', 'Unknown', 'UNKNOWN', 'unknown']);
 
-/** The cell's text, or undefined when it holds a no-value marker. Not used for `-` alleles (insertions). */
-export function cell(fields: readonly string[], index: number): string | undefined {
-  if (index < 0) return undefined;
-  const v = fields[index];
-  if (v === undefined) return undefined;
-  if (v.length === 0) return undefined;
-  const t = v.length < 16 && EMPTY_CELLS.has(v) ? '' : v.trim();
-  return t.length > 0 && !EMPTY_CELLS.has(t) ? t : undefined;
+/** The cell's trimmed text, or undefined when it holds a no-value marker. */
+export function cell(row: TabRow, index: number): string | undefined {
+  const v = row.raw(index);
+  if (v === undefined || v.length === 0) return undefined;
+  const t = v.charCodeAt(0) <= 32 || v.charCodeAt(v.length - 1) <= 32 ? v.trim() : v;
+  if (t.length === 0) return undefined;
+  // Only short cells starting with N, n, U, u, '.' or '[' can be no-value markers: skip the hash lookup otherwise.
+  const c0 = t.charCodeAt(0);
+  if (t.length <= 15 && (c0 === 78 || c0 === 110 || c0 === 85 || c0 === 117 || c0 === 46 || c0 === 91) && EMPTY_CELLS.has(t)) return undefined;
+  return t;
 }
 
 /** Non-negative integer from a cell, or undefined; no regex on the hot path. */
-export function intCell(fields: readonly string[], index: number): number | undefined {
-  const v = cell(fields, index);
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  return Number.isInteger(n) && n >= 0 ? n : undefined;
+export function intCell(row: TabRow, index: number): number | undefined {
+  return row.int(index);
 }
