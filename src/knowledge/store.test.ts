@@ -23,22 +23,43 @@ function ev(id: string, over: Partial<Evidence> = {}): Evidence {
   };
 }
 
-const REL: KnowledgeRelease = { source: 'civic', version: 'r1', date: '2024-08-01', researchUseOnly: false, importedAt: '2024-08-02T00:00:00Z' };
+const REL: KnowledgeRelease = {
+  source: 'civic',
+  version: 'r1',
+  date: '2024-08-01',
+  researchUseOnly: false,
+  importedAt: '2024-08-02T00:00:00Z',
+};
 
 describe('KnowledgeStore', () => {
   it('round-trips evidence and finds it by gene, partner and biomarker name', () => {
     const store = new KnowledgeStore(openDb(':memory:'));
     const items = [
       ev('EID1', { description: 'x', sourceLevel: 'B' }),
-      ev('EID2', { pattern: { type: 'fusion', gene: 'ALK', partner: 'EML4' }, drugs: ['alectinib'], level: '2' }),
-      ev('EID3', { pattern: { type: 'biomarker', biomarker: 'MSI', statuses: ['MSI-H'] }, drugs: ['pembrolizumab'], effect: 'sensitivity', level: '1' }),
+      ev('EID2', {
+        pattern: { type: 'fusion', gene: 'ALK', partner: 'EML4' },
+        drugs: ['alectinib'],
+        level: '2',
+      }),
+      ev('EID3', {
+        pattern: { type: 'biomarker', biomarker: 'MSI', statuses: ['MSI-H'] },
+        drugs: ['pembrolizumab'],
+        effect: 'sensitivity',
+        level: '1',
+      }),
       ev('EID4', { pattern: { type: 'amplification', gene: 'ERBB2' }, effect: 'resistance', level: 'R2' }),
     ];
-    expect(store.replaceRelease(REL, items, { rowsRead: 4, imported: 4, skipped: {} })).toEqual({ evidenceCount: 4 });
+    expect(store.replaceRelease(REL, items, { rowsRead: 4, imported: 4, skipped: {} })).toEqual({
+      evidenceCount: 4,
+    });
     expect(store.evidenceForGenes(['BRAF'])).toEqual([items[0]]);
     expect(store.evidenceForGenes(['EML4']).map((e) => e.id)).toEqual(['EID2']);
     expect(store.evidenceForGenes(['MSI']).map((e) => e.id)).toEqual(['EID3']);
-    expect(store.evidenceForGenes(['BRAF', 'ALK', 'ERBB2']).map((e) => e.id)).toEqual(['EID1', 'EID2', 'EID4']);
+    expect(store.evidenceForGenes(['BRAF', 'ALK', 'ERBB2']).map((e) => e.id)).toEqual([
+      'EID1',
+      'EID2',
+      'EID4',
+    ]);
     expect(store.evidenceForGenes(['BRAF'], ['moalmanac'])).toEqual([]);
     expect(store.evidenceForGenes([])).toEqual([]);
     expect(store.allEvidence().length).toBe(4);
@@ -46,14 +67,20 @@ describe('KnowledgeStore', () => {
     expect(store.importReport('civic')).toEqual({ rowsRead: 4, imported: 4, skipped: {} });
     const s = store.stats();
     expect(s.totalEvidence).toBe(4);
-    expect(s.sources[0]).toMatchObject({ source: 'civic', evidence: 4, byEffect: { sensitivity: 3, resistance: 1 } });
+    expect(s.sources[0]).toMatchObject({
+      source: 'civic',
+      evidence: 4,
+      byEffect: { sensitivity: 3, resistance: 1 },
+    });
     expect(s.sources[0]?.byLevel).toMatchObject({ '1': 1, '2': 1, '3A': 1, R2: 1, '4': 0 });
   });
 
   it('replaces a source release without touching other sources', () => {
     const store = new KnowledgeStore(openDb(':memory:'));
     store.replaceRelease(REL, [ev('EID1'), ev('EID2')]);
-    store.replaceRelease({ source: 'cgi', version: 'c1', date: '2017-12-26', researchUseOnly: false }, [ev('C1', { source: 'cgi', release: 'c1' })]);
+    store.replaceRelease({ source: 'cgi', version: 'c1', date: '2017-12-26', researchUseOnly: false }, [
+      ev('C1', { source: 'cgi', release: 'c1' }),
+    ]);
     store.replaceRelease({ ...REL, version: 'r2' }, [ev('EID9', { release: 'r2' })]);
     expect(store.allEvidence(['civic']).map((e) => e.id)).toEqual(['EID9']);
     expect(store.allEvidence(['cgi']).map((e) => e.id)).toEqual(['C1']);
@@ -73,9 +100,13 @@ describe('KnowledgeStore', () => {
     }
     expect(() => store.replaceRelease({ ...REL, version: 'r2' }, failing())).toThrow('network dropped');
     // Invalid evidence and duplicate ids also roll back.
-    expect(() => store.replaceRelease({ ...REL, version: 'r3' }, [ev('EID1'), { ...ev('X'), drugs: [] }])).toThrow();
+    expect(() =>
+      store.replaceRelease({ ...REL, version: 'r3' }, [ev('EID1'), { ...ev('X'), drugs: [] }]),
+    ).toThrow();
     expect(() => store.replaceRelease({ ...REL, version: 'r4' }, [ev('EID1'), ev('EID1')])).toThrow();
-    expect(() => store.replaceRelease({ ...REL, version: 'r5' }, [ev('M1', { source: 'moalmanac' })])).toThrow(/expected civic/);
+    expect(() =>
+      store.replaceRelease({ ...REL, version: 'r5' }, [ev('M1', { source: 'moalmanac' })]),
+    ).toThrow(/expected civic/);
     store.close();
     // A fresh connection (as another process would see it) still has release r1 and its evidence.
     const again = openKnowledgeStore(path);

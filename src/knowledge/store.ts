@@ -1,4 +1,11 @@
-import { EvidenceSchema, KnowledgeReleaseSchema, LEVELS, type Evidence, type KnowledgeRelease, type Level } from '../domain/index.js';
+import {
+  EvidenceSchema,
+  KnowledgeReleaseSchema,
+  LEVELS,
+  type Evidence,
+  type KnowledgeRelease,
+  type Level,
+} from '../domain/index.js';
 import { migrate, openDb, type Db } from '../store/db.js';
 
 /**
@@ -117,7 +124,8 @@ export function patternKey(e: Evidence): { gene: string | null; partner: string 
   }
 }
 
-const SELECT_COLUMNS = 'source, id, pattern, tumor_types, excluded_tumor_types, drugs, effect, level, citations, description, source_level, research_use_only, release';
+const SELECT_COLUMNS =
+  'source, id, pattern, tumor_types, excluded_tumor_types, drugs, effect, level, citations, description, source_level, research_use_only, release';
 
 export class KnowledgeStore {
   constructor(readonly db: Db) {
@@ -131,13 +139,15 @@ export class KnowledgeStore {
   }
 
   release(source: string): KnowledgeRelease | undefined {
-    const row = this.db.prepare('SELECT * FROM knowledge_releases WHERE source = ?').get(source) as ReleaseRow | undefined;
+    const row = this.db.prepare('SELECT * FROM knowledge_releases WHERE source = ?').get(source) as
+      ReleaseRow | undefined;
     return row ? toRelease(row) : undefined;
   }
 
   /** The importer's report (skips by reason, unmapped names) stored with the current release. */
   importReport(source: string): ImportReport | undefined {
-    const row = this.db.prepare('SELECT report FROM knowledge_releases WHERE source = ?').get(source) as { report: string | null } | undefined;
+    const row = this.db.prepare('SELECT report FROM knowledge_releases WHERE source = ?').get(source) as
+      { report: string | null } | undefined;
     return row?.report ? (JSON.parse(row.report) as ImportReport) : undefined;
   }
 
@@ -160,7 +170,8 @@ export class KnowledgeStore {
         params.push(...sources);
       }
       sql += ' ORDER BY source, seq';
-      for (const row of this.db.prepare(sql).iterate(...params) as Iterable<EvidenceRow>) out.push(toEvidence(row));
+      for (const row of this.db.prepare(sql).iterate(...params) as Iterable<EvidenceRow>)
+        out.push(toEvidence(row));
     }
     if (keys.length > 400) out.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
     return out;
@@ -182,21 +193,38 @@ export class KnowledgeStore {
     let totalEvidence = 0;
     for (const r of this.releases()) {
       const byLevel = Object.fromEntries(LEVELS.map((l) => [l, 0])) as Record<Level, number>;
-      for (const row of this.db.prepare('SELECT level, COUNT(*) AS n FROM knowledge_evidence WHERE source = ? GROUP BY level').all(r.source) as {
+      for (const row of this.db
+        .prepare('SELECT level, COUNT(*) AS n FROM knowledge_evidence WHERE source = ? GROUP BY level')
+        .all(r.source) as {
         level: Level;
         n: number;
       }[])
         byLevel[row.level] = row.n;
       const byEffect = { sensitivity: 0, resistance: 0 };
-      for (const row of this.db.prepare('SELECT effect, COUNT(*) AS n FROM knowledge_evidence WHERE source = ? GROUP BY effect').all(r.source) as {
+      for (const row of this.db
+        .prepare('SELECT effect, COUNT(*) AS n FROM knowledge_evidence WHERE source = ? GROUP BY effect')
+        .all(r.source) as {
         effect: 'sensitivity' | 'resistance';
         n: number;
       }[])
         byEffect[row.effect] = row.n;
-      const genes = (this.db.prepare('SELECT COUNT(DISTINCT gene) AS n FROM knowledge_evidence WHERE source = ?').get(r.source) as { n: number }).n;
+      const genes = (
+        this.db
+          .prepare('SELECT COUNT(DISTINCT gene) AS n FROM knowledge_evidence WHERE source = ?')
+          .get(r.source) as { n: number }
+      ).n;
       const evidence = byEffect.sensitivity + byEffect.resistance;
       totalEvidence += evidence;
-      sources.push({ source: r.source, version: r.version, date: r.date, researchUseOnly: r.researchUseOnly, evidence, genes, byLevel, byEffect });
+      sources.push({
+        source: r.source,
+        version: r.version,
+        date: r.date,
+        researchUseOnly: r.researchUseOnly,
+        evidence,
+        genes,
+        byLevel,
+        byEffect,
+      });
     }
     return { sources, totalEvidence };
   }
@@ -206,7 +234,11 @@ export class KnowledgeStore {
    * against the domain schema; any error (invalid item, duplicate id, an exception thrown by the iterable)
    * rolls everything back and leaves the previous release as it was.
    */
-  replaceRelease(release: KnowledgeRelease, evidence: Iterable<Evidence>, report?: ImportReport): { evidenceCount: number } {
+  replaceRelease(
+    release: KnowledgeRelease,
+    evidence: Iterable<Evidence>,
+    report?: ImportReport,
+  ): { evidenceCount: number } {
     const rel = KnowledgeReleaseSchema.parse(release);
     const insert = this.db.prepare(
       `INSERT INTO knowledge_evidence (source, id, gene, partner, pattern_type, pattern, tumor_types, excluded_tumor_types, drugs, effect, level,
@@ -219,7 +251,8 @@ export class KnowledgeStore {
       let seq = 0;
       for (const raw of evidence) {
         const e = EvidenceSchema.parse(raw);
-        if (e.source !== rel.source) throw new Error(`evidence ${e.id} has source ${e.source}, expected ${rel.source}`);
+        if (e.source !== rel.source)
+          throw new Error(`evidence ${e.id} has source ${e.source}, expected ${rel.source}`);
         const key = patternKey(e);
         insert.run({
           source: e.source,

@@ -16,10 +16,17 @@ let base = '';
 let deadUrl = '';
 beforeAll(async () => {
   const files: Record<string, Buffer> = {
-    '/civic/nightly-ClinicalEvidenceSummaries.tsv': readFileSync(fx('civic/01-Jan-2025-ClinicalEvidenceSummaries.tsv')),
+    '/civic/nightly-ClinicalEvidenceSummaries.tsv': readFileSync(
+      fx('civic/01-Jan-2025-ClinicalEvidenceSummaries.tsv'),
+    ),
     '/civic/nightly-AssertionSummaries.tsv': readFileSync(fx('civic/01-Jan-2025-AssertionSummaries.tsv')),
     '/moa/molecular-oncology-almanac.json': readFileSync(fx('moalmanac/molecular-oncology-almanac.json')),
-    '/cgi/cgi_biomarkers_latest.zip': Buffer.from(zipSync({ 'cgi_biomarkers_per_variant.tsv': readFileSync(fx('cgi/cgi_biomarkers_per_variant.tsv')), 'README.txt': Buffer.from('x') })),
+    '/cgi/cgi_biomarkers_latest.zip': Buffer.from(
+      zipSync({
+        'cgi_biomarkers_per_variant.tsv': readFileSync(fx('cgi/cgi_biomarkers_per_variant.tsv')),
+        'README.txt': Buffer.from('x'),
+      }),
+    ),
   };
   server = createServer((req, res) => {
     const body = files[req.url ?? ''];
@@ -64,14 +71,18 @@ describe('knowledge sync (local HTTP server)', () => {
     expect(rel.cgi?.version).toBe('cgi_biomarkers_per_variant');
     // Assertions came along with the CIViC evidence.
     expect(store.allEvidence(['civic']).some((e) => e.id === 'AID7001')).toBe(true);
-    expect(store.evidenceForGenes(['BRAF']).map((e) => e.source)).toEqual(expect.arrayContaining(['civic', 'moalmanac', 'cgi']));
+    expect(store.evidenceForGenes(['BRAF']).map((e) => e.source)).toEqual(
+      expect.arrayContaining(['civic', 'moalmanac', 'cgi']),
+    );
   });
 
   it('reports an unreachable server clearly and keeps the previous release', async () => {
     const store = new KnowledgeStore(openDb(':memory:'));
     await importIntoStore(store, 'moalmanac', fx('moalmanac'));
     const before = store.allEvidence().length;
-    await expect(importIntoStore(store, 'moalmanac', deadUrl)).rejects.toThrow(/cannot download .*(network looks unavailable|ECONNREFUSED|fetch failed).*kb import/s);
+    await expect(importIntoStore(store, 'moalmanac', deadUrl)).rejects.toThrow(
+      /cannot download .*(network looks unavailable|ECONNREFUSED|fetch failed).*kb import/s,
+    );
     await expect(importIntoStore(store, 'moalmanac', `${base}/missing.json`)).rejects.toThrow(/HTTP 404/);
     const out = await syncKnowledge(store, { sources: ['moalmanac'], urls: { moalmanac: deadUrl } });
     expect(out[0]).toMatchObject({ source: 'moalmanac', ok: false });
@@ -80,7 +91,10 @@ describe('knowledge sync (local HTTP server)', () => {
 
   it('imports local paths and rejects missing ones', async () => {
     const store = new KnowledgeStore(openDb(':memory:'));
-    const r = await importIntoStore(store, 'cgi', fx('cgi/cgi_biomarkers_per_variant.tsv'), { version: 'v', date: '2017-01-01' });
+    const r = await importIntoStore(store, 'cgi', fx('cgi/cgi_biomarkers_per_variant.tsv'), {
+      version: 'v',
+      date: '2017-01-01',
+    });
     expect(store.release('cgi')).toMatchObject({ version: 'v', evidenceCount: r.evidence.length });
     await expect(importIntoStore(store, 'cgi', '/nonexistent/file.tsv')).rejects.toThrow(/no such file/);
   });

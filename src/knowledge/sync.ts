@@ -1,4 +1,15 @@
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -27,7 +38,8 @@ export function isImportableSource(s: string): s is ImportableSource {
 export const DEFAULT_URLS = {
   civic: 'https://civicdb.org/downloads/nightly/nightly-ClinicalEvidenceSummaries.tsv',
   civicAssertions: 'https://civicdb.org/downloads/nightly/nightly-AssertionSummaries.tsv',
-  moalmanac: 'https://raw.githubusercontent.com/vanallenlab/moalmanac-db/main/molecular-oncology-almanac.json',
+  moalmanac:
+    'https://raw.githubusercontent.com/vanallenlab/moalmanac-db/main/molecular-oncology-almanac.json',
   cgi: 'https://www.cancergenomeinterpreter.org/data/biomarkers/cgi_biomarkers_latest.zip',
 } as const;
 
@@ -44,7 +56,16 @@ export function isUrl(s: string): boolean {
   return /^https?:\/\//i.test(s);
 }
 
-const OFFLINE_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+const OFFLINE_CODES = new Set([
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
 
 function networkErrorCode(err: unknown): string | undefined {
   let e: unknown = err;
@@ -70,9 +91,13 @@ export async function download(url: string, dest: string, options: DownloadOptio
       code && OFFLINE_CODES.has(code)
         ? `the network looks unavailable (${code})`
         : `${(err as Error).message}${typeof cause === 'string' && cause !== '' ? ` (${cause})` : ''}`;
-    throw new OnconavError(`cannot download ${url}: ${why}. Offline? Import a local copy instead: onconav kb import <source> <file|dir>`, 1);
+    throw new OnconavError(
+      `cannot download ${url}: ${why}. Offline? Import a local copy instead: onconav kb import <source> <file|dir>`,
+      1,
+    );
   }
-  if (!res.ok || !res.body) throw new OnconavError(`cannot download ${url}: HTTP ${res.status} ${res.statusText}`.trim(), 1);
+  if (!res.ok || !res.body)
+    throw new OnconavError(`cannot download ${url}: HTTP ${res.status} ${res.statusText}`.trim(), 1);
   const total = Number(res.headers.get('content-length') ?? 0);
   const tmp = `${dest}.part`;
   const fd = openSync(tmp, 'w');
@@ -100,8 +125,13 @@ export async function download(url: string, dest: string, options: DownloadOptio
 export function extractCgiTsv(zipPath: string): string {
   const entries = unzipSync(readFileSync(zipPath));
   const names = Object.keys(entries).filter((n) => !n.endsWith('/'));
-  const pick = names.find((n) => /per_variant.*\.tsv$/i.test(basename(n))) ?? names.find((n) => /\.tsv$/i.test(n));
-  if (!pick) throw new OnconavError(`${basename(zipPath)} holds no .tsv file (entries: ${names.join(', ') || 'none'})`, 1);
+  const pick =
+    names.find((n) => /per_variant.*\.tsv$/i.test(basename(n))) ?? names.find((n) => /\.tsv$/i.test(n));
+  if (!pick)
+    throw new OnconavError(
+      `${basename(zipPath)} holds no .tsv file (entries: ${names.join(', ') || 'none'})`,
+      1,
+    );
   const out = join(zipPath.replace(/[^/\\]+$/, ''), basename(pick));
   writeFileAtomic(out, entries[pick]!);
   return out;
@@ -117,7 +147,10 @@ function isZip(path: string): boolean {
   }
 }
 
-export const IMPORTERS: Record<ImportableSource, (path: string, options?: ImportOptions) => Promise<ImportResult>> = {
+export const IMPORTERS: Record<
+  ImportableSource,
+  (path: string, options?: ImportOptions) => Promise<ImportResult>
+> = {
   civic: importCivic,
   moalmanac: importMoalmanac,
   cgi: importCgi,
@@ -151,7 +184,12 @@ export async function importIntoStore(
   }
 }
 
-async function materialize(source: ImportableSource, input: string | { url: string; assertionsUrl?: string }, tmp: string, options: ImportIntoStoreOptions): Promise<string> {
+async function materialize(
+  source: ImportableSource,
+  input: string | { url: string; assertionsUrl?: string },
+  tmp: string,
+  options: ImportIntoStoreOptions,
+): Promise<string> {
   const dl: DownloadOptions = {
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
@@ -184,7 +222,10 @@ async function materialize(source: ImportableSource, input: string | { url: stri
 }
 
 function fileNameFromUrl(url: string, source: ImportableSource): string {
-  const last = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '').replace(/[^A-Za-z0-9._-]/g, '_');
+  const last = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '').replace(
+    /[^A-Za-z0-9._-]/g,
+    '_',
+  );
   if (last !== '') return last;
   switch (source) {
     case 'civic':
@@ -215,7 +256,10 @@ export async function syncKnowledge(
   const outcomes: SyncOutcome[] = [];
   const { sources = IMPORTABLE_SOURCES, urls: _u, ...rest } = options;
   for (const source of sources) {
-    const input = source === 'civic' ? { url: urls.civic, assertionsUrl: urls.civicAssertions } : { url: source === 'moalmanac' ? urls.moalmanac : urls.cgi };
+    const input =
+      source === 'civic'
+        ? { url: urls.civic, assertionsUrl: urls.civicAssertions }
+        : { url: source === 'moalmanac' ? urls.moalmanac : urls.cgi };
     try {
       outcomes.push({ source, ok: true, result: await importIntoStore(store, source, input, rest) });
     } catch (err) {

@@ -13,8 +13,12 @@ afterEach(() => vi.restoreAllMocks());
 async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
+  const o = vi
+    .spyOn(process.stdout, 'write')
+    .mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
+  const e = vi
+    .spyOn(process.stderr, 'write')
+    .mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
   try {
     const code = await main(['node', 'onconav', ...args]);
     return { code, stdout, stderr };
@@ -31,11 +35,33 @@ describe('onconav kb', () => {
     expect(c.code).toBe(0);
     expect(c.stderr).toMatch(/civic 01-Jan-2025 \(2025-01-01\): \d+ evidence items from 18 rows/);
     expect(c.stderr).toMatch(/diseases without an OncoTree mapping: Made Up Disease \(DOID:99999999\) \(1\)/);
-    const m = await run('--db', db, '--quiet', 'kb', 'import', 'moalmanac', join(FX, 'moalmanac', 'molecular-oncology-almanac.json'));
+    const m = await run(
+      '--db',
+      db,
+      '--quiet',
+      'kb',
+      'import',
+      'moalmanac',
+      join(FX, 'moalmanac', 'molecular-oncology-almanac.json'),
+    );
     expect(m).toMatchObject({ code: 0, stderr: '' });
-    const g = await run('--db', db, 'kb', 'import', 'cgi', join(FX, 'cgi', 'cgi_biomarkers_per_variant.tsv'), '--release-version', 'cgi-test', '--release-date', '2017-12-26', '--json');
+    const g = await run(
+      '--db',
+      db,
+      'kb',
+      'import',
+      'cgi',
+      join(FX, 'cgi', 'cgi_biomarkers_per_variant.tsv'),
+      '--release-version',
+      'cgi-test',
+      '--release-date',
+      '2017-12-26',
+      '--json',
+    );
     expect(g.code).toBe(0);
-    expect(JSON.parse(g.stdout)).toMatchObject({ release: { source: 'cgi', version: 'cgi-test', date: '2017-12-26' } });
+    expect(JSON.parse(g.stdout)).toMatchObject({
+      release: { source: 'cgi', version: 'cgi-test', date: '2017-12-26' },
+    });
 
     const l = await run('--db', db, 'kb', 'list', '--json');
     const releases = JSON.parse(l.stdout) as { source: string; researchUseOnly: boolean }[];
@@ -48,20 +74,30 @@ describe('onconav kb', () => {
     expect(lt.stdout).toMatch(/moalmanac\s+2025-12-26\s+2025-12-26\s+\d+\s+yes/);
 
     const s = await run('--db', db, 'kb', 'stats', '--json');
-    const stats = JSON.parse(s.stdout) as { sources: { source: string; evidence: number; importReport?: { rowsRead: number } }[] };
+    const stats = JSON.parse(s.stdout) as {
+      sources: { source: string; evidence: number; importReport?: { rowsRead: number } }[];
+    };
     expect(stats.sources.find((x) => x.source === 'civic')?.importReport?.rowsRead).toBe(18);
 
     const show = await run('--db', db, 'kb', 'show', 'braf', '--source', 'civic', 'moalmanac', 'cgi');
     expect(show.code).toBe(0);
     expect(show.stdout).toMatch(/^BRAF: \d+ evidence items/);
-    expect(show.stdout).toMatch(/Level 1 \(\d+\)[\s\S]*BRAF V600E → dabrafenib \+ trametinib \(sensitivity\) in MEL {2}\[moalmanac FDA-Approved, research use only/);
+    expect(show.stdout).toMatch(
+      /Level 1 \(\d+\)[\s\S]*BRAF V600E → dabrafenib \+ trametinib \(sensitivity\) in MEL {2}\[moalmanac FDA-Approved, research use only/,
+    );
     expect(show.stdout).toMatch(/\[civic A; EID9001, PMID:11111111\]/);
-    const js = JSON.parse((await run('--db', db, 'kb', 'show', 'ALK', '--source', 'civic', '--json')).stdout) as Record<string, { id: string }[]>;
+    const js = JSON.parse(
+      (await run('--db', db, 'kb', 'show', 'ALK', '--source', 'civic', '--json')).stdout,
+    ) as Record<string, { id: string }[]>;
     expect(Object.keys(js)).toEqual(['4']);
     expect(js['4']?.map((e) => e.id)).toEqual(['EID9004']);
 
     expect((await run('--db', db, '--quiet', 'kb', 'remove', 'cgi')).code).toBe(0);
-    expect((JSON.parse((await run('--db', db, 'kb', 'list', '--json')).stdout) as { source: string }[]).some((r) => r.source === 'cgi')).toBe(false);
+    expect(
+      (JSON.parse((await run('--db', db, 'kb', 'list', '--json')).stdout) as { source: string }[]).some(
+        (r) => r.source === 'cgi',
+      ),
+    ).toBe(false);
   });
 
   it('exits 2 on usage errors and 1 on unreadable input or no network', async () => {
@@ -71,9 +107,20 @@ describe('onconav kb', () => {
     const missing = await run('--db', db, 'kb', 'import', 'civic', join(tmp, 'nope'));
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/no such file or directory/);
-    const offline = await run('--db', db, 'kb', 'sync', '--source', 'moalmanac', '--moalmanac-url', 'http://127.0.0.1:9/x.json');
+    const offline = await run(
+      '--db',
+      db,
+      'kb',
+      'sync',
+      '--source',
+      'moalmanac',
+      '--moalmanac-url',
+      'http://127.0.0.1:9/x.json',
+    );
     expect(offline.code).toBe(1);
-    expect(offline.stderr).toMatch(/moalmanac: not updated — cannot download http:\/\/127\.0\.0\.1:9\/x\.json/);
+    expect(offline.stderr).toMatch(
+      /moalmanac: not updated — cannot download http:\/\/127\.0\.0\.1:9\/x\.json/,
+    );
   });
 
   it('shows an empty store without creating it', async () => {

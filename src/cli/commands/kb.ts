@@ -1,10 +1,24 @@
 import { existsSync } from 'node:fs';
 import { Argument, Option, type Command } from 'commander';
-import { LEVELS, OnconavError, formatIssue, type Evidence, type KnowledgeRelease, type Level } from '../../domain/index.js';
+import {
+  LEVELS,
+  OnconavError,
+  formatIssue,
+  type Evidence,
+  type KnowledgeRelease,
+  type Level,
+} from '../../domain/index.js';
 import type { ImportResult } from '../../knowledge/importers/common.js';
 import { describePattern } from '../../knowledge/importers/common.js';
 import { openKnowledgeStore, patternKey, type KnowledgeStore } from '../../knowledge/store.js';
-import { IMPORTABLE_SOURCES, importIntoStore, isImportableSource, syncKnowledge, type ImportableSource, type SyncUrls } from '../../knowledge/sync.js';
+import {
+  IMPORTABLE_SOURCES,
+  importIntoStore,
+  isImportableSource,
+  syncKnowledge,
+  type ImportableSource,
+  type SyncUrls,
+} from '../../knowledge/sync.js';
 import { EXIT, globalOptions } from '../context.js';
 import { progressBar } from '../progress.js';
 import type { RegisterCommand } from './index.js';
@@ -14,21 +28,42 @@ import type { RegisterCommand } from './index.js';
  * there. Built-in knowledge (src/knowledge/builtin) is listed beside the imported releases.
  */
 export const register: RegisterCommand = (program, state) => {
-  const kb = program.command('kb').description('Knowledge bases: import releases (CIViC, MOAlmanac, CGI), list, stats, show evidence for a gene');
+  const kb = program
+    .command('kb')
+    .description(
+      'Knowledge bases: import releases (CIViC, MOAlmanac, CGI), list, stats, show evidence for a gene',
+    );
 
   kb.command('import')
-    .description('Import a source release from a local file/directory or a URL (replaces that source\'s previous release in one transaction)')
+    .description(
+      "Import a source release from a local file/directory or a URL (replaces that source's previous release in one transaction)",
+    )
     .addArgument(new Argument('<source>', 'civic | moalmanac | cgi').choices([...IMPORTABLE_SOURCES]))
-    .argument('<path>', 'CIViC: release directory or *ClinicalEvidenceSummaries.tsv; MOAlmanac: molecular-oncology-almanac.json; CGI: cgi_biomarkers_per_variant.tsv or its zip; or an http(s) URL')
+    .argument(
+      '<path>',
+      'CIViC: release directory or *ClinicalEvidenceSummaries.tsv; MOAlmanac: molecular-oncology-almanac.json; CGI: cgi_biomarkers_per_variant.tsv or its zip; or an http(s) URL',
+    )
     .option('--release-version <v>', 'release name to record (default: from the file name or content)')
-    .option('--release-date <yyyy-mm-dd>', 'release date to record (default: from the file name or content, else the file date)')
+    .option(
+      '--release-date <yyyy-mm-dd>',
+      'release date to record (default: from the file name or content, else the file date)',
+    )
     .option('--json', 'print the import report as JSON on stdout')
-    .action(async (source: string, path: string, o: { releaseVersion?: string; releaseDate?: string; json?: boolean }, self: Command) => {
-      state.exitCode = await guard(() => runImport(source, path, o, self));
-    });
+    .action(
+      async (
+        source: string,
+        path: string,
+        o: { releaseVersion?: string; releaseDate?: string; json?: boolean },
+        self: Command,
+      ) => {
+        state.exitCode = await guard(() => runImport(source, path, o, self));
+      },
+    );
 
   kb.command('sync')
-    .description('Download and import the current public releases (needs network; each source is its own transaction)')
+    .description(
+      'Download and import the current public releases (needs network; each source is its own transaction)',
+    )
     .addOption(new Option('--source <names...>', 'only these sources').choices([...IMPORTABLE_SOURCES]))
     .option('--civic-url <url>', 'CIViC clinical evidence TSV URL')
     .option('--civic-assertions-url <url>', 'CIViC assertions TSV URL')
@@ -54,7 +89,9 @@ export const register: RegisterCommand = (program, state) => {
     });
 
   kb.command('show')
-    .description('Evidence for a gene (or biomarker: MSI, TMB…) grouped by level, with its source; sources that disagree are all shown')
+    .description(
+      'Evidence for a gene (or biomarker: MSI, TMB…) grouped by level, with its source; sources that disagree are all shown',
+    )
     .argument('<gene>', 'gene symbol, e.g. BRAF, or biomarker name')
     .option('--source <names...>', 'only these sources (builtin, civic, moalmanac, cgi)')
     .option('--json', 'JSON on stdout')
@@ -117,7 +154,8 @@ async function loadBuiltin(): Promise<BuiltinModule | null> {
   const spec = ['..', '..', 'knowledge', 'builtin', 'index.js'].join('/');
   try {
     const m = (await import(spec)) as Partial<BuiltinModule>;
-    if (typeof m.builtinEvidence === 'function' && m.BUILTIN_RELEASE && typeof m.BUILTIN_RELEASE === 'object') return m as BuiltinModule;
+    if (typeof m.builtinEvidence === 'function' && m.BUILTIN_RELEASE && typeof m.BUILTIN_RELEASE === 'object')
+      return m as BuiltinModule;
   } catch {
     // Not built yet: imported releases only.
   }
@@ -129,9 +167,16 @@ function openIfExists(db: string): KnowledgeStore | null {
 }
 
 // -------------------------------------------------------------------------------------------- import
-async function runImport(source: string, path: string, o: { releaseVersion?: string; releaseDate?: string; json?: boolean }, self: Command): Promise<number> {
-  if (!isImportableSource(source)) throw new OnconavError(`unknown source "${source}" (one of ${IMPORTABLE_SOURCES.join(', ')})`, 2);
-  if (o.releaseDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(o.releaseDate)) throw new OnconavError(`--release-date must be YYYY-MM-DD, got "${o.releaseDate}"`, 2);
+async function runImport(
+  source: string,
+  path: string,
+  o: { releaseVersion?: string; releaseDate?: string; json?: boolean },
+  self: Command,
+): Promise<number> {
+  if (!isImportableSource(source))
+    throw new OnconavError(`unknown source "${source}" (one of ${IMPORTABLE_SOURCES.join(', ')})`, 2);
+  if (o.releaseDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(o.releaseDate))
+    throw new OnconavError(`--release-date must be YYYY-MM-DD, got "${o.releaseDate}"`, 2);
   const { db, quiet } = globalOptions(self);
   const store = openKnowledgeStore(db);
   const rows = progressBar(`importing ${source}`, { quiet });
@@ -146,7 +191,10 @@ async function runImport(source: string, path: string, o: { releaseVersion?: str
     rows.done();
     bytes.done();
     if (!quiet) process.stderr.write(importSummary(source, result));
-    if (o.json) process.stdout.write(`${JSON.stringify({ release: result.release, report: result.report, issues: result.issues }, null, 2)}\n`);
+    if (o.json)
+      process.stdout.write(
+        `${JSON.stringify({ release: result.release, report: result.report, issues: result.issues }, null, 2)}\n`,
+      );
     return EXIT.ok;
   } finally {
     rows.done();
@@ -190,18 +238,30 @@ async function runSync(o: SyncCliOptions, self: Command): Promise<number> {
   const store = openKnowledgeStore(db);
   const bytes = progressBar('downloading', { quiet });
   try {
-    const outcomes = await syncKnowledge(store, { sources, urls, onDownloadProgress: (d, t) => bytes.update(d, t) });
+    const outcomes = await syncKnowledge(store, {
+      sources,
+      urls,
+      onDownloadProgress: (d, t) => bytes.update(d, t),
+    });
     bytes.done();
     if (!quiet) {
       for (const out of outcomes) {
         if (out.ok && out.result) process.stderr.write(importSummary(out.source, out.result));
-        else process.stderr.write(`${out.source}: not updated — ${out.error ?? 'unknown error'} (the previous release, if any, is still in use)\n`);
+        else
+          process.stderr.write(
+            `${out.source}: not updated — ${out.error ?? 'unknown error'} (the previous release, if any, is still in use)\n`,
+          );
       }
     }
     if (o.json) {
       process.stdout.write(
         `${JSON.stringify(
-          outcomes.map((x) => ({ source: x.source, ok: x.ok, ...(x.error ? { error: x.error } : {}), ...(x.result ? { release: x.result.release, report: x.result.report } : {}) })),
+          outcomes.map((x) => ({
+            source: x.source,
+            ok: x.ok,
+            ...(x.error ? { error: x.error } : {}),
+            ...(x.result ? { release: x.result.release, report: x.result.report } : {}),
+          })),
           null,
           2,
         )}\n`,
@@ -233,17 +293,32 @@ async function runList(o: { json?: boolean }, self: Command): Promise<number> {
     return EXIT.ok;
   }
   if (releases.length === 0) {
-    process.stdout.write('No knowledge releases. Import one: onconav kb import civic <dir>, or onconav kb sync\n');
+    process.stdout.write(
+      'No knowledge releases. Import one: onconav kb import civic <dir>, or onconav kb sync\n',
+    );
     return EXIT.ok;
   }
-  const rows = releases.map((r) => [r.source, r.version, r.date, String(r.evidenceCount ?? ''), r.researchUseOnly ? 'yes' : 'no', r.importedAt ?? 'built in']);
-  process.stdout.write(table(['source', 'version', 'date', 'evidence', 'research use only', 'imported'], rows));
+  const rows = releases.map((r) => [
+    r.source,
+    r.version,
+    r.date,
+    String(r.evidenceCount ?? ''),
+    r.researchUseOnly ? 'yes' : 'no',
+    r.importedAt ?? 'built in',
+  ]);
+  process.stdout.write(
+    table(['source', 'version', 'date', 'evidence', 'research use only', 'imported'], rows),
+  );
   return EXIT.ok;
 }
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const fmt = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const fmt = (r: string[]) =>
+    r
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return `${[fmt(header), fmt(widths.map((w) => '-'.repeat(w))), ...rows.map(fmt)].join('\n')}\n`;
 }
 
@@ -267,23 +342,45 @@ async function runStats(o: { json?: boolean }, self: Command): Promise<number> {
         if (k) genes.add(k);
       }
       const r = builtin.BUILTIN_RELEASE;
-      sources.unshift({ source: r.source, version: r.version, date: r.date, researchUseOnly: r.researchUseOnly, evidence: ev.length, genes: genes.size, byLevel, byEffect });
+      sources.unshift({
+        source: r.source,
+        version: r.version,
+        date: r.date,
+        researchUseOnly: r.researchUseOnly,
+        evidence: ev.length,
+        genes: genes.size,
+        byLevel,
+        byEffect,
+      });
     }
     const reports = Object.fromEntries(sources.map((s) => [s.source, store?.importReport(s.source)]));
     if (o.json) {
-      process.stdout.write(`${JSON.stringify({ sources: sources.map((s) => ({ ...s, importReport: reports[s.source] })), totalEvidence: sources.reduce((n, s) => n + s.evidence, 0) }, null, 2)}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ sources: sources.map((s) => ({ ...s, importReport: reports[s.source] })), totalEvidence: sources.reduce((n, s) => n + s.evidence, 0) }, null, 2)}\n`,
+      );
       return EXIT.ok;
     }
     if (sources.length === 0) {
-      process.stdout.write('No knowledge releases. Import one: onconav kb import civic <dir>, or onconav kb sync\n');
+      process.stdout.write(
+        'No knowledge releases. Import one: onconav kb import civic <dir>, or onconav kb sync\n',
+      );
       return EXIT.ok;
     }
-    const rows = sources.map((s) => [s.source, s.version, String(s.evidence), String(s.genes), ...LEVELS.map((l) => String(s.byLevel[l])), s.researchUseOnly ? 'yes' : 'no']);
+    const rows = sources.map((s) => [
+      s.source,
+      s.version,
+      String(s.evidence),
+      String(s.genes),
+      ...LEVELS.map((l) => String(s.byLevel[l])),
+      s.researchUseOnly ? 'yes' : 'no',
+    ]);
     let out = table(['source', 'version', 'evidence', 'genes', ...LEVELS, 'RUO'], rows);
     for (const s of sources) {
       const rep = reports[s.source];
       if (!rep) continue;
-      out += `\n${s.source}: ${rep.imported} imported from ${rep.rowsRead} rows; skipped ${Object.entries(rep.skipped)
+      out += `\n${s.source}: ${rep.imported} imported from ${rep.rowsRead} rows; skipped ${Object.entries(
+        rep.skipped,
+      )
         .map(([k, v]) => `${k} ${v}`)
         .join(', ')}\n`;
     }
@@ -295,7 +392,11 @@ async function runStats(o: { json?: boolean }, self: Command): Promise<number> {
 }
 
 // ---------------------------------------------------------------------------------------------- show
-async function runShow(geneArg: string, o: { source?: string[]; json?: boolean }, self: Command): Promise<number> {
+async function runShow(
+  geneArg: string,
+  o: { source?: string[]; json?: boolean },
+  self: Command,
+): Promise<number> {
   const { db } = globalOptions(self);
   const gene = geneArg.trim().toUpperCase();
   if (gene === '') throw new OnconavError('give a gene symbol, e.g. onconav kb show BRAF', 2);
@@ -308,7 +409,8 @@ async function runShow(geneArg: string, o: { source?: string[]; json?: boolean }
   const store = openIfExists(db);
   try {
     const imported = wanted ? [...wanted].filter((s) => s !== 'builtin') : undefined;
-    if (!wanted || (imported && imported.length > 0)) evidence.push(...(store?.evidenceForGenes([gene], imported) ?? []));
+    if (!wanted || (imported && imported.length > 0))
+      evidence.push(...(store?.evidenceForGenes([gene], imported) ?? []));
   } finally {
     store?.close();
   }
@@ -320,7 +422,9 @@ async function runShow(geneArg: string, o: { source?: string[]; json?: boolean }
     process.stdout.write(`No evidence for ${gene}.\n`);
     return EXIT.ok;
   }
-  const lines = [`${gene}: ${evidence.length} evidence items. Sources can disagree; every item is shown with its source.`];
+  const lines = [
+    `${gene}: ${evidence.length} evidence items. Sources can disagree; every item is shown with its source.`,
+  ];
   for (const [level, items] of Object.entries(groupByLevel(evidence))) {
     lines.push('', `Level ${level} (${items.length})`);
     for (const e of items) {
@@ -347,7 +451,9 @@ function keysOf(e: Evidence): string[] {
 function groupByLevel(evidence: Evidence[]): Record<string, Evidence[]> {
   const out: Record<string, Evidence[]> = {};
   for (const level of LEVELS) {
-    const items = evidence.filter((e) => e.level === level).sort((a, b) => (a.source === b.source ? (a.id < b.id ? -1 : 1) : a.source < b.source ? -1 : 1));
+    const items = evidence
+      .filter((e) => e.level === level)
+      .sort((a, b) => (a.source === b.source ? (a.id < b.id ? -1 : 1) : a.source < b.source ? -1 : 1));
     if (items.length > 0) out[level] = items;
   }
   return out;

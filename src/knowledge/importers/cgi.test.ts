@@ -9,8 +9,12 @@ const FIXTURE = fileURLToPath(new URL('./fixtures/cgi/cgi_biomarkers_per_variant
 
 describe('CGI alteration strings', () => {
   it('maps the forms used by the biomarkers file', () => {
-    expect(cgiPatterns('BRAF:V600E', 'MUT', 'BRAF', '')).toEqual([{ type: 'variant', gene: 'BRAF', alteration: 'V600E' }]);
-    expect(cgiPatterns('BRAF:V600.', 'MUT', 'BRAF', '')).toEqual([{ type: 'codon', gene: 'BRAF', position: 600 }]);
+    expect(cgiPatterns('BRAF:V600E', 'MUT', 'BRAF', '')).toEqual([
+      { type: 'variant', gene: 'BRAF', alteration: 'V600E' },
+    ]);
+    expect(cgiPatterns('BRAF:V600.', 'MUT', 'BRAF', '')).toEqual([
+      { type: 'codon', gene: 'BRAF', position: 600 },
+    ]);
     expect(cgiPatterns('ESR1:.537.,L536.', 'MUT', 'ESR1', '')).toEqual([
       { type: 'codon', gene: 'ESR1', position: 537 },
       { type: 'codon', gene: 'ESR1', position: 536 },
@@ -19,10 +23,12 @@ describe('CGI alteration strings', () => {
     expect(cgiPatterns('ERBB2:amp', 'CNA', 'ERBB2', '')).toEqual([{ type: 'amplification', gene: 'ERBB2' }]);
     expect(cgiPatterns('CDKN2A:del', 'CNA', 'CDKN2A', '')).toEqual([{ type: 'deletion', gene: 'CDKN2A' }]);
     expect(cgiPatterns('RET__.', 'FUS', 'RET', '')).toEqual([{ type: 'fusion', gene: 'RET' }]);
-    expect(cgiPatterns('PML__RARA', 'FUS', 'RARA', '')).toEqual([{ type: 'fusion', gene: 'RARA', partner: 'PML' }]);
-    expect(cgiPatterns('EGFR::consequence::inframe_deletion:729-761', 'MUT', 'EGFR', 'EGFR exon 19 deletions')).toEqual([
-      { type: 'class', gene: 'EGFR', class: 'exon19_inframe_deletion' },
+    expect(cgiPatterns('PML__RARA', 'FUS', 'RARA', '')).toEqual([
+      { type: 'fusion', gene: 'RARA', partner: 'PML' },
     ]);
+    expect(
+      cgiPatterns('EGFR::consequence::inframe_deletion:729-761', 'MUT', 'EGFR', 'EGFR exon 19 deletions'),
+    ).toEqual([{ type: 'class', gene: 'EGFR', class: 'exon19_inframe_deletion' }]);
     expect(cgiPatterns('KIT:449-514,550-592', 'MUT', 'KIT', 'KIT mutation in exon 9 or 11')).toEqual([
       { type: 'class', gene: 'KIT', class: 'exon9_mutation' },
       { type: 'class', gene: 'KIT', class: 'exon11_mutation' },
@@ -38,19 +44,37 @@ describe('CGI alteration strings', () => {
   });
   it('never throws on arbitrary strings (property)', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 40 }), fc.constantFrom('MUT', 'CNA', 'FUS', 'EXPR', 'BIA', ''), fc.string({ maxLength: 30 }), (alt, type, label) => {
-        const r = cgiPatterns(alt, type, 'G', label);
-        if (r !== null) expect(r.length).toBeGreaterThan(0);
-      }),
+      fc.property(
+        fc.string({ maxLength: 40 }),
+        fc.constantFrom('MUT', 'CNA', 'FUS', 'EXPR', 'BIA', ''),
+        fc.string({ maxLength: 30 }),
+        (alt, type, label) => {
+          const r = cgiPatterns(alt, type, 'G', label);
+          if (r !== null) expect(r.length).toBeGreaterThan(0);
+        },
+      ),
     );
-    fc.assert(fc.property(fc.string({ maxLength: 40 }), (d) => cgiDrugGroups(d).every((g) => g.length > 0 && g.every((x) => x === x.toLowerCase() && x !== ''))));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), (d) =>
+        cgiDrugGroups(d).every((g) => g.length > 0 && g.every((x) => x === x.toLowerCase() && x !== '')),
+      ),
+    );
   });
 });
 
 describe('importCgi (fixture)', () => {
   it('folds per-variant rows back into biomarkers and maps levels and tumor acronyms', async () => {
-    const r = await importCgi(FIXTURE, { version: 'fixture-2017', date: '2017-12-26', importedAt: '2025-01-01T00:00:00Z' });
-    expect(r.release).toMatchObject({ source: 'cgi', version: 'fixture-2017', date: '2017-12-26', researchUseOnly: false });
+    const r = await importCgi(FIXTURE, {
+      version: 'fixture-2017',
+      date: '2017-12-26',
+      importedAt: '2025-01-01T00:00:00Z',
+    });
+    expect(r.release).toMatchObject({
+      source: 'cgi',
+      version: 'fixture-2017',
+      date: '2017-12-26',
+      researchUseOnly: false,
+    });
     for (const e of r.evidence) EvidenceSchema.parse(e);
     const braf = r.evidence.find((e) => e.sourceLevel === 'FDA guidelines' && e.pattern.type === 'variant')!;
     expect(braf).toMatchObject({ level: '1', tumorTypes: ['SKCM'], drugs: ['vemurafenib'] });
@@ -59,10 +83,22 @@ describe('importCgi (fixture)', () => {
     const egfr = r.evidence.filter((e) => e.pattern.type === 'variant' && e.pattern.gene === 'EGFR');
     expect(egfr).toHaveLength(4);
     expect(egfr[0]).toMatchObject({ level: '2', tumorTypes: ['NSCLC', 'LUAD'] });
-    expect(r.evidence.find((e) => e.pattern.type === 'codon')).toMatchObject({ effect: 'resistance', level: 'R2', tumorTypes: ['COADREAD'] });
-    expect(r.evidence.find((e) => e.pattern.type === 'amplification')).toMatchObject({ drugs: ['trastuzumab', 'pertuzumab'], level: '3A' });
-    expect(r.evidence.find((e) => e.pattern.type === 'fusion')).toMatchObject({ level: '4', tumorTypes: ['LUNG'] });
-    expect(r.evidence.find((e) => e.pattern.type === 'class' && e.pattern.class === 'exon11_mutation')).toMatchObject({ level: '2', tumorTypes: ['GIST'] });
+    expect(r.evidence.find((e) => e.pattern.type === 'codon')).toMatchObject({
+      effect: 'resistance',
+      level: 'R2',
+      tumorTypes: ['COADREAD'],
+    });
+    expect(r.evidence.find((e) => e.pattern.type === 'amplification')).toMatchObject({
+      drugs: ['trastuzumab', 'pertuzumab'],
+      level: '3A',
+    });
+    expect(r.evidence.find((e) => e.pattern.type === 'fusion')).toMatchObject({
+      level: '4',
+      tumorTypes: ['LUNG'],
+    });
+    expect(
+      r.evidence.find((e) => e.pattern.type === 'class' && e.pattern.class === 'exon11_mutation'),
+    ).toMatchObject({ level: '2', tumorTypes: ['GIST'] });
     expect(r.report).toMatchObject({
       rowsRead: 14,
       skipped: {
@@ -84,7 +120,10 @@ describe('importCgi (fixture)', () => {
 
 describeWithSharedData('importCgi (shared cgi_biomarkers_per_variant.tsv)', () => {
   it('imports the file', async () => {
-    const r = await importCgi(sharedPath('knowledge', 'cgi', 'cgi_biomarkers_per_variant.tsv'), { version: 'cgi_biomarkers_per_variant-2017', date: '2017-12-26' });
+    const r = await importCgi(sharedPath('knowledge', 'cgi', 'cgi_biomarkers_per_variant.tsv'), {
+      version: 'cgi_biomarkers_per_variant-2017',
+      date: '2017-12-26',
+    });
     expect(r.report.rowsRead).toBe(1442);
     expect(r.evidence.length).toBeGreaterThan(600);
     for (const e of r.evidence) EvidenceSchema.parse(e);

@@ -5,7 +5,18 @@ import type { AlterationPattern, Citation, Evidence, Issue } from '../../domain/
 import { OnconavError } from '../../domain/index.js';
 import { mapCgiTumor } from '../mapping/disease-oncotree.js';
 import { cgiLevel } from '../mapping/levels.js';
-import { Tally, checkAbort, describePattern, drugName, exonClass, proteinChangePatterns, readTsv, type ImportOptions, type ImportResult, type TsvRow } from './common.js';
+import {
+  Tally,
+  checkAbort,
+  describePattern,
+  drugName,
+  exonClass,
+  proteinChangePatterns,
+  readTsv,
+  type ImportOptions,
+  type ImportResult,
+  type TsvRow,
+} from './common.js';
 
 /**
  * Cancer Genome Interpreter "Cancer Biomarkers database", per-variant file (cgi_biomarkers_per_variant.tsv;
@@ -15,7 +26,17 @@ import { Tally, checkAbort, describePattern, drugName, exonClass, proteinChangeP
 export const CGI_SOURCE = 'cgi';
 export const CGI_LICENSE = 'CC0 1.0 (per the CGI biomarkers README); cite Tamborero et al., Genome Med 2018';
 
-export const CGI_COLUMNS = ['Alteration', 'Alteration type', 'Association', 'Biomarker', 'Drug', 'Evidence level', 'Gene', 'Primary Tumor acronym', 'Source'] as const;
+export const CGI_COLUMNS = [
+  'Alteration',
+  'Alteration type',
+  'Association',
+  'Biomarker',
+  'Drug',
+  'Evidence level',
+  'Gene',
+  'Primary Tumor acronym',
+  'Source',
+] as const;
 
 /**
  * CGI alteration strings → patterns. Forms seen in the file: `BRAF:V600E`, `EGFR:L858R,G719A,…`, `BRAF:V600.`
@@ -24,11 +45,16 @@ export const CGI_COLUMNS = ['Alteration', 'Alteration type', 'Association', 'Bio
  * consequence forms `EGFR::consequence::inframe_deletion:729-761` that we read through the biomarker label.
  * Variants of a list that we cannot read are dropped; null when nothing is left.
  */
-export function cgiPatterns(alteration: string, type: string, gene: string, biomarker: string): AlterationPattern[] | null {
+export function cgiPatterns(
+  alteration: string,
+  type: string,
+  gene: string,
+  biomarker: string,
+): AlterationPattern[] | null {
   const t = type.trim().toUpperCase();
   const alt = alteration.trim();
   if (t === 'FUS') {
-    const m = /^([A-Za-z0-9.\-]+)__([A-Za-z0-9.\-]+|\.)$/.exec(alt);
+    const m = /^([A-Za-z0-9.-]+)__([A-Za-z0-9.-]+|\.)$/.exec(alt);
     if (!m) return null;
     const a = m[1]!.toUpperCase();
     const b = m[2] === '.' ? null : m[2]!.toUpperCase();
@@ -37,24 +63,27 @@ export function cgiPatterns(alteration: string, type: string, gene: string, biom
     return [{ type: 'fusion', gene: key, partner: key === a ? b : a }];
   }
   if (t === 'CNA') {
-    const m = /^([A-Za-z0-9.\-]+):(amp|del)$/i.exec(alt);
+    const m = /^([A-Za-z0-9.-]+):(amp|del)$/i.exec(alt);
     if (!m) return null;
     const g = m[1]!.toUpperCase();
-    return [m[2]!.toLowerCase() === 'amp' ? { type: 'amplification', gene: g } : { type: 'deletion', gene: g }];
+    return [
+      m[2]!.toLowerCase() === 'amp' ? { type: 'amplification', gene: g } : { type: 'deletion', gene: g },
+    ];
   }
   if (t !== 'MUT') return null;
   if (alt.includes('::')) {
     const g = alt.split('::')[0]!.toUpperCase();
     if (/::wildtype/i.test(alt)) return null;
     const label = biomarker.toLowerCase();
-    if (/exon 19 (in-?frame )?deletion/.test(label)) return [{ type: 'class', gene: g, class: 'exon19_inframe_deletion' }];
+    if (/exon 19 (in-?frame )?deletion/.test(label))
+      return [{ type: 'class', gene: g, class: 'exon19_inframe_deletion' }];
     if (/exon 20 insertion/.test(label)) return [{ type: 'class', gene: g, class: 'exon20_insertion' }];
     if (/exon 14 skipping/.test(label)) return [{ type: 'class', gene: g, class: 'exon14_skipping' }];
     // FLT3 internal tandem duplications: in-frame insertions (see civic.ts for the same choice).
     if (/\bitd\b/.test(label)) return [{ type: 'class', gene: g, class: 'inframe_insertion' }];
     return null;
   }
-  const m = /^([A-Za-z0-9.\-]+):(.+)$/.exec(alt);
+  const m = /^([A-Za-z0-9.-]+):(.+)$/.exec(alt);
   if (!m) return null;
   const g = m[1]!.toUpperCase();
   const spec = m[2]!.trim();
@@ -109,15 +138,34 @@ export function cgiDrugGroups(drug: string): string[][] {
 }
 
 function citationsFor(row: TsvRow): Citation[] {
-  const cites: Citation[] = [{ kind: 'cgi', label: `CGI biomarker: ${row.get('Biomarker') || row.get('Alteration')}`, url: 'https://www.cancergenomeinterpreter.org/biomarkers' }];
+  const cites: Citation[] = [
+    {
+      kind: 'cgi',
+      label: `CGI biomarker: ${row.get('Biomarker') || row.get('Alteration')}`,
+      url: 'https://www.cancergenomeinterpreter.org/biomarkers',
+    },
+  ];
   for (const raw of row.get('Source').split(';')) {
     const s = raw.trim();
     if (s === '') continue;
     const pmid = /^PMID:\s*(\d+)$/i.exec(s);
-    if (pmid) cites.push({ kind: 'publication', label: `PMID ${pmid[1]}`, id: `PMID:${pmid[1]}`, url: `https://pubmed.ncbi.nlm.nih.gov/${pmid[1]}/` });
+    if (pmid)
+      cites.push({
+        kind: 'publication',
+        label: `PMID ${pmid[1]}`,
+        id: `PMID:${pmid[1]}`,
+        url: `https://pubmed.ncbi.nlm.nih.gov/${pmid[1]}/`,
+      });
     else if (/^FDA\b/i.test(s)) cites.push({ kind: 'fda_label', label: `${s} (as cited by CGI)` });
-    else if (/^(NCCN|ELN|European LeukemiaNet|CPIC)/i.test(s)) cites.push({ kind: 'guideline', label: `${s} (as cited by CGI)` });
-    else if (/^NCT\d+$/i.test(s)) cites.push({ kind: 'publication', label: `Trial ${s.toUpperCase()}`, id: s.toUpperCase(), url: `https://clinicaltrials.gov/study/${s.toUpperCase()}` });
+    else if (/^(NCCN|ELN|European LeukemiaNet|CPIC)/i.test(s))
+      cites.push({ kind: 'guideline', label: `${s} (as cited by CGI)` });
+    else if (/^NCT\d+$/i.test(s))
+      cites.push({
+        kind: 'publication',
+        label: `Trial ${s.toUpperCase()}`,
+        id: s.toUpperCase(),
+        url: `https://clinicaltrials.gov/study/${s.toUpperCase()}`,
+      });
     else cites.push({ kind: 'publication', label: s });
   }
   return cites;
@@ -125,8 +173,12 @@ function citationsFor(row: TsvRow): Citation[] {
 
 export async function importCgi(path: string, options: ImportOptions = {}): Promise<ImportResult> {
   const issues: Issue[] = [];
-  const table = await readTsv(path, issues, { required: CGI_COLUMNS, ...(options.signal ? { signal: options.signal } : {}) });
-  if (issues.some((i) => i.severity === 'error')) throw new OnconavError(`${table.file} is not a CGI biomarkers file`, 1, issues);
+  const table = await readTsv(path, issues, {
+    required: CGI_COLUMNS,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  if (issues.some((i) => i.severity === 'error'))
+    throw new OnconavError(`${table.file} is not a CGI biomarkers file`, 1, issues);
   const tally = new Tally();
   const evidence: Evidence[] = [];
   const groups = new Set<string>();
@@ -142,7 +194,9 @@ export async function importCgi(path: string, options: ImportOptions = {}): Prom
     }
     const row = table.rows[i]!;
     tally.rowsRead++;
-    const key = ['Alteration', 'Drug', 'Association', 'Evidence level', 'Primary Tumor acronym', 'Source'].map((c) => row.get(c)).join('\u0001');
+    const key = ['Alteration', 'Drug', 'Association', 'Evidence level', 'Primary Tumor acronym', 'Source']
+      .map((c) => row.get(c))
+      .join('\u0001');
     if (groups.has(key)) {
       tally.skip('same-biomarker-another-variant-row');
       continue;
@@ -160,13 +214,27 @@ export async function importCgi(path: string, options: ImportOptions = {}): Prom
     const assoc = row.get('Association').toLowerCase();
     const effect = assoc === 'responsive' ? 'sensitivity' : assoc === 'resistant' ? 'resistance' : null;
     if (effect === null) {
-      tally.skip(assoc.startsWith('increased toxicity') ? 'toxicity' : assoc === 'no responsive' ? 'no-response' : 'other-association');
+      tally.skip(
+        assoc.startsWith('increased toxicity')
+          ? 'toxicity'
+          : assoc === 'no responsive'
+            ? 'no-response'
+            : 'other-association',
+      );
       continue;
     }
     const label = row.get('Evidence level');
     const mapped = cgiLevel(label, effect);
     if ('skip' in mapped) {
-      if (mapped.skip === 'unknown-level') issues.push({ severity: 'warning', code: 'cgi.level', message: `unknown evidence level "${label}"`, file: table.file, line: row.line, field: 'Evidence level' });
+      if (mapped.skip === 'unknown-level')
+        issues.push({
+          severity: 'warning',
+          code: 'cgi.level',
+          message: `unknown evidence level "${label}"`,
+          file: table.file,
+          line: row.line,
+          field: 'Evidence level',
+        });
       tally.skip(mapped.skip);
       continue;
     }

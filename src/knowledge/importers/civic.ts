@@ -39,7 +39,17 @@ export const CIVIC_EVIDENCE_COLUMNS = [
   'evidence_id',
 ] as const;
 
-const ASSERTION_COLUMNS = ['molecular_profile', 'disease', 'doid', 'therapies', 'assertion_type', 'assertion_direction', 'significance', 'amp_category', 'assertion_id'] as const;
+const ASSERTION_COLUMNS = [
+  'molecular_profile',
+  'disease',
+  'doid',
+  'therapies',
+  'assertion_type',
+  'assertion_direction',
+  'significance',
+  'amp_category',
+  'assertion_id',
+] as const;
 
 export interface CivicFiles {
   evidence: string;
@@ -81,10 +91,12 @@ export function civicEffect(significance: string): { effect: Effect; reduced: bo
  * A CIViC molecular profile name → gene + variant. Profiles combining variants (`X AND Y`, `X OR Y`,
  * `NOT X`) are complex and return null.
  */
-export function splitMolecularProfile(name: string): { gene: string; variant: string } | { complex: true } | null {
+export function splitMolecularProfile(
+  name: string,
+): { gene: string; variant: string } | { complex: true } | null {
   const t = name.trim();
   if (/\s(AND|OR)\s/.test(t) || /^NOT\s/.test(t)) return { complex: true };
-  const m = /^([A-Za-z0-9][A-Za-z0-9.\-]*)\s+(.+)$/.exec(t);
+  const m = /^([A-Za-z0-9][A-Za-z0-9.-]*)\s+(.+)$/.exec(t);
   if (!m) return null;
   return { gene: m[1]!.toUpperCase(), variant: m[2]!.trim() };
 }
@@ -141,12 +153,19 @@ export function civicVariantPatterns(gene: string, variant: string): AlterationP
   }
   let m = /^EXON (\d+) (DELETION|INSERTION|MUTATION|SKIPPING MUTATION|SKIPPING)$/.exec(u);
   if (m) {
-    const kind = m[2] === 'DELETION' ? 'deletion' : m[2] === 'INSERTION' ? 'insertion' : m[2]!.startsWith('SKIPPING') ? 'skipping' : 'mutation';
+    const kind =
+      m[2] === 'DELETION'
+        ? 'deletion'
+        : m[2] === 'INSERTION'
+          ? 'insertion'
+          : m[2]!.startsWith('SKIPPING')
+            ? 'skipping'
+            : 'mutation';
     const cls = exonClass(Number(m[1]), kind);
     return cls ? [{ type: 'class', gene, class: cls }] : null;
   }
   // Fusions named by partners, optionally with exon breakpoints or a trailing "Fusion": EML4::ALK e6-e20.
-  m = /^([A-Z0-9.\-]+)::([A-Z0-9.\-]+)(?:\s+(?:E\d+-E\d+|FUSION))?$/.exec(u);
+  m = /^([A-Z0-9.-]+)::([A-Z0-9.-]+)(?:\s+(?:E\d+-E\d+|FUSION))?$/.exec(u);
   if (m) {
     const sides = [m[1]!, m[2]!];
     const others = sides.filter((s) => s !== gene);
@@ -199,7 +218,14 @@ interface RowContext {
 }
 
 /** Shared tail of evidence/assertion rows: profile → patterns, disease → codes, therapies → evidence items. */
-function buildEvidence(ctx: RowContext, profile: string, disease: string, doid: string, therapies: string, interaction: string): Evidence[] | null {
+function buildEvidence(
+  ctx: RowContext,
+  profile: string,
+  disease: string,
+  doid: string,
+  therapies: string,
+  interaction: string,
+): Evidence[] | null {
   const { tally } = ctx;
   const split = splitMolecularProfile(profile);
   if (split === null) {
@@ -268,9 +294,18 @@ function evidenceCitations(row: TsvRow, eid: string): Citation[] {
   const type = row.get('source_type').toLowerCase();
   if (cid !== '') {
     if (type === 'pubmed' || type === '') {
-      cites.push({ kind: 'publication', label: row.get('citation') || `PMID ${cid}`, id: `PMID:${cid}`, url: `https://pubmed.ncbi.nlm.nih.gov/${cid}/` });
+      cites.push({
+        kind: 'publication',
+        label: row.get('citation') || `PMID ${cid}`,
+        id: `PMID:${cid}`,
+        url: `https://pubmed.ncbi.nlm.nih.gov/${cid}/`,
+      });
     } else {
-      cites.push({ kind: 'publication', label: `${row.get('source_type')} abstract ${cid}${row.get('citation') ? ` (${row.get('citation')})` : ''}`, id: `${row.get('source_type')}:${cid}` });
+      cites.push({
+        kind: 'publication',
+        label: `${row.get('source_type')} abstract ${cid}${row.get('citation') ? ` (${row.get('citation')})` : ''}`,
+        id: `${row.get('source_type')}:${cid}`,
+      });
     }
   }
   return cites;
@@ -283,16 +318,28 @@ export async function importCivic(path: string, options: ImportOptions = {}): Pr
   const tally = new Tally();
   const name = basename(files.evidence);
   const prefix = /^(.*?)-?(?:Accepted)?ClinicalEvidenceSummaries/i.exec(name)?.[1] ?? '';
-  const date = options.date ?? civicReleaseDate(prefix || basename(path)) ?? new Date(statSync(files.evidence).mtime).toISOString().slice(0, 10);
+  const date =
+    options.date ??
+    civicReleaseDate(prefix || basename(path)) ??
+    new Date(statSync(files.evidence).mtime).toISOString().slice(0, 10);
   // Monthly files carry their date (`01-Aug-2024-…`); nightly files do not, so the date joins the name.
-  const version = options.version ?? (prefix === '' ? date : civicReleaseDate(prefix) ? prefix : `${prefix}-${date}`);
+  const version =
+    options.version ?? (prefix === '' ? date : civicReleaseDate(prefix) ? prefix : `${prefix}-${date}`);
   const release = version;
 
-  const evidenceTable = await readTsv(files.evidence, issues, { required: CIVIC_EVIDENCE_COLUMNS, ...(options.signal ? { signal: options.signal } : {}) });
+  const evidenceTable = await readTsv(files.evidence, issues, {
+    required: CIVIC_EVIDENCE_COLUMNS,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
   if (issues.some((i) => i.severity === 'error')) {
     throw new OnconavError(`${evidenceTable.file} is not a CIViC clinical evidence file`, 1, issues);
   }
-  const assertionTable = files.assertions ? await readTsv(files.assertions, issues, { required: ASSERTION_COLUMNS, ...(options.signal ? { signal: options.signal } : {}) }) : null;
+  const assertionTable = files.assertions
+    ? await readTsv(files.assertions, issues, {
+        required: ASSERTION_COLUMNS,
+        ...(options.signal ? { signal: options.signal } : {}),
+      })
+    : null;
   const total = evidenceTable.rows.length + (assertionTable?.rows.length ?? 0);
   const evidence: Evidence[] = [];
   const seen = new Set<string>();
@@ -330,19 +377,40 @@ export async function importCivic(path: string, options: ImportOptions = {}): Pr
     const lvl = row.get('evidence_level');
     const mapped = capReduced(civicEvidenceLevel(lvl, eff.effect), eff.reduced);
     if ('skip' in mapped) {
-      if (mapped.skip === 'unknown-level') issues.push({ severity: 'warning', code: 'civic.level', message: `unknown evidence level "${lvl}"`, file: evidenceTable.file, line: row.line, field: 'evidence_level' });
+      if (mapped.skip === 'unknown-level')
+        issues.push({
+          severity: 'warning',
+          code: 'civic.level',
+          message: `unknown evidence level "${lvl}"`,
+          file: evidenceTable.file,
+          line: row.line,
+          field: 'evidence_level',
+        });
       tally.skip(mapped.skip);
       continue;
     }
     const rawId = row.get('evidence_id');
     if (!/^\d+$/.test(rawId)) {
-      issues.push({ severity: 'warning', code: 'civic.evidence-id', message: `evidence_id "${rawId}" is not a number`, file: evidenceTable.file, line: row.line, field: 'evidence_id' });
+      issues.push({
+        severity: 'warning',
+        code: 'civic.evidence-id',
+        message: `evidence_id "${rawId}" is not a number`,
+        file: evidenceTable.file,
+        line: row.line,
+        field: 'evidence_id',
+      });
       tally.skip('bad-row');
       continue;
     }
     const eid = `EID${rawId}`;
     if (seen.has(eid)) {
-      issues.push({ severity: 'warning', code: 'civic.duplicate', message: `${eid} appears twice; the first is kept`, file: evidenceTable.file, line: row.line });
+      issues.push({
+        severity: 'warning',
+        code: 'civic.duplicate',
+        message: `${eid} appears twice; the first is kept`,
+        file: evidenceTable.file,
+        line: row.line,
+      });
       tally.skip('duplicate');
       continue;
     }
@@ -406,11 +474,31 @@ export async function importCivic(path: string, options: ImportOptions = {}): Pr
     const companion = row.get('fda_companion_test').toLowerCase() === 'true';
     const nccn = row.get('nccn_guideline');
     const cites: Citation[] = [
-      { kind: 'civic', label: `CIViC assertion ${aid} (${amp}${approved ? ', regulatory approval' : ''}${companion ? ', FDA companion test' : ''})`, id: aid, url: row.get('assertion_civic_url') || undefined },
+      {
+        kind: 'civic',
+        label: `CIViC assertion ${aid} (${amp}${approved ? ', regulatory approval' : ''}${companion ? ', FDA companion test' : ''})`,
+        id: aid,
+        url: row.get('assertion_civic_url') || undefined,
+      },
     ];
-    if (nccn !== '') cites.push({ kind: 'guideline', label: `NCCN Guidelines: ${nccn}${row.get('nccn_guideline_version') ? ` v${row.get('nccn_guideline_version')}` : ''} (as cited by CIViC ${aid})` });
+    if (nccn !== '')
+      cites.push({
+        kind: 'guideline',
+        label: `NCCN Guidelines: ${nccn}${row.get('nccn_guideline_version') ? ` v${row.get('nccn_guideline_version')}` : ''} (as cited by CIViC ${aid})`,
+      });
     const built = buildEvidence(
-      { idBase: aid, row, level: mapped.level, effect: eff.effect, sourceLevel: amp, citations: cites.map(dropUndefined), release, tally, file: assertionTable?.file ?? '', issues },
+      {
+        idBase: aid,
+        row,
+        level: mapped.level,
+        effect: eff.effect,
+        sourceLevel: amp,
+        citations: cites.map(dropUndefined),
+        release,
+        tally,
+        file: assertionTable?.file ?? '',
+        issues,
+      },
       row.get('molecular_profile'),
       row.get('disease'),
       row.get('doid'),

@@ -1,5 +1,11 @@
 import { basename } from 'node:path';
-import type { AlterationClass, AlterationPattern, Evidence, Issue, KnowledgeRelease } from '../../domain/index.js';
+import type {
+  AlterationClass,
+  AlterationPattern,
+  Evidence,
+  Issue,
+  KnowledgeRelease,
+} from '../../domain/index.js';
 import { readLineBatches } from '../../intake/lines.js';
 import type { ImportReport } from '../store.js';
 
@@ -50,7 +56,9 @@ export class Tally {
 
 /** Most frequent first, then by name: stable output for reports and tests. */
 export function sortedRecord(r: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(r).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
+  return Object.fromEntries(
+    Object.entries(r).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
+  );
 }
 
 export interface TsvRow {
@@ -69,25 +77,42 @@ export interface TsvTable {
  * Reads a tab-separated file with a header line (plain or gzip). CIViC and CGI write unquoted TSV, so no
  * quote handling: a tab always separates fields. Short rows are padded (reported), blank lines skipped.
  */
-export async function readTsv(path: string, issues: Issue[], options: { signal?: AbortSignal; required?: readonly string[] } = {}): Promise<TsvTable> {
+export async function readTsv(
+  path: string,
+  issues: Issue[],
+  options: { signal?: AbortSignal; required?: readonly string[] } = {},
+): Promise<TsvTable> {
   const file = basename(path);
   let header: string[] | null = null;
   let index = new Map<string, number>();
   const rows: TsvRow[] = [];
-  for await (const batch of readLineBatches(path, { issues, displayName: file, ...(options.signal ? { signal: options.signal } : {}) })) {
+  for await (const batch of readLineBatches(path, {
+    issues,
+    displayName: file,
+    ...(options.signal ? { signal: options.signal } : {}),
+  })) {
     for (let i = 0; i < batch.lines.length; i++) {
       const text = batch.lines[i]!;
       const line = batch.firstLine + i;
       if (header === null) {
         if (text.trim() === '') continue;
-        header = text.replace(/^\uFEFF/, '').split('\t').map((h) => h.trim());
+        header = text
+          .replace(/^\uFEFF/, '')
+          .split('\t')
+          .map((h) => h.trim());
         index = new Map(header.map((h, k) => [h, k]));
         continue;
       }
       if (text.trim() === '') continue;
       const fields = text.split('\t');
       if (fields.length < header.length) {
-        issues.push({ severity: 'warning', code: 'tsv.short-row', message: `row has ${fields.length} fields, header has ${header.length}`, file, line });
+        issues.push({
+          severity: 'warning',
+          code: 'tsv.short-row',
+          message: `row has ${fields.length} fields, header has ${header.length}`,
+          file,
+          line,
+        });
       }
       rows.push({ line, get: (c) => (fields[index.get(c) ?? -1] ?? '').trim() });
     }
@@ -97,7 +122,15 @@ export async function readTsv(path: string, issues: Issue[], options: { signal?:
     return { file, header: [], rows };
   }
   const missing = (options.required ?? []).filter((c) => !index.has(c));
-  for (const c of missing) issues.push({ severity: 'error', code: 'tsv.missing-column', message: `required column "${c}" is missing`, file, line: 1, field: c });
+  for (const c of missing)
+    issues.push({
+      severity: 'error',
+      code: 'tsv.missing-column',
+      message: `required column "${c}" is missing`,
+      file,
+      line: 1,
+      field: c,
+    });
   return { file, header, rows };
 }
 
@@ -119,7 +152,11 @@ export function proteinChangePatterns(gene: string, text: string): AlterationPat
     const parts = t.split('/');
     const first = /^([A-Z])(\d+)([A-Z*])$/.exec(parts[0]!);
     if (first && parts.slice(1).every((p) => /^[A-Z*]$/.test(p))) {
-      return [first[3]!, ...parts.slice(1)].map((alt) => ({ type: 'variant', gene, alteration: `${first[1]}${first[2]}${alt}` }));
+      return [first[3]!, ...parts.slice(1)].map((alt) => ({
+        type: 'variant',
+        gene,
+        alteration: `${first[1]}${first[2]}${alt}`,
+      }));
     }
     const all = parts.map((p) => proteinChangePatterns(gene, p));
     if (all.every((a): a is AlterationPattern[] => a !== null && a.length === 1)) return all.flat();
@@ -148,7 +185,10 @@ export function proteinChangePatterns(gene: string, text: string): AlterationPat
 }
 
 /** Exon-level classes our alteration model names (domain ALTERATION_CLASSES). */
-export function exonClass(exon: number, kind: 'deletion' | 'insertion' | 'mutation' | 'skipping'): AlterationClass | null {
+export function exonClass(
+  exon: number,
+  kind: 'deletion' | 'insertion' | 'mutation' | 'skipping',
+): AlterationClass | null {
   if (kind === 'deletion') return exon === 19 ? 'exon19_inframe_deletion' : null;
   if (kind === 'insertion') return exon === 20 ? 'exon20_insertion' : null;
   if (kind === 'skipping') return exon === 14 ? 'exon14_skipping' : null;
@@ -205,7 +245,20 @@ export function checkAbort(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('import aborted');
 }
 
-const MONTHS: Record<string, string> = { jan: '01', feb: '02', mar: '03', apr: '04', may: '05', jun: '06', jul: '07', aug: '08', sep: '09', oct: '10', nov: '11', dec: '12' };
+const MONTHS: Record<string, string> = {
+  jan: '01',
+  feb: '02',
+  mar: '03',
+  apr: '04',
+  may: '05',
+  jun: '06',
+  jul: '07',
+  aug: '08',
+  sep: '09',
+  oct: '10',
+  nov: '11',
+  dec: '12',
+};
 
 /** `01-Aug-2024` (CIViC release folder/prefix) → `2024-08-01`; null when not that form. */
 export function civicReleaseDate(name: string): string | null {

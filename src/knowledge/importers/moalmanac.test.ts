@@ -13,27 +13,52 @@ const FIXTURES = fileURLToPath(new URL('./fixtures/moalmanac', import.meta.url))
 describe('importMoalmanac (fixture)', () => {
   it('imports assertions as research-use-only evidence', async () => {
     const r = await importMoalmanac(FIXTURES, { importedAt: '2025-01-01T00:00:00Z' });
-    expect(r.release).toMatchObject({ source: 'moalmanac', version: '2025-12-26', date: '2025-12-26', researchUseOnly: true });
+    expect(r.release).toMatchObject({
+      source: 'moalmanac',
+      version: '2025-12-26',
+      date: '2025-12-26',
+      researchUseOnly: true,
+    });
     for (const e of r.evidence) {
       EvidenceSchema.parse(e);
       expect(e.researchUseOnly).toBe(true);
     }
     const byId = new Map(r.evidence.map((e) => [e.id, e]));
-    expect(byId.get('1')).toMatchObject({ level: '1', drugs: ['dabrafenib', 'trametinib'], tumorTypes: ['MEL'], pattern: { type: 'variant', gene: 'BRAF', alteration: 'V600E' } });
+    expect(byId.get('1')).toMatchObject({
+      level: '1',
+      drugs: ['dabrafenib', 'trametinib'],
+      tumorTypes: ['MEL'],
+      pattern: { type: 'variant', gene: 'BRAF', alteration: 'V600E' },
+    });
     expect(byId.get('1')?.citations.map((c) => c.kind)).toEqual(['moalmanac', 'fda_label']);
-    expect(byId.get('2')).toMatchObject({ level: '2', pattern: { type: 'class', gene: 'EGFR', class: 'exon19_inframe_deletion' } });
+    expect(byId.get('2')).toMatchObject({
+      level: '2',
+      pattern: { type: 'class', gene: 'EGFR', class: 'exon19_inframe_deletion' },
+    });
     expect(byId.get('3')).toMatchObject({ level: '3A', pattern: { type: 'amplification', gene: 'ERBB2' } });
     expect(byId.get('3')?.citations[1]).toMatchObject({ kind: 'publication', id: 'PMID:12345678' });
     expect(byId.get('4')).toMatchObject({ pattern: { type: 'fusion', gene: 'ALK' } });
-    expect(byId.get('5')).toMatchObject({ tumorTypes: ['ALL_SOLID_TUMORS'], pattern: { type: 'biomarker', biomarker: 'MSI', statuses: ['MSI-H'] } });
+    expect(byId.get('5')).toMatchObject({
+      tumorTypes: ['ALL_SOLID_TUMORS'],
+      pattern: { type: 'biomarker', biomarker: 'MSI', statuses: ['MSI-H'] },
+    });
     expect(byId.get('6')).toMatchObject({ pattern: { type: 'biomarker', biomarker: 'TMB', min: 10 } });
-    expect(byId.get('7')).toMatchObject({ effect: 'resistance', level: 'R2', sourceLevel: 'Clinical evidence' });
+    expect(byId.get('7')).toMatchObject({
+      effect: 'resistance',
+      level: 'R2',
+      sourceLevel: 'Clinical evidence',
+    });
     expect(byId.get('9')).toMatchObject({ pattern: { type: 'oncogenic', gene: 'BRCA2' } });
     expect(byId.get('9')?.description).toMatch(/germline/);
     expect(r.report).toMatchObject({
       rowsRead: 12,
       imported: 8,
-      skipped: { 'feature-mutational-signature': 1, 'not-predictive': 1, 'unmapped-disease': 1, deprecated: 1 },
+      skipped: {
+        'feature-mutational-signature': 1,
+        'not-predictive': 1,
+        'unmapped-disease': 1,
+        deprecated: 1,
+      },
       unmappedDiseases: { 'Made-up disease': 1 },
     });
   });
@@ -51,12 +76,30 @@ describe('importMoalmanac (fixture)', () => {
     fc.assert(
       fc.property(
         fc.record({
-          feature_type: fc.constantFrom('Somatic Variant', 'Germline Variant', 'Copy Number', 'Rearrangement', 'Microsatellite Stability', 'Mutational Burden', 'Knockdown', 'x'),
+          feature_type: fc.constantFrom(
+            'Somatic Variant',
+            'Germline Variant',
+            'Copy Number',
+            'Rearrangement',
+            'Microsatellite Stability',
+            'Mutational Burden',
+            'Knockdown',
+            'x',
+          ),
           gene: fc.string({ maxLength: 8 }),
           gene1: fc.string({ maxLength: 8 }),
           gene2: fc.string({ maxLength: 8 }),
           protein_change: fc.string({ maxLength: 12 }),
-          variant_annotation: fc.constantFrom('', 'Missense', 'Nonsense', 'Deletion', 'Insertion', 'Splice Site', 'Frameshift', 'odd'),
+          variant_annotation: fc.constantFrom(
+            '',
+            'Missense',
+            'Nonsense',
+            'Deletion',
+            'Insertion',
+            'Splice Site',
+            'Frameshift',
+            'odd',
+          ),
           exon: fc.oneof(fc.constant(''), fc.integer({ min: -2, max: 30 })),
           direction: fc.constantFrom('Amplification', 'Deletion', ''),
           status: fc.constantFrom('MSI-High', 'MSS', ''),

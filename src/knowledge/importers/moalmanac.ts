@@ -5,7 +5,16 @@ import type { AlterationPattern, Citation, Evidence, Issue } from '../../domain/
 import { OnconavError } from '../../domain/index.js';
 import { mapDiseaseName, mapOncotreeCode } from '../mapping/disease-oncotree.js';
 import { moalmanacLevel } from '../mapping/levels.js';
-import { Tally, checkAbort, describePattern, drugName, exonClass, proteinChangePatterns, type ImportOptions, type ImportResult } from './common.js';
+import {
+  Tally,
+  checkAbort,
+  describePattern,
+  drugName,
+  exonClass,
+  proteinChangePatterns,
+  type ImportOptions,
+  type ImportResult,
+} from './common.js';
 
 /**
  * Molecular Oncology Almanac importer: the flat release `molecular-oncology-almanac.json` (a JSON array
@@ -13,7 +22,8 @@ import { Tally, checkAbort, describePattern, drugName, exonClass, proteinChangeP
  * disclaimer: every evidence item and the release are marked researchUseOnly, and onconav never bundles it.
  */
 export const MOALMANAC_SOURCE = 'moalmanac';
-export const MOALMANAC_LICENSE = 'GPL-2.0; research use only (diagnostic and clinical use prohibited by the publisher)';
+export const MOALMANAC_LICENSE =
+  'GPL-2.0; research use only (diagnostic and clinical use prohibited by the publisher)';
 
 type Json = Record<string, unknown>;
 
@@ -99,16 +109,20 @@ export function moalmanacPatterns(a: Json): AlterationPattern[] | { skip: string
     }
     case 'microsatellite stability': {
       const status = str(a.status).toLowerCase();
-      if (status === 'msi-high' || status === 'msi-h') return [{ type: 'biomarker', biomarker: 'MSI', statuses: ['MSI-H'] }];
-      if (status === 'msi-low' || status === 'msi-l') return [{ type: 'biomarker', biomarker: 'MSI', statuses: ['MSI-L'] }];
-      if (status === 'mss' || status === 'microsatellite stable') return [{ type: 'biomarker', biomarker: 'MSI', statuses: ['MSS'] }];
+      if (status === 'msi-high' || status === 'msi-h')
+        return [{ type: 'biomarker', biomarker: 'MSI', statuses: ['MSI-H'] }];
+      if (status === 'msi-low' || status === 'msi-l')
+        return [{ type: 'biomarker', biomarker: 'MSI', statuses: ['MSI-L'] }];
+      if (status === 'mss' || status === 'microsatellite stable')
+        return [{ type: 'biomarker', biomarker: 'MSI', statuses: ['MSS'] }];
       return { skip: 'unmapped-alteration' };
     }
     case 'mutational burden': {
       const perMb = Number.parseFloat(str(a.mutations_per_mb));
       if (Number.isFinite(perMb) && perMb > 0) return [{ type: 'biomarker', biomarker: 'TMB', min: perMb }];
       // A threshold in mutation counts (not per megabase) cannot be compared across panels: keep the "high" call only.
-      if (str(a.classification).toLowerCase() === 'high') return [{ type: 'biomarker', biomarker: 'TMB', statuses: ['TMB-H'] }];
+      if (str(a.classification).toLowerCase() === 'high')
+        return [{ type: 'biomarker', biomarker: 'TMB', statuses: ['TMB-H'] }];
       return { skip: 'unmapped-alteration' };
     }
     case 'mutational signature':
@@ -122,7 +136,11 @@ export function moalmanacPatterns(a: Json): AlterationPattern[] | { skip: string
 
 function featureLabel(a: Json): string {
   const t = str(a.feature_type);
-  const parts = [t, str(a.gene) || [str(a.gene1), str(a.gene2)].filter(Boolean).join('--'), str(a.protein_change) || str(a.variant_annotation) || str(a.direction) || str(a.status)];
+  const parts = [
+    t,
+    str(a.gene) || [str(a.gene1), str(a.gene2)].filter(Boolean).join('--'),
+    str(a.protein_change) || str(a.variant_annotation) || str(a.direction) || str(a.status),
+  ];
   return parts.filter(Boolean).join(' ');
 }
 
@@ -149,17 +167,33 @@ export async function importMoalmanac(path: string, options: ImportOptions = {})
   const { file, data } = readMoalmanacJson(path);
   const name = basename(file);
   if (!Array.isArray(data)) {
-    throw new OnconavError(`${name} is not the MOAlmanac flat release (expected a JSON array of assertions)`, 1, [
-      { severity: 'error', code: 'moalmanac.shape', message: 'top-level value is not an array', file: name, pointer: '' },
-    ]);
+    throw new OnconavError(
+      `${name} is not the MOAlmanac flat release (expected a JSON array of assertions)`,
+      1,
+      [
+        {
+          severity: 'error',
+          code: 'moalmanac.shape',
+          message: 'top-level value is not an array',
+          file: name,
+          pointer: '',
+        },
+      ],
+    );
   }
   const issues: Issue[] = [];
   const tally = new Tally();
   const evidence: Evidence[] = [];
   const seen = new Set<string>();
   let lastUpdated = '';
-  for (const a of data) if (a && typeof a === 'object' && str((a as Json).last_updated) > lastUpdated) lastUpdated = str((a as Json).last_updated);
-  const date = options.date ?? (/^\d{4}-\d{2}-\d{2}/.test(lastUpdated) ? lastUpdated.slice(0, 10) : new Date(statSync(file).mtime).toISOString().slice(0, 10));
+  for (const a of data)
+    if (a && typeof a === 'object' && str((a as Json).last_updated) > lastUpdated)
+      lastUpdated = str((a as Json).last_updated);
+  const date =
+    options.date ??
+    (/^\d{4}-\d{2}-\d{2}/.test(lastUpdated)
+      ? lastUpdated.slice(0, 10)
+      : new Date(statSync(file).mtime).toISOString().slice(0, 10));
   const version = options.version ?? date;
 
   for (let i = 0; i < data.length; i++) {
@@ -171,7 +205,13 @@ export async function importMoalmanac(path: string, options: ImportOptions = {})
     const raw: unknown = data[i];
     const pointer = `/${i}`;
     if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-      issues.push({ severity: 'warning', code: 'moalmanac.item', message: 'item is not an object', file: name, pointer });
+      issues.push({
+        severity: 'warning',
+        code: 'moalmanac.item',
+        message: 'item is not an object',
+        file: name,
+        pointer,
+      });
       tally.skip('bad-row');
       continue;
     }
@@ -195,7 +235,14 @@ export async function importMoalmanac(path: string, options: ImportOptions = {})
     const implication = str(a.predictive_implication);
     const mapped = moalmanacLevel(implication, effect);
     if ('skip' in mapped) {
-      if (mapped.skip === 'unknown-level') issues.push({ severity: 'warning', code: 'moalmanac.level', message: `unknown predictive_implication "${implication}"`, file: name, pointer: `${pointer}/predictive_implication` });
+      if (mapped.skip === 'unknown-level')
+        issues.push({
+          severity: 'warning',
+          code: 'moalmanac.level',
+          message: `unknown predictive_implication "${implication}"`,
+          file: name,
+          pointer: `${pointer}/predictive_implication`,
+        });
       tally.skip(mapped.skip);
       continue;
     }
@@ -218,22 +265,54 @@ export async function importMoalmanac(path: string, options: ImportOptions = {})
       .map(drugName)
       .filter((d) => d !== '');
     const aid = str(a.assertion_id) || String(i);
-    const citations: Citation[] = [{ kind: 'moalmanac', label: `MOAlmanac assertion ${aid} (${implication})`, id: `assertion:${aid}`, url: 'https://moalmanac.org' }];
+    const citations: Citation[] = [
+      {
+        kind: 'moalmanac',
+        label: `MOAlmanac assertion ${aid} (${implication})`,
+        id: `assertion:${aid}`,
+        url: 'https://moalmanac.org',
+      },
+    ];
     const sourceType = str(a.source_type).toLowerCase();
     const url = str(a.url);
     const pubDate = str(a.publication_date);
     const cit = str(a.citation);
-    if (sourceType === 'fda') citations.push({ kind: 'fda_label', label: cit || 'FDA label', ...(url ? { url } : {}), ...(pubDate ? { date: pubDate } : {}) });
-    else if (sourceType === 'guideline') citations.push({ kind: 'guideline', label: cit || 'Guideline', ...(url ? { url } : {}), ...(pubDate ? { date: pubDate } : {}) });
+    if (sourceType === 'fda')
+      citations.push({
+        kind: 'fda_label',
+        label: cit || 'FDA label',
+        ...(url ? { url } : {}),
+        ...(pubDate ? { date: pubDate } : {}),
+      });
+    else if (sourceType === 'guideline')
+      citations.push({
+        kind: 'guideline',
+        label: cit || 'Guideline',
+        ...(url ? { url } : {}),
+        ...(pubDate ? { date: pubDate } : {}),
+      });
     const pmid = str(a.pmid);
-    if (pmid !== '') citations.push({ kind: 'publication', label: sourceType === 'journal' && cit ? cit : `PMID ${pmid}`, id: `PMID:${pmid}`, url: `https://pubmed.ncbi.nlm.nih.gov/${pmid}/` });
-    else if (sourceType === 'journal' && (url || cit)) citations.push({ kind: 'publication', label: cit || url, ...(url ? { url } : {}) });
+    if (pmid !== '')
+      citations.push({
+        kind: 'publication',
+        label: sourceType === 'journal' && cit ? cit : `PMID ${pmid}`,
+        id: `PMID:${pmid}`,
+        url: `https://pubmed.ncbi.nlm.nih.gov/${pmid}/`,
+      });
+    else if (sourceType === 'journal' && (url || cit))
+      citations.push({ kind: 'publication', label: cit || url, ...(url ? { url } : {}) });
     const germline = str(a.feature_type).toLowerCase() === 'germline variant';
     let n = 0;
     for (const pattern of patterns) {
       const id = patterns.length > 1 ? `${aid}.${++n}` : aid;
       if (seen.has(id)) {
-        issues.push({ severity: 'warning', code: 'moalmanac.duplicate', message: `assertion_id ${aid} appears twice; the first is kept`, file: name, pointer });
+        issues.push({
+          severity: 'warning',
+          code: 'moalmanac.duplicate',
+          message: `assertion_id ${aid} appears twice; the first is kept`,
+          file: name,
+          pointer,
+        });
         tally.skip('duplicate');
         continue;
       }

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { describeWithSharedData, sharedPath } from '../../../test/shared-data.js';
-import { allMappedCodes, mapCgiTumor, mapCivicDisease, mapDiseaseName, mapOncotreeCode, DOID_COUNT } from './disease-oncotree.js';
+import {
+  allMappedCodes,
+  mapCgiTumor,
+  mapCivicDisease,
+  mapDiseaseName,
+  mapOncotreeCode,
+  DOID_COUNT,
+} from './disease-oncotree.js';
 
 describe('disease → OncoTree', () => {
   it('maps CIViC diseases by DOID, then by name', () => {

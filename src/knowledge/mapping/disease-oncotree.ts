@@ -60,7 +60,11 @@ const DOID_TABLE: readonly (readonly [string, string, readonly string[]])[] = [
   ['0060318', 'Acute Promyelocytic Leukemia', ['APLPMLRARA']],
   ['0050861', 'Colorectal Adenocarcinoma', ['COADREAD']],
   ['11934', 'Head And Neck Cancer', ['HEAD_NECK']],
-  ['0080164', 'Myeloid And Lymphoid Neoplasms With Eosinophilia And Abnormalities Of PDGFRA, PDGFRB, And FGFR1', ['MLNER']],
+  [
+    '0080164',
+    'Myeloid And Lymphoid Neoplasms With Eosinophilia And Abnormalities Of PDGFRA, PDGFRB, And FGFR1',
+    ['MLNER'],
+  ],
   ['9952', 'Acute Lymphoblastic Leukemia', ['BLL', 'TLL']],
   ['5603', 'T-cell Acute Lymphoblastic Leukemia', ['TLL']],
   ['219', 'Colon Cancer', ['COAD']],
@@ -351,7 +355,8 @@ export function mapOncotreeCode(code: string, known?: (code: string) => boolean)
 export function allMappedCodes(): string[] {
   const out = new Set<string>();
   const add = (codes: readonly string[]) => {
-    for (const c of codes) if (c !== ALL_TUMORS && c !== ALL_SOLID_TUMORS && c !== ALL_LIQUID_TUMORS) out.add(c);
+    for (const c of codes)
+      if (c !== ALL_TUMORS && c !== ALL_SOLID_TUMORS && c !== ALL_LIQUID_TUMORS) out.add(c);
   };
   for (const [, , codes] of DOID_TABLE) add(codes);
   for (const [, codes] of NAME_TABLE) add(codes);

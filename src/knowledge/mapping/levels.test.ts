@@ -46,14 +46,23 @@ describe('source level mapping', () => {
   });
   it('always yields a level of the right scale or a skip (property)', () => {
     fc.assert(
-      fc.property(fc.string(), fc.constantFrom('sensitivity' as const, 'resistance' as const), (label, effect) => {
-        for (const r of [cgiLevel(label, effect), moalmanacLevel(label, effect), civicEvidenceLevel(label, effect), civicAssertionLevel(label, true, effect)]) {
-          if ('level' in r) {
-            expect(LEVELS).toContain(r.level);
-            expect(r.level.startsWith('R')).toBe(effect === 'resistance');
+      fc.property(
+        fc.string(),
+        fc.constantFrom('sensitivity' as const, 'resistance' as const),
+        (label, effect) => {
+          for (const r of [
+            cgiLevel(label, effect),
+            moalmanacLevel(label, effect),
+            civicEvidenceLevel(label, effect),
+            civicAssertionLevel(label, true, effect),
+          ]) {
+            if ('level' in r) {
+              expect(LEVELS).toContain(r.level);
+              expect(r.level.startsWith('R')).toBe(effect === 'resistance');
+            }
           }
-        }
-      }),
+        },
+      ),
     );
   });
 });

@@ -58,7 +58,11 @@ export function civicEvidenceLevel(level: string, effect: 'sensitivity' | 'resis
  * companion-test flags. Tier I-A with a regulatory approval → 1; Tier I-A otherwise (guideline) → 2;
  * Tier I-B → 3A; Tier II-C (approved in another tumor type, or investigational) → 3B; Tier II-D → 4.
  */
-export function civicAssertionLevel(ampCategory: string, regulatoryApproval: boolean, effect: 'sensitivity' | 'resistance'): MappedLevel {
+export function civicAssertionLevel(
+  ampCategory: string,
+  regulatoryApproval: boolean,
+  effect: 'sensitivity' | 'resistance',
+): MappedLevel {
   const m = /Tier\s+(I{1,2}|III|IV)\s*-\s*Level\s+([A-D])/i.exec(ampCategory);
   if (!m) return { skip: 'assertion-without-amp-tier' };
   const tier = m[1]!.toUpperCase();
@@ -80,7 +84,14 @@ export function civicAssertionLevel(ampCategory: string, regulatoryApproval: boo
 }
 
 // ------------------------------------------------------------------------------------------ MOAlmanac
-export const MOALMANAC_IMPLICATIONS = ['FDA-Approved', 'Guideline', 'Clinical trial', 'Clinical evidence', 'Preclinical', 'Inferential'] as const;
+export const MOALMANAC_IMPLICATIONS = [
+  'FDA-Approved',
+  'Guideline',
+  'Clinical trial',
+  'Clinical evidence',
+  'Preclinical',
+  'Inferential',
+] as const;
 export type MoalmanacImplication = (typeof MOALMANAC_IMPLICATIONS)[number];
 
 /**
@@ -168,9 +179,14 @@ export function cgiLevel(label: string, effect: 'sensitivity' | 'resistance'): M
     if (!(p in table)) continue;
     anyKnown = true;
     const l = table[p] ?? null;
-    if (l !== null && (best === undefined || best === null || LEVEL_ORDER.indexOf(l) < LEVEL_ORDER.indexOf(best))) best = l;
+    if (
+      l !== null &&
+      (best === undefined || best === null || LEVEL_ORDER.indexOf(l) < LEVEL_ORDER.indexOf(best))
+    )
+      best = l;
   }
   if (!anyKnown) return { skip: 'unknown-level' };
-  if (best === undefined || best === null) return { skip: parts.includes('cpic guidelines') ? 'pharmacogenomic' : 'resistance-preclinical' };
+  if (best === undefined || best === null)
+    return { skip: parts.includes('cpic guidelines') ? 'pharmacogenomic' : 'resistance-preclinical' };
   return { level: best };
 }
