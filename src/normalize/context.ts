@@ -35,7 +35,8 @@ export function loadContext(dbPath: string): NormalizeContext {
   try {
     db = openDb(dbPath);
     const ctx = contextFromDb(db);
-    if (ctx.sources?.genes === 'builtin' && ctx.oncotree === builtinOncoTree()) db.close();
+    // Gene lookups query the store lazily; without an imported HGNC set nothing needs it open.
+    if (ctx.genes.source === 'builtin') db.close();
     return ctx;
   } catch {
     db?.close();

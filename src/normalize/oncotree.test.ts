@@ -114,3 +114,16 @@ describe('editDistance', () => {
     );
   });
 });
+
+describe('OncoTree with a broken hierarchy', () => {
+  it('stops at parent cycles', () => {
+    const t = new OncoTree([
+      { code: 'A', name: 'A', parent: 'B' },
+      { code: 'B', name: 'B', parent: 'A' },
+      { code: 'C', name: 'C', parent: 'C' },
+    ]);
+    expect(t.ancestors('A')).toEqual(['A', 'B']);
+    expect(t.ancestors('C')).toEqual(['C']);
+    expect(t.isSolid('A')).toBe(false);
+  });
+});

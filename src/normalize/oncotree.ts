@@ -404,7 +404,8 @@ export class OncoTree {
     if (!start) return [code];
     const out: string[] = [];
     let cur: TumorType | undefined = start;
-    while (cur && out.length < 32) {
+    // An imported file could carry a parent cycle; stop at the first repeat instead of looping.
+    while (cur && !out.includes(cur.code)) {
       out.push(cur.code);
       cur = cur.parent === null ? undefined : this.nodes.get(cur.parent);
     }
@@ -444,7 +445,7 @@ export class OncoTree {
   private depth(code: string): number {
     let d = 0;
     let cur = this.nodes.get(code);
-    while (cur && cur.parent !== null && d < 32) {
+    while (cur && cur.parent !== null && d < 64) {
       d++;
       cur = this.nodes.get(cur.parent);
     }

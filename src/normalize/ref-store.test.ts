@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeWithSharedData, sharedPath } from '../../test/shared-data.js';
 import { ALL_SOLID_TUMORS, ALL_TUMORS } from '../domain/index.js';
@@ -188,5 +189,38 @@ describeWithSharedData('reference imports of the real releases', () => {
     expect(g.resolve('C17orf39').symbol).toBe('GID4');
     expect(g.resolve('c17orf39').symbol).toBe('GID4');
     expect(g.resolve('TP53').via).toBe('approved');
+  });
+});
+
+describe('importers on arbitrary input', () => {
+  const cell = fc.oneof(fc.constantFrom('', 'BRAF', 'Approved', 'Entry Withdrawn', 'A|B', '"X|Y"', 'LUAD', 'TISSUE', 'Lung (LUNG)', '{', '[', '"'), fc.string({ maxLength: 12 }));
+  const line = fc.array(cell, { maxLength: 8 }).map((c) => c.join('\t'));
+  const header = fc.constantFrom(
+    'symbol\tstatus\talias_symbol\tprev_symbol',
+    'hgnc_id\tsymbol\tname\tstatus\talias_symbol\tprev_symbol\tdate_modified',
+    'code\tname\tparent\thistory',
+    'level_1\tlevel_2\tlevel_3\tmetamaintype',
+    '',
+  );
+  const fileText = fc.tuple(header, fc.array(line, { maxLength: 15 })).map(([h, ls]) => [h, ...ls].join('\n'));
+
+  it('never throw: they import or report, and a failed import changes nothing', async () => {
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(fileText, fc.boolean(), async (text, asJson) => {
+        const db = memDb();
+        const path = join(tmp, `prop-${n++}.${asJson ? 'json' : 'tsv'}`);
+        writeFileSync(path, asJson ? `{"TISSUE": ${JSON.stringify({ code: 'TISSUE', name: 'Tissue', children: text.split('\n').map((l) => ({ code: l.split('\t')[0], name: l.split('\t')[1] })) })}}` : text);
+        for (const importer of [importHgnc, importOncoTree]) {
+          const r = await importer(db, path);
+          const failed = r.issues.some((i) => i.severity === 'error');
+          expect(failed || r.release !== undefined).toBe(true);
+          if (failed) expect(r.release).toBeUndefined();
+        }
+        expect(() => storeOncoTree(db)?.ancestors('LUAD')).not.toThrow();
+        db.close();
+      }),
+      { numRuns: 60 },
+    );
   });
 });
