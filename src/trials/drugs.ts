@@ -1,0 +1,190 @@
+/**
+ * Drug names and classes as trial eligibility text uses them ("prior EGFR TKI", "platinum-based chemotherapy",
+ * "anti-PD-1/PD-L1"). Generic names, lower case. Membership follows each drug's approved mechanism; when a
+ * drug belongs to several classes it is listed in each. Regimen acronyms expand to their drugs.
+ */
+export const DRUG_CLASSES = {
+  egfr_tki: ['osimertinib', 'erlotinib', 'gefitinib', 'afatinib', 'dacomitinib', 'lazertinib', 'amivantamab', 'mobocertinib'],
+  alk_inhibitor: ['crizotinib', 'alectinib', 'brigatinib', 'ceritinib', 'lorlatinib', 'ensartinib'],
+  ros1_inhibitor: ['crizotinib', 'entrectinib', 'repotrectinib', 'lorlatinib', 'taletrectinib'],
+  kras_g12c_inhibitor: ['sotorasib', 'adagrasib', 'divarasib', 'glecirasib', 'garsorasib', 'olomorasib'],
+  braf_inhibitor: ['vemurafenib', 'dabrafenib', 'encorafenib'],
+  mek_inhibitor: ['trametinib', 'cobimetinib', 'binimetinib', 'selumetinib'],
+  met_inhibitor: ['capmatinib', 'tepotinib', 'savolitinib', 'crizotinib'],
+  ret_inhibitor: ['selpercatinib', 'pralsetinib'],
+  trk_inhibitor: ['larotrectinib', 'entrectinib', 'repotrectinib'],
+  pd1_pdl1: ['pembrolizumab', 'nivolumab', 'atezolizumab', 'durvalumab', 'avelumab', 'cemiplimab', 'dostarlimab', 'tislelizumab', 'toripalimab', 'sintilimab', 'camrelizumab', 'retifanlimab'],
+  ctla4: ['ipilimumab', 'tremelimumab'],
+  platinum: ['cisplatin', 'carboplatin', 'oxaliplatin'],
+  taxane: ['paclitaxel', 'docetaxel', 'nab-paclitaxel', 'cabazitaxel'],
+  fluoropyrimidine: ['fluorouracil', 'capecitabine', 'tegafur', 'trifluridine'],
+  anthracycline: ['doxorubicin', 'epirubicin', 'daunorubicin', 'idarubicin'],
+  topoisomerase_i: ['irinotecan', 'topotecan'],
+  anti_her2: ['trastuzumab', 'pertuzumab', 'trastuzumab emtansine', 'trastuzumab deruxtecan', 'lapatinib', 'neratinib', 'tucatinib', 'margetuximab', 'zanidatamab'],
+  anti_egfr_antibody: ['cetuximab', 'panitumumab', 'amivantamab'],
+  anti_vegf: ['bevacizumab', 'ramucirumab', 'aflibercept'],
+  cdk46_inhibitor: ['palbociclib', 'ribociclib', 'abemaciclib'],
+  parp_inhibitor: ['olaparib', 'niraparib', 'rucaparib', 'talazoparib'],
+  endocrine: ['tamoxifen', 'letrozole', 'anastrozole', 'exemestane', 'fulvestrant', 'elacestrant'],
+  antiandrogen: ['enzalutamide', 'abiraterone', 'apalutamide', 'darolutamide', 'bicalutamide'],
+  adc: ['trastuzumab emtansine', 'trastuzumab deruxtecan', 'sacituzumab govitecan', 'datopotamab deruxtecan', 'enfortumab vedotin', 'tisotumab vedotin', 'mirvetuximab soravtansine', 'patritumab deruxtecan'],
+  pemetrexed: ['pemetrexed'],
+} as const satisfies Record<string, readonly string[]>;
+export type DrugClass = keyof typeof DRUG_CLASSES;
+
+/** Regimen acronyms → drugs (FOLFOX = fluorouracil + leucovorin + oxaliplatin, and so on). */
+export const REGIMENS: Record<string, string[]> = {
+  folfox: ['fluorouracil', 'leucovorin', 'oxaliplatin'],
+  folfiri: ['fluorouracil', 'leucovorin', 'irinotecan'],
+  folfoxiri: ['fluorouracil', 'leucovorin', 'oxaliplatin', 'irinotecan'],
+  folfirinox: ['fluorouracil', 'leucovorin', 'irinotecan', 'oxaliplatin'],
+  capox: ['capecitabine', 'oxaliplatin'],
+  xelox: ['capecitabine', 'oxaliplatin'],
+  'carboplatin/pemetrexed': ['carboplatin', 'pemetrexed'],
+  ac: ['doxorubicin', 'cyclophosphamide'],
+  'ac-t': ['doxorubicin', 'cyclophosphamide', 'paclitaxel'],
+  tchp: ['docetaxel', 'carboplatin', 'trastuzumab', 'pertuzumab'],
+  'gem/cis': ['gemcitabine', 'cisplatin'],
+};
+
+/** Brand and short names seen in notes and criteria. */
+const SYNONYMS: Record<string, string> = {
+  tagrisso: 'osimertinib',
+  tarceva: 'erlotinib',
+  iressa: 'gefitinib',
+  gilotrif: 'afatinib',
+  keytruda: 'pembrolizumab',
+  opdivo: 'nivolumab',
+  tecentriq: 'atezolizumab',
+  imfinzi: 'durvalumab',
+  yervoy: 'ipilimumab',
+  lumakras: 'sotorasib',
+  krazati: 'adagrasib',
+  herceptin: 'trastuzumab',
+  perjeta: 'pertuzumab',
+  kadcyla: 'trastuzumab emtansine',
+  't-dm1': 'trastuzumab emtansine',
+  tdm1: 'trastuzumab emtansine',
+  enhertu: 'trastuzumab deruxtecan',
+  't-dxd': 'trastuzumab deruxtecan',
+  tdxd: 'trastuzumab deruxtecan',
+  avastin: 'bevacizumab',
+  erbitux: 'cetuximab',
+  vectibix: 'panitumumab',
+  ibrance: 'palbociclib',
+  kisqali: 'ribociclib',
+  verzenio: 'abemaciclib',
+  lynparza: 'olaparib',
+  tukysa: 'tucatinib',
+  alecensa: 'alectinib',
+  lorbrena: 'lorlatinib',
+  '5-fu': 'fluorouracil',
+  '5fu': 'fluorouracil',
+  'nab paclitaxel': 'nab-paclitaxel',
+  abraxane: 'nab-paclitaxel',
+  xeloda: 'capecitabine',
+  taxol: 'paclitaxel',
+  taxotere: 'docetaxel',
+  alimta: 'pemetrexed',
+  'trastuzumab-deruxtecan': 'trastuzumab deruxtecan',
+};
+
+/** Salt and formulation words the registry appends to generic names ("doxorubicin hydrochloride"). */
+const SALTS = /\s+(hydrochloride|hcl|sulfate|sulphate|mesylate|maleate|citrate|tartrate|phosphate|sodium|disodium|acetate|besylate|tosylate|dimaleate|liposomal|liposome|injection|tablets?|capsules?|oral|iv)\b/gi;
+
+const ALL_DRUGS = new Set<string>([...Object.values(DRUG_CLASSES).flat(), ...Object.values(REGIMENS).flat(), 'gemcitabine', 'cyclophosphamide', 'etoposide', 'vinorelbine', 'leucovorin', 'temozolomide', 'lenvatinib', 'sorafenib', 'regorafenib', 'cabozantinib', 'sunitinib', 'pazopanib', 'axitinib', 'everolimus', 'alpelisib', 'capivasertib', 'inavolisib', 'tarlatamab', 'zolbetuximab', 'ivosidenib', 'futibatinib', 'pemigatinib', 'erdafitinib', 'belzutifan']);
+
+/** Generic lower-case name for a drug string, or null when it is not a drug we know. */
+export function normalizeDrug(text: string): string | null {
+  const t = text.toLowerCase().replace(SALTS, '').replace(/[®™]/g, '').trim();
+  const syn = SYNONYMS[t];
+  if (syn) return syn;
+  if (ALL_DRUGS.has(t)) return t;
+  return null;
+}
+
+const DRUG_PATTERNS: Array<[RegExp, string[]]> = [
+  ...[...ALL_DRUGS].map((d): [RegExp, string[]] => [new RegExp(`\\b${escapeRe(d)}\\b`), [d]]),
+  ...Object.entries(SYNONYMS).map(([syn, d]): [RegExp, string[]] => [new RegExp(`(^|[^a-z0-9])${escapeRe(syn)}($|[^a-z0-9])`), [d]]),
+  ...Object.entries(REGIMENS)
+    .filter(([reg]) => reg.length > 2)
+    .map(([reg, drugs]): [RegExp, string[]] => [new RegExp(`(^|[^a-z0-9])${escapeRe(reg)}($|[^a-z0-9])`), drugs]),
+];
+/** Cheap first pass: does the text contain any drug word at all? */
+const ANY_DRUG = new RegExp([...ALL_DRUGS, ...Object.keys(SYNONYMS), ...Object.keys(REGIMENS).filter((r) => r.length > 2)].map(escapeRe).join('|'));
+
+/** Drugs named in a free-text span: generic names, brand names and regimen acronyms. */
+export function findDrugs(text: string): string[] {
+  const lower = text.toLowerCase();
+  if (!ANY_DRUG.test(lower)) return [];
+  const out = new Set<string>();
+  for (const [re, drugs] of DRUG_PATTERNS) if (re.test(lower)) for (const d of drugs) out.add(d);
+  // "nab-paclitaxel" also contains "paclitaxel"; keep the specific one only.
+  if (out.has('nab-paclitaxel')) out.delete('paclitaxel');
+  if (out.has('trastuzumab deruxtecan') || out.has('trastuzumab emtansine')) out.delete('trastuzumab');
+  return [...out];
+}
+
+export function drugClassesOf(drug: string): DrugClass[] {
+  return (Object.keys(DRUG_CLASSES) as DrugClass[]).filter((c) => (DRUG_CLASSES[c] as readonly string[]).includes(drug));
+}
+
+/** Class phrases in eligibility text → class ids. Ordered: specific before general. */
+export const CLASS_PATTERNS: Array<[RegExp, DrugClass]> = [
+  [/\bKRAS[ -]?G12C[ -]?(directed |targeted )?(inhibitor|therapy|agent)s?\b|\b(targeting|against) KRAS[ -]?G12C\b/i, 'kras_g12c_inhibitor'],
+  [/\bEGFR[- ](TKI|tyrosine kinase inhibitor)s?\b|\bEGFR[- ]targeted\b/i, 'egfr_tki'],
+  [/\bALK[- ](TKI|inhibitor|tyrosine kinase inhibitor)s?\b/i, 'alk_inhibitor'],
+  [/\bROS1[- ](TKI|inhibitor)s?\b/i, 'ros1_inhibitor'],
+  [/\bBRAF( V600)?[- ]?(inhibitor|targeted)s?\b/i, 'braf_inhibitor'],
+  [/\bMEK[- ]?inhibitor/i, 'mek_inhibitor'],
+  [/\bMET[- ](TKI|inhibitor)s?\b/i, 'met_inhibitor'],
+  [/\bRET[- ](TKI|inhibitor)s?\b/i, 'ret_inhibitor'],
+  [/\b(TRK|NTRK)[- ]inhibitor/i, 'trk_inhibitor'],
+  [/\banti[- ]?PD-?(L)?1\b|\bPD-?(L)?1[ /-]*(PD-?L1 )?(inhibitor|antibod|blockade|blocker|directed|targeted)|\bimmune checkpoint inhibitor|\bcheckpoint inhibitor|\bimmunotherapy\b/i, 'pd1_pdl1'],
+  [/\banti[- ]?CTLA-?4\b|\bCTLA-?4 (inhibitor|antibod)/i, 'ctla4'],
+  [/\bplatinum\b/i, 'platinum'],
+  [/\btaxanes?\b/i, 'taxane'],
+  [/\bfluoropyrimidine/i, 'fluoropyrimidine'],
+  [/\banthracycline/i, 'anthracycline'],
+  [/\btopoisomerase[- ]I\b|\bTOP1\b/i, 'topoisomerase_i'],
+  [/\banti[- ]?HER2\b|\bHER2[- ](directed|targeted)/i, 'anti_her2'],
+  [/\banti[- ]?EGFR (antibod|monoclonal)|\bEGFR (antibod|monoclonal)/i, 'anti_egfr_antibody'],
+  [/\banti[- ]?VEGF|\bVEGF(R)?[- ](inhibitor|targeted)/i, 'anti_vegf'],
+  [/\bCDK ?4\/6\b/i, 'cdk46_inhibitor'],
+  [/\bPARP\b/i, 'parp_inhibitor'],
+  [/\b(endocrine|hormonal|hormone) therap/i, 'endocrine'],
+  [/\bantibody[- ]drug conjugate|\bADCs?\b/i, 'adc'],
+  [/\b(androgen receptor|AR)[- ](pathway |signaling )?inhibitor|\bARPI\b|\bARSI\b|\bnovel hormonal agent/i, 'antiandrogen'],
+];
+
+export const CLASS_LABELS: Record<DrugClass, string> = {
+  egfr_tki: 'EGFR tyrosine kinase inhibitor',
+  alk_inhibitor: 'ALK inhibitor',
+  ros1_inhibitor: 'ROS1 inhibitor',
+  kras_g12c_inhibitor: 'KRAS G12C inhibitor',
+  braf_inhibitor: 'BRAF inhibitor',
+  mek_inhibitor: 'MEK inhibitor',
+  met_inhibitor: 'MET inhibitor',
+  ret_inhibitor: 'RET inhibitor',
+  trk_inhibitor: 'TRK inhibitor',
+  pd1_pdl1: 'anti-PD-1/PD-L1 immunotherapy',
+  ctla4: 'anti-CTLA-4 antibody',
+  platinum: 'platinum chemotherapy',
+  taxane: 'taxane',
+  fluoropyrimidine: 'fluoropyrimidine',
+  anthracycline: 'anthracycline',
+  topoisomerase_i: 'topoisomerase I inhibitor',
+  anti_her2: 'HER2-directed therapy',
+  anti_egfr_antibody: 'anti-EGFR antibody',
+  anti_vegf: 'anti-VEGF therapy',
+  cdk46_inhibitor: 'CDK4/6 inhibitor',
+  parp_inhibitor: 'PARP inhibitor',
+  endocrine: 'endocrine therapy',
+  antiandrogen: 'androgen-receptor pathway inhibitor',
+  adc: 'antibody-drug conjugate',
+  pemetrexed: 'pemetrexed',
+};
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}

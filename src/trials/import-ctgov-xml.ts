@@ -1,0 +1,32 @@
+import { XMLParser } from 'fast-xml-parser';
+import type { Issue, Trial } from '../domain/index.js';
+import { trialFromLegacyXml } from './record.js';
+
+/**
+ * Legacy ClinicalTrials.gov XML (schema public.xsd, root `<clinical_study>`), as in the retired AllPublicXML
+ * dump. Repeated elements are always read as arrays so that one and many look alike.
+ */
+const REPEATED = new Set(['condition', 'intervention', 'location', 'keyword', 'other_name', 'arm_group', 'secondary_id', 'mesh_term', 'country', 'overall_official']);
+
+const parser = new XMLParser({
+  ignoreAttributes: true,
+  trimValues: false,
+  parseTagValue: false,
+  processEntities: true,
+  htmlEntities: true,
+  isArray: (name) => REPEATED.has(name),
+});
+
+export function trialFromXmlText(text: string, file?: string): { trial: Trial | null; issues: Issue[] } {
+  let doc: Record<string, unknown>;
+  try {
+    doc = parser.parse(text) as Record<string, unknown>;
+  } catch (err) {
+    return { trial: null, issues: [{ severity: 'error', code: 'trials.xml-invalid', message: `invalid XML: ${(err as Error).message}`, ...(file ? { file } : {}) }] };
+  }
+  const root = doc.clinical_study;
+  if (root === undefined || root === null || typeof root !== 'object') {
+    return { trial: null, issues: [{ severity: 'error', code: 'trials.not-legacy-xml', message: 'XML has no <clinical_study> root', ...(file ? { file } : {}) }] };
+  }
+  return trialFromLegacyXml(root, file ? { file } : {});
+}
