@@ -53,8 +53,9 @@ export const AGNOSTIC: readonly Evidence[] = [
       tumorTypes: SOLID,
       drugs: ['entrectinib'],
       level: '1',
-      citations: [fda('entrectinib', '2019-08-15')],
-      description: 'Entrectinib is approved for solid tumors with an NTRK gene fusion without a known acquired resistance mutation, metastatic or not resectable, with no satisfactory alternative.',
+      citations: [fda('entrectinib', '2019-08-15'), fda('entrectinib', '2023-10-20')],
+      description:
+        'Entrectinib is approved for solid tumors with an NTRK gene fusion without a known acquired resistance mutation, metastatic or not resectable, with no satisfactory alternative (extended to younger children in 2023).',
     },
     NTRK,
   ),
@@ -86,8 +87,9 @@ export const AGNOSTIC: readonly Evidence[] = [
     tumorTypes: SOLID,
     drugs: ['selpercatinib'],
     level: '1',
-    citations: [fda('selpercatinib', '2022-09-21')],
-    description: 'Selpercatinib has accelerated approval for locally advanced or metastatic RET fusion-positive solid tumors that progressed on or after systemic treatment or have no satisfactory alternative.',
+    citations: [fda('selpercatinib', '2022-09-21'), fda('selpercatinib', '2024-05-29')],
+    description:
+      'Selpercatinib has accelerated approval for locally advanced or metastatic RET fusion-positive solid tumors that progressed on or after systemic treatment or have no satisfactory alternative (extended to children in 2024).',
   }),
   entry({
     id: 'solid-her2-ihc3-trastuzumab-deruxtecan',

@@ -343,7 +343,8 @@ export const BREAST_GYN: readonly Evidence[] = [
     tumorTypes: ['HNSC'],
     drugs: ['pembrolizumab'],
     level: '1',
-    citations: [fda('pembrolizumab', '2019-06-10')],
-    description: 'Pembrolizumab alone is approved first-line for metastatic or unresectable recurrent head and neck squamous cell carcinoma with PD-L1 CPS of 1 or more.',
+    citations: [fda('pembrolizumab', '2019-06-10'), fda('pembrolizumab', '2025-06-12')],
+    description:
+      'Pembrolizumab is approved for head and neck squamous cell carcinoma with PD-L1 CPS of 1 or more: alone first-line for metastatic or unresectable recurrent disease (2019), and before and after surgery for resectable locally advanced disease (2025).',
   }),
 ];
