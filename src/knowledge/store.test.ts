@@ -114,4 +114,22 @@ describe('KnowledgeStore', () => {
     expect(again.evidenceForGenes(['BRAF']).map((e) => e.id)).toEqual(['EID1', 'EID2']);
     again.close();
   });
+
+  it('opens read-only files, including ones that never held knowledge', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kb-ro-'));
+    const other = join(dir, 'other.db');
+    openDb(other).close(); // written by another module only
+    const ro = openKnowledgeStore(other, { readonly: true });
+    expect(ro.releases()).toEqual([]);
+    expect(ro.allEvidence()).toEqual([]);
+    expect(ro.evidenceForGenes(['BRAF'])).toEqual([]);
+    ro.close();
+    const full = join(dir, 'kb.db');
+    const rw = openKnowledgeStore(full);
+    rw.replaceRelease(REL, [ev('EID1')]);
+    rw.close();
+    const ro2 = openKnowledgeStore(full, { readonly: true });
+    expect(ro2.evidenceForGenes(['BRAF']).map((e) => e.id)).toEqual(['EID1']);
+    ro2.close();
+  });
 });

@@ -128,17 +128,31 @@ const SELECT_COLUMNS =
   'source, id, pattern, tumor_types, excluded_tumor_types, drugs, effect, level, citations, description, source_level, research_use_only, release';
 
 export class KnowledgeStore {
+  /** False for a read-only file that has never held knowledge: every query then answers empty. */
+  private readonly ready: boolean;
+
   constructor(readonly db: Db) {
-    migrate(db, 'knowledge', MIGRATIONS);
+    if (db.readonly) {
+      // A read-only connection cannot migrate; a file written only by other modules simply has no knowledge yet.
+      this.ready =
+        db
+          .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'knowledge_evidence'")
+          .get() !== undefined;
+    } else {
+      migrate(db, 'knowledge', MIGRATIONS);
+      this.ready = true;
+    }
   }
 
   /** Current releases, one per imported source, by source name. */
   releases(): KnowledgeRelease[] {
+    if (!this.ready) return [];
     const rows = this.db.prepare('SELECT * FROM knowledge_releases ORDER BY source').all() as ReleaseRow[];
     return rows.map(toRelease);
   }
 
   release(source: string): KnowledgeRelease | undefined {
+    if (!this.ready) return undefined;
     const row = this.db.prepare('SELECT * FROM knowledge_releases WHERE source = ?').get(source) as
       ReleaseRow | undefined;
     return row ? toRelease(row) : undefined;
@@ -146,6 +160,7 @@ export class KnowledgeStore {
 
   /** The importer's report (skips by reason, unmapped names) stored with the current release. */
   importReport(source: string): ImportReport | undefined {
+    if (!this.ready) return undefined;
     const row = this.db.prepare('SELECT report FROM knowledge_releases WHERE source = ?').get(source) as
       { report: string | null } | undefined;
     return row?.report ? (JSON.parse(row.report) as ImportReport) : undefined;
@@ -157,7 +172,7 @@ export class KnowledgeStore {
    */
   evidenceForGenes(genes: readonly string[], sources?: readonly string[]): Evidence[] {
     const keys = [...new Set(genes.map((g) => g.trim()).filter((g) => g !== ''))];
-    if (keys.length === 0) return [];
+    if (keys.length === 0 || !this.ready) return [];
     const out: Evidence[] = [];
     // SQLite limits bound parameters (32766 in recent builds); chunk to stay far below.
     for (let i = 0; i < keys.length; i += 400) {
@@ -178,6 +193,7 @@ export class KnowledgeStore {
   }
 
   allEvidence(sources?: readonly string[]): Evidence[] {
+    if (!this.ready) return [];
     let sql = `SELECT ${SELECT_COLUMNS} FROM knowledge_evidence`;
     const params: string[] = [];
     if (sources && sources.length > 0) {
