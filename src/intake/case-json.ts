@@ -108,6 +108,119 @@ function compact(v: unknown): unknown {
   return v;
 }
 
+/**
+ * Offset and reason of the first JSON syntax error (RFC 8259 grammar). Node's JSON.parse message does not
+ * always give a position, and users need the line of their trailing comma or missing quote.
+ */
+export function jsonErrorAt(text: string): { offset: number; reason: string } {
+  let i = 0;
+  const n = text.length;
+  class Bad extends Error {
+    constructor(
+      readonly offset: number,
+      readonly reason: string,
+    ) {
+      super(reason);
+    }
+  }
+  const ws = (): void => {
+    while (i < n && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+  };
+  const fail = (reason: string): never => {
+    throw new Bad(i, reason);
+  };
+  const str = (): void => {
+    i++;
+    while (i < n) {
+      const ch = text[i]!;
+      if (ch === '"') {
+        i++;
+        return;
+      }
+      if (ch === '\\') {
+        i++;
+        if (!/["\\/bfnrtu]/.test(text[i] ?? '')) fail('bad escape in a string');
+        if (text[i] === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail('bad \\u escape in a string');
+          i += 4;
+        }
+      } else if (ch.charCodeAt(0) < 0x20) fail('line break or control character inside a string (missing closing quote?)');
+      i++;
+    }
+    fail('string is not closed');
+  };
+  const value = (): void => {
+    ws();
+    const ch = text[i];
+    if (ch === '{') {
+      i++;
+      ws();
+      if (text[i] === '}') {
+        i++;
+        return;
+      }
+      for (;;) {
+        ws();
+        if (text[i] !== '"') fail(text[i] === '}' ? 'trailing comma before }' : 'expected a quoted field name');
+        str();
+        ws();
+        if (text[i] !== ':') fail('expected ":" after the field name');
+        i++;
+        value();
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === '}') {
+          i++;
+          return;
+        }
+        fail('expected "," or "}" (missing comma?)');
+      }
+    }
+    if (ch === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') {
+        i++;
+        return;
+      }
+      for (;;) {
+        ws();
+        if (text[i] === ']') fail('trailing comma before ]');
+        value();
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === ']') {
+          i++;
+          return;
+        }
+        fail('expected "," or "]" (missing comma?)');
+      }
+    }
+    if (ch === '"') return str();
+    const lit = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 64));
+    if (lit) {
+      i += lit[0].length;
+      return;
+    }
+    fail(ch === undefined ? 'the text ends too early' : ch === "'" ? 'strings need double quotes' : `unexpected character "${ch}"`);
+  };
+  try {
+    value();
+    ws();
+    if (i < n) fail('unexpected text after the end of the JSON value');
+  } catch (e) {
+    if (e instanceof Bad) return { offset: e.offset, reason: e.reason };
+    throw e;
+  }
+  return { offset: n, reason: 'invalid JSON' };
+}
+
 /** Line and column of a character offset, for JSON syntax errors. */
 function lineCol(text: string, pos: number): { line: number; column: number } {
   let line = 1;
@@ -253,10 +366,10 @@ async function readCaseJson(path: string, options: ReadOptions): Promise<ReadRes
   try {
     data = JSON.parse(text);
   } catch (err) {
-    const msg = err instanceof Error ? err.message : String(err);
-    const pos = /position (\d+)/.exec(msg);
-    const at = pos ? lineCol(text, Number(pos[1])) : /line (\d+) column (\d+)/.exec(msg) ? { line: Number(/line (\d+)/.exec(msg)![1]), column: Number(/column (\d+)/.exec(msg)![1]) } : undefined;
-    issues.push({ severity: 'error', code: 'case.json-syntax', file, ...(at ?? {}), message: `not valid JSON: ${msg}` });
+    const found = jsonErrorAt(text);
+    const at = lineCol(text, found.offset);
+    const msg = err instanceof Error ? err.message.split('\n')[0]!.slice(0, 120) : String(err);
+    issues.push({ severity: 'error', code: 'case.json-syntax', file, ...at, message: `not valid JSON: ${found.reason} (${msg})` });
     return result;
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
