@@ -357,6 +357,16 @@ export const LUNG: readonly Evidence[] = [
     citations: [fda('zongertinib', '2025-08-08')],
     description: 'Zongertinib has accelerated approval for non-squamous NSCLC with HER2 (ERBB2) tyrosine kinase domain activating mutations after prior systemic therapy.',
   }),
+  entry({
+    id: 'nsclc-erbb2-mut-sevabertinib',
+    pattern: oncogenic('ERBB2'),
+    tumorTypes: NSCLC,
+    excludedTumorTypes: ['LUSC'],
+    drugs: ['sevabertinib'],
+    level: '1',
+    citations: [fda('sevabertinib', '2025-11-19')],
+    description: 'Sevabertinib has accelerated approval for non-squamous NSCLC with HER2 (ERBB2) tyrosine kinase domain activating mutations after prior systemic therapy.',
+  }),
   // ---------------------------------------------------------------- NRG1 fusions
   entry({
     id: 'nsclc-nrg1-zenocutuzumab',

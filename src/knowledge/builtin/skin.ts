@@ -41,8 +41,9 @@ export const SKIN: readonly Evidence[] = [
       tumorTypes: MEL,
       drugs: ['dabrafenib', 'trametinib'],
       level: '1',
-      citations: [fda('dabrafenib', '2014-01-08'), fda('dabrafenib', '2018-04-30')],
-      description: 'Dabrafenib with trametinib is approved for unresectable or metastatic melanoma with BRAF V600E or V600K (2014) and as adjuvant therapy after resection (2018).',
+      citations: [fda('mekinist', '2014-01-08'), fda('dabrafenib', '2015-11-20'), fda('dabrafenib', '2018-04-30')],
+      description:
+        'Dabrafenib with trametinib is approved for unresectable or metastatic melanoma with BRAF V600E or V600K (accelerated 2014, full 2015) and as adjuvant therapy after resection (2018).',
     },
     V600EK,
   ),
