@@ -175,7 +175,8 @@ export const HER2_POSITIVE = status('HER2', ['3+', 'positive', 'ISH+']);
 export const HER2_IHC3 = status('HER2', ['3+']);
 /** HER2-low: IHC 1+, or IHC 2+ with negative ISH. */
 export const HER2_LOW = status('HER2', ['1+', '2+']);
-export const ER_POSITIVE = status('ER', ['positive', 'low']);
+/** ER-positive; ER-low (1-10% of cells) is left out on purpose, since endocrine benefit there is uncertain. */
+export const ER_POSITIVE = status('ER', ['positive']);
 export const HRD_POSITIVE = status('HRD', ['positive']);
 export const tmbAtLeast = (min: number): AlterationPattern => ({ type: 'biomarker', biomarker: 'TMB', min });
 export const pdl1 = (scoreType: 'TPS' | 'CPS' | 'TC' | 'IC', min: number): AlterationPattern => ({ type: 'biomarker', biomarker: 'PD-L1', scoreType, min });

@@ -75,8 +75,8 @@ export const OTHER_SOLID: readonly Evidence[] = [
     tumorTypes: THYROID,
     drugs: ['selpercatinib'],
     level: '1',
-    citations: [fda('selpercatinib', '2020-05-08')],
-    description: 'Selpercatinib is approved for advanced RET fusion-positive thyroid cancer that needs systemic therapy and is radioactive-iodine refractory when that applies.',
+    citations: [fda('selpercatinib', '2020-05-08'), fda('selpercatinib', '2024-06-12')],
+    description: 'Selpercatinib is approved (accelerated 2020, full 2024) for advanced RET fusion-positive thyroid cancer that needs systemic therapy and is radioactive-iodine refractory when that applies.',
   }),
   entry({
     id: 'thyroid-ret-fusion-pralsetinib',
