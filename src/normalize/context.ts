@@ -4,6 +4,8 @@ import { builtinGeneResolver, type GeneResolver } from './genes.js';
 import { builtinOncoTree, type OncoTree } from './oncotree.js';
 import { resolverFromStore, storeOncoTree } from './ref-store.js';
 
+export { resolverFromStore, storeOncoTree };
+
 /** What readers need to normalize as they read. Built-in by default; the store's imported sets when present. */
 export interface NormalizeContext {
   genes: GeneResolver;
