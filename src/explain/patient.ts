@@ -120,8 +120,13 @@ function findingItems(facts: CaseFacts, m: Messages): { items: Item[]; unexplain
 /** Therapies of a finding in patient words ("dabrafenib with trametinib"), strongest level only for sensitivity. */
 function combos(f: Finding, effect: 'sensitivity' | 'resistance', m: Messages): string[] {
   const ts = f.alteration.treatments.filter((t) => t.effect === effect && (effect === 'resistance' || t.level === f.alteration.highestSensitiveLevel));
-  return [...new Set(ts.map((t) => m.patient.combination(t.drugs)))].sort();
+  // Fewest drugs first, then by name: a short, stable list; the clinician report has every therapy.
+  const sorted = [...new Map(ts.map((t) => [t.drugs.join('+'), t.drugs])).values()].sort((a, b) => a.length - b.length || a.join(' ').localeCompare(b.join(' ')));
+  const names = sorted.map((d) => m.patient.combination(d));
+  return names.length > MAX_THERAPIES ? [m.patient.andOthers(names.slice(0, MAX_THERAPIES))] : names;
 }
+
+const MAX_THERAPIES = 3;
 
 /** Short name for the summary: HER2 rather than ERBB2, the biomarker's name for biomarkers. */
 function shortName(f: Finding): string {
@@ -233,7 +238,9 @@ export function buildPatientReport(input: ReportInput): Report {
   const approvedBio = facts.findings.filter((f) => f.category === 'approved' && f.alteration.kind === 'biomarker');
   const research = facts.findings.filter((f) => f.category === 'otherCancer' || f.category === 'research');
   const targetedSubs: Section[] = [];
-  if (fItems.length) targetedSubs.push({ id: 'targeted-genes', heading: p.findingsHeading, blocks: [{ kind: 'list', items: fItems }] });
+  const geneBlocks: Block[] = fItems.length ? [{ kind: 'list', items: fItems }] : [];
+  if (unexplained > 0) geneBlocks.push({ kind: 'paragraph', text: p.otherChanges(unexplained) });
+  if (geneBlocks.length) targetedSubs.push({ id: 'targeted-genes', heading: p.findingsHeading, blocks: geneBlocks });
   const bio = biomarkerItems(facts.biomarkers, m);
   if (bio.length) targetedSubs.push({ id: 'targeted-biomarkers', heading: p.biomarkersHeading, blocks: [{ kind: 'list', items: bio }] });
   if (!facts.hasGenomicResults && facts.biomarkers.length === 0) targeted.push({ kind: 'paragraph', text: p.noTestResults });
@@ -242,7 +249,6 @@ export function buildPatientReport(input: ReportInput): Report {
     targeted.push({ kind: 'paragraph', text: p.nothingActionableHope });
   }
   const trailing: Block[] = [];
-  if (unexplained > 0) trailing.push({ kind: 'paragraph', text: p.otherChanges(unexplained) });
   const missing = missingTests(facts, m);
   if (missing.length) trailing.push({ kind: 'paragraph', text: p.missingTestsIntro }, { kind: 'list', items: missing });
   if (cancer.usualTests.length) trailing.push({ kind: 'paragraph', text: p.usualTests(cancerName, p.listJoin(cancer.usualTests)) });

@@ -29,6 +29,23 @@ export interface PdfOptions {
   pageLabel?: string;
   /** Footer text on the left (e.g. the case id and date). */
   footerText?: string;
+  /** Clock stamped as the PDF's creation and modification date, so equal inputs give equal bytes. */
+  now?: Date;
+}
+
+/**
+ * Chromium stamps the wall clock into the PDF Info dictionary (`/CreationDate (D:YYYYMMDDHHmmSS+00'00')`,
+ * PDF 32000-1 §7.9.4). We overwrite both dates with the injected clock in the same fixed-width form, so the
+ * byte offsets of the cross-reference table stay valid.
+ */
+export function stampPdfDates(pdf: Buffer, now: Date): Buffer {
+  const d = now.toISOString().replace(/[-:T]/g, '').slice(0, 14);
+  const text = pdf.toString('latin1').replace(/\/(CreationDate|ModDate) \(D:\d{14}([-+Z][^)]*)\)/g, (_m, key: string, tz: string) => {
+    // The clock is UTC; keep the field's width (`+HH'mm'` is 7 characters) so no offset moves.
+    const tail = tz.length === 7 ? "+00'00'" : tz;
+    return `/${key} (D:${d}${tail})`;
+  });
+  return Buffer.from(text, 'latin1');
 }
 
 // Minimal view of playwright-core's API that we use (it is an optional, dev-installed dependency).
@@ -91,7 +108,7 @@ export async function htmlToPdf(htmls: readonly string[], options: PdfOptions = 
         `<div style="font-size:9px;width:100%;padding:0 14mm;display:flex;justify-content:space-between;color:#444;font-family:sans-serif">` +
         `<span>${esc(options.footerText ?? '')}</span>` +
         `<span>${esc(options.pageLabel ?? 'Page')} <span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`;
-      out.push(
+      const pdf = Buffer.from(
         await page.pdf({
           format: 'A4',
           printBackground: true,
@@ -102,6 +119,7 @@ export async function htmlToPdf(htmls: readonly string[], options: PdfOptions = 
           preferCSSPageSize: false,
         }),
       );
+      out.push(options.now ? stampPdfDates(pdf, options.now) : pdf);
     }
     return out;
   } finally {

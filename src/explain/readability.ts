@@ -29,11 +29,12 @@ export function sentences(unit: string): string[] {
  * 2. A token with digits ("V600E", "4") counts one syllable per digit group and per letter group, at most 4.
  * 3. An all-capital abbreviation (DNA, BRAF, PD) counts one syllable per letter, at most 3.
  * 4. Other words, in lower case: 3 letters or fewer → 1. Otherwise drop a silent ending (`-es`, `-e` after
- *    a consonant other than `l`, and `-ed` not after `t`/`d`), drop a leading `y`, then count groups of one
- *    or two vowels (a, e, i, o, u, y). At least 1.
+ *    a consonant other than `l`, `-e` after vowel + `l` as in "whole", and `-ed` not after `t`/`d`), drop a
+ *    leading `y`, then count groups of one or two vowels (a, e, i, o, u, y), plus one for each "ia" not
+ *    after `c` or `t` (ra-di-a-tion). At least 1.
  */
 export function countSyllables(word: string): number {
-  if (word.includes('-')) return word.split('-').filter(Boolean).reduce((n, part) => n + countSyllables(part), 0);
+  if (word.includes('-')) return Math.max(1, word.split('-').filter(Boolean).reduce((n, part) => n + countSyllables(part), 0));
   const w = word.replace(/['’]/g, '');
   if (/\d/.test(w)) {
     const groups = w.match(/\d+|\p{L}+/gu) ?? [];
@@ -42,10 +43,12 @@ export function countSyllables(word: string): number {
   if (w.length >= 2 && w === w.toUpperCase() && /\p{Lu}/u.test(w)) return Math.min(3, w.length);
   let s = w.toLowerCase();
   if (s.length <= 3) return 1;
-  s = s.replace(/(?:[^laeiouy]es|[^laeiouy]e)$/, (m) => m[0] ?? '').replace(/([^td])ed$/, '$1');
+  s = s.replace(/(?:[^laeiouy]es|[^laeiouy]e)$/, (m) => m[0] ?? '').replace(/([aeiouy]l)e$/, '$1').replace(/([^td])ed$/, '$1');
   s = s.replace(/^y/, '');
-  const groups = s.match(/[aeiouy]{1,2}/g);
-  return Math.max(1, groups?.length ?? 0);
+  const groups = s.match(/[aeiouy]{1,2}/g)?.length ?? 0;
+  // "ia" is two syllables (ra-di-a-tion, me-di-a) except in -cia-/-tia- (spe-cial, ini-tial).
+  const split = s.match(/[^ct]ia/g)?.length ?? 0;
+  return Math.max(1, groups + split);
 }
 
 export interface Readability {

@@ -80,6 +80,7 @@ export const en: Messages = {
     biomarkerNegative: 'This result does not point to a special treatment.',
     usualTests: (cancer, tests) => `For ${cancer}, these tests are often done: ${tests}.`,
     combination: (drugs) => drugs.join(' with '),
+    andOthers: (shown) => `${shown.join(', ')} and others`,
     otherChanges: (count) =>
       count === 1
         ? 'The test also found one other gene change. What it means is not known yet. This is common and not a cause for worry on its own.'
@@ -735,7 +736,7 @@ export const en: Messages = {
   biomarkers: {
     TMB: {
       what: 'Tumor mutational burden (TMB) counts the gene changes in the tumor.',
-      positive: 'A high count can mean immunotherapy may help.',
+      positive: 'Your count is high (10 or more). This can mean immunotherapy may help.',
     },
     MSI: {
       what: 'MSI shows whether the tumor has trouble fixing errors in its genes.',
@@ -747,7 +748,7 @@ export const en: Messages = {
     },
     'PD-L1': {
       what: 'PD-L1 is a "brake" protein that tumors use to hide from the immune system.',
-      positive: 'A high level can mean immunotherapy may help.',
+      positive: 'Your tumor makes some of it. This can mean immunotherapy may help.',
     },
     HER2: {
       what: 'HER2 is a protein that picks up growth signals.',

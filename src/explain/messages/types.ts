@@ -180,6 +180,8 @@ export interface PatientMessages {
   usualTests: (cancer: string, tests: string) => string;
   /** Drugs given together: "dabrafenib with trametinib". */
   combination: (drugs: string[]) => string;
+  /** A shortened list: "a, b, c and others". */
+  andOthers: (shown: string[]) => string;
   otherChanges: (count: number) => string;
   biomarkersHeading: string;
   findingsHeading: string;
