@@ -181,7 +181,8 @@ function sampleOf(map: Map<string, SampleData>, id: string): SampleData {
 
 /** One fusion name (`EML4::ALK`, `ALK-EML4`, `MLL2-intragenic`, `ETV6-RUNX1 fusion`, `ALK rearrangement`). */
 function fusionFromName(text: string, ctx: NormalizeContext, file: string, line: number, frame?: boolean): Fusion | null {
-  const p = parseFusionText(text, ctx) ?? parseFusionText(`${text} fusion`, ctx);
+  // `ALK-EML4` with a partner the gene list does not know is still a fusion name; a lone word is not.
+  const p = parseFusionText(text, ctx) ?? (/::|-|\//.test(text) ? parseFusionText(`${text} fusion`, ctx) : null);
   if (p === null) return null;
   const f = makeFusion({
     gene5: p.gene5,
