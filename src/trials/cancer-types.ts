@@ -32,7 +32,7 @@ const ENTRIES: CancerEntry[] = [
   E('LUNG', 'Lung', SOLID, /\blung (cancer|carcinoma|neoplasm|tumou?r|malignan)\w*/i, /\bbronch\w* (cancer|carcinoma)\b/i),
   E('IDC', 'Breast Invasive Ductal Carcinoma', 'BRCA', /\binvasive ductal carcinoma\b/i),
   E('ILC', 'Breast Invasive Lobular Carcinoma', 'BRCA', /\binvasive lobular carcinoma\b/i),
-  E('BRCA', 'Invasive Breast Carcinoma', 'BREAST', /\bbreast (cancer|carcinoma|neoplasm|adenocarcinoma|malignan)\w*/i, /\b(carcinoma|cancer) of (the )?breast\b/i, /\bTNBC\b/, /\btriple[- ]negative\b/i),
+  E('BRCA', 'Invasive Breast Carcinoma', 'BREAST', /\bbreast (cancer|carcinoma|neoplasm|adenocarcinoma|malignan)\w*/i, /\b(adeno)?(carcinoma|cancer) of (the )?(female |male )?breast\b/i, /\bTNBC\b/, /\btriple[- ]negative\b/i),
   E('COAD', 'Colon Adenocarcinoma', 'COADREAD', /\bcolon (cancer|carcinoma|adenocarcinoma)\b/i),
   E('READ', 'Rectal Adenocarcinoma', 'COADREAD', /\brect(al|um) (cancer|carcinoma|adenocarcinoma)\b/i),
   E('COADREAD', 'Colorectal Adenocarcinoma', 'BOWEL', /\bcolo-?rectal\b/i, /\bCRC\b/, /\bmCRC\b/, /\bcolon (and|or) rect(al|um)\b/i, /\bcancer of the colon\b/i, /\b(large )?bowel cancer\b/i),

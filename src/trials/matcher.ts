@@ -436,7 +436,8 @@ export function evaluateTrial(trial: Trial, f: CaseFacts): TrialEvaluation {
   const settle = [...new Set(unknown.filter((v) => v.weight >= KEY && v.toSettle).map((v) => v.toSettle!))];
   if (settle.length > 0) highlights.push(`To settle: ${settle.slice(0, 4).join('; ')}`);
   if (excluded) {
-    const first = verdicts.find((v) => v.verdict === 'not_met')!;
+    // An exclusion criterion states the reason most directly; otherwise the first unmet inclusion.
+    const first = verdicts.find((v) => v.verdict === 'not_met' && v.type === 'exclusion') ?? verdicts.find((v) => v.verdict === 'not_met')!;
     highlights.unshift(`Excluded: ${first.text.slice(0, 120)} (${first.reason})`);
   }
   return {

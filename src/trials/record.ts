@@ -43,7 +43,7 @@ export function normalizeStatus(s: unknown): TrialStatus | null {
 
 /** v2 phases ["PHASE1","PHASE2"] or legacy "Phase 1/Phase 2" → "PHASE1/PHASE2"; "N/A" → "NA". */
 export function normalizePhase(p: unknown): string | undefined {
-  const parts = Array.isArray(p) ? p.map(String) : typeof p === 'string' ? p.split('/') : [];
+  const parts = Array.isArray(p) ? p.map(String) : typeof p === 'string' ? p.replace(/N\/A/gi, 'NA').split('/') : [];
   const out = parts
     .map((x) => x.trim().toUpperCase().replace(/\s+/g, '').replace('N/A', 'NA'))
     .map((x) => (x === 'EARLYPHASE1' ? 'EARLY_PHASE1' : x))

@@ -63,12 +63,12 @@ const num = (s: string): number => NUM_WORDS[s.toLowerCase()] ?? Number(s);
 function opOf(s: string): Op {
   const t = s.toLowerCase().replace(/\\/g, '').trim();
   if (/^(≥|>=|=>|at least|greater than or equal to|more than or equal to|equal to or greater than|equal or greater than|minimum|min|no less than|not less than|over and including)/.test(t)) return '>=';
-  if (/^(≤|<=|=<|at most|less than or equal to|equal to or less than|no more than|not more than|up to|maximum|max|not exceeding|not greater than|within)/.test(t)) return '<=';
+  if (/^(≤|<=|=<|at most|less than or equal to|equal to or less than|no more than|not more than|up to|maximum|max|not exceeding|not greater than|no greater than|no higher than|not higher than|within)/.test(t)) return '<=';
   if (/^(>|greater than|more than|above|over|exceeding)/.test(t)) return '>';
   if (/^(<|less than|below|under|fewer than)/.test(t)) return '<';
   return '=';
 }
-const OP_RE = String.raw`(\\?[≥≤><]=?|=>|=<|at least|at most|no more than|not more than|no less than|greater than or equal to|less than or equal to|equal to or greater than|greater than|less than|more than|above|below|up to|over|under)`;
+const OP_RE = String.raw`(\\?[≥≤><]=?|=>|=<|at least|at most|no greater than|not greater than|no higher than|not higher than|not exceeding|no more than|not more than|no less than|greater than or equal to|less than or equal to|equal to or greater than|greater than|less than|more than|above|below|up to|over|under)`;
 
 // ---------------------------------------------------------------------------------------------------------
 // Biomarkers
@@ -373,6 +373,8 @@ function parsePrior(text: string, type: CriterionType): ParsedItem[] {
   const window = /\bwithin\s+\d+\s*(days?|weeks?|months?|half-?lives)|\bwashout\b|\b\d+\s*(days?|weeks?)\s*(prior to|before)\b|\bconcurrent\b|\bcurrently receiving\b/i.test(text);
   const negative = /\b(no|not|never|without|naive|naïve)\b[^.;]{0,50}\b(prior|previous|received|treat|therap|exposure|exposed|chemo|inhibitor|agent|drug)|\bmust not have received|\bhave not (been )?(previously )?(received|treated)|\b(naive|naïve) to\b|\bnot (been )?(previously )?treated with\b|\bno (prior|previous)\b/i.test(text);
   const progressed = /\bprogress\w* (on|after|following|during|despite|while)|\brefractory to\b|\bresistan\w+ to\b|\bfailed\b|\bfailure of\b|\brelapsed (after|on|following)/i.test(text);
+  // "Prior hormonal therapy allowed": permitted, not required — no constraint to check.
+  if (!negative && !progressed && /\b(allowed|permitted|acceptable|is eligible|are eligible|may have received)\b/i.test(text)) return items;
   const requirement = negative ? 'not_received' : progressed && type === 'inclusion' ? 'progressed_on' : 'received';
   items.push({ category: 'prior_therapy', drugs, classes, ...(generic ? { generic } : {}), requirement, window });
   return items;
@@ -384,7 +386,7 @@ function parsePrior(text: string, type: CriterionType): ParsedItem[] {
 function parsePerformance(text: string): ParsedItem[] {
   const items: ParsedItem[] = [];
   const ecog = /\b(ECOG|Eastern Cooperative Oncology Group|WHO|Zubrod)\b/i.exec(text);
-  if (ecog && /\b(performance|PS|status|score)\b|ECOG\s*[≤<>≥=\\]/i.test(text.slice(ecog.index, ecog.index + 80))) {
+  if (ecog && (/\b(performance|PS|status|score)\b|ECOG\s*[≤<>≥=\\]/i.test(text.slice(ecog.index, ecog.index + 80)) || /^ECOG\s*(of\s*)?[0-4]/i.test(text.slice(ecog.index)))) {
     const tail = text.slice(ecog.index, ecog.index + 140).replace(/\\/g, '');
     let m: RegExpExecArray | null;
     const item: { category: 'performance_status'; scale: 'ECOG'; min?: number; max?: number } = { category: 'performance_status', scale: 'ECOG' };
@@ -480,8 +482,8 @@ function parseLabs(text: string): ParsedItem[] {
     const tail = t.slice(m.index + m[0].length, m.index + m[0].length + 70);
     const v = new RegExp(String.raw`^[^.;]{0,25}?${OP_RE}\s*(\d+(?:[.,]\d+)?)\s*(x|×|times)?\s*(ULN|upper limit of normal|institutional upper limit|×? ?10\^?9\/L|\/mm3|\/mm\^3|\/[µu]L|g\/dL|mg\/dL|µmol\/L|umol\/L|mL\/min|%)?`, 'i').exec(tail);
     if (v) {
-      const unit = v[4] ? (/ULN|upper limit/i.test(v[5] ?? '') ? '× ULN' : 'x') : v[5];
-      items.push({ category: 'organ_function', lab, op: opOf(v[1]!), value: Number(v[2]!.replace(',', '')), ...(unit ? { unit: unit === 'x' ? '×' : unit } : {}) });
+      const unit = /ULN|upper limit/i.test(v[4] ?? '') ? '× ULN' : v[3] ? '×' : v[4];
+      items.push({ category: 'organ_function', lab, op: opOf(v[1]!), value: Number(v[2]!.replace(',', '')), ...(unit ? { unit } : {}) });
     } else if (/\b(normal|adequate|within normal limits|WNL)\b/i.test(tail.slice(0, 30))) items.push({ category: 'organ_function', lab });
   }
   return items;

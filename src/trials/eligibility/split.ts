@@ -22,7 +22,7 @@ const ws = (words: string): string => words.replace(/ /g, '\\s+');
 const PDQ_LABEL_WORDS = ['Age', 'Sex', 'Menopausal status', 'Performance status', 'Life expectancy', 'Hematopoietic', 'Hepatic', 'Renal', 'Cardiovascular', 'Pulmonary', 'Neurologic', 'Other', 'Biologic therapy', 'Chemotherapy', 'Endocrine therapy', 'Radiotherapy', 'Surgery', 'Immunologic', 'Gastrointestinal', 'Metabolic'];
 const PDQ_LABELS = new RegExp(`\\b(${PDQ_LABEL_WORDS.map(ws).join('|')}):\\s`, 'g');
 /** Sentence starts that open a new criterion inside a PDQ run-on paragraph ("… disease No prior …"). */
-const PDQ_START_WORDS = ['No', 'Not', 'At least', 'Must', 'Prior', 'Concurrent', 'Recovered', 'Histologically', 'Cytologically', 'Measurable', 'Bidimensionally', 'Negative pregnancy', 'Fertile patients', 'Bilirubin', 'Creatinine', 'Platelet count', 'Absolute neutrophil', 'Granulocyte count', 'WBC', 'Hemoglobin', 'SGOT', 'SGPT', 'AST', 'ALT', 'Alkaline phosphatase', 'Greater than', 'Less than', 'More than', 'Stage', 'Hormone receptor status', 'Estrogen receptor', 'Brain metastases', 'CNS metastases', 'Patients'];
+const PDQ_START_WORDS = ['No', 'Not', 'At least', 'Must', 'Prior', 'Concurrent', 'Recovered', 'Histologically', 'Cytologically', 'Measurable', 'Bidimensionally', 'Negative pregnancy', 'Fertile patients', 'Bilirubin', 'Creatinine', 'Platelet count', 'Absolute neutrophil', 'Granulocyte count', 'WBC', 'Hemoglobin', 'SGOT', 'SGPT', 'AST', 'ALT', 'Alkaline phosphatase', 'Greater than', 'Less than', 'More than', 'Stage', 'Hormone receptor status', 'Estrogen receptor', 'Brain metastases', 'CNS metastases', 'Patients', 'Metastatic', 'Locally advanced', 'Hormone receptor', 'Menopausal'];
 const PDQ_STARTS = new RegExp(`(?<=[a-z0-9%)\\]])\\s+(?=(?:${PDQ_START_WORDS.map(ws).join('|')})\\b)`, 'g');
 
 interface Line {
@@ -149,7 +149,7 @@ export function splitEligibility(raw: string): SplitCriterion[] {
   const out: SplitCriterion[] = [];
   const remap = new Map<number, number>();
   items.forEach((it, i) => {
-    const pieces = it.pdq && it.end - it.start > 100 ? splitRunOn(raw, it.start, it.end) : [[it.start, it.end] as [number, number]];
+    const pieces = it.pdq && it.end - it.start > 40 ? splitRunOn(raw, it.start, it.end) : [[it.start, it.end] as [number, number]];
     let first = -1;
     for (const [s, e] of pieces) {
       const text = cleanCriterionText(raw.slice(s, e));
