@@ -78,6 +78,18 @@ describe('tumor and drug matching', () => {
     expect(tumorCompatible(e(['MEL']), ['NSCLC'], tree)).toBe(false);
   });
 
+  it('builds ancestry from any flat TSV text without throwing', () => {
+    expect(tree.ancestors('LUAD')).toEqual(['LUAD', 'NSCLC', 'LUNG', ALL_SOLID_TUMORS, 'ALL_TUMORS']);
+    expect(tree.ancestors('AML').at(-2)).toBe('ALL_LIQUID_TUMORS');
+    expect(tree.has('luad')).toBe(true);
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.string(), { maxLength: 8 }).map((cols) => cols.join('\t')), { maxLength: 20 }), fc.string(), (lines, code) => {
+        const t = tumorTreeFromFlatTsv(['code\tname\tmain_type\ttissue\tparent\tlevel\tpath', ...lines].join('\n'));
+        expect(t.ancestors(code).at(-1)).toBe('ALL_TUMORS');
+      }),
+    );
+  });
+
   it('compares regimens by their key drugs', () => {
     expect(normalizeDrug('Ado-Trastuzumab Emtansine')).toBe('trastuzumab emtansine');
     expect(normalizeDrug('Abiraterone acetate')).toBe('abiraterone');

@@ -5,6 +5,7 @@ import { EvidenceSchema, KnowledgeReleaseSchema, PSEUDO_TUMOR_TYPES, isSensitive
 import { builtinOncoTree } from '../../normalize/oncotree.js';
 import { BUILTIN_AREAS, BUILTIN_RELEASE, BUILTIN_VERSION, builtinEvidence } from './index.js';
 import { drugsAtFdaUrl, LABELS } from './build.js';
+import { GENE_ROLES } from './genes.js';
 
 const all = builtinEvidence();
 const codesUsed = [...new Set(all.flatMap((e) => [...e.tumorTypes, ...e.excludedTumorTypes]))].sort();
@@ -105,6 +106,22 @@ describeWithSharedData('built-in evidence against the OncoTree 2025-10-03 releas
     const tsv = readFileSync(sharedPath('knowledge', 'oncotree', 'oncotree_2025_10_03.flat.tsv'), 'utf8');
     const codes = new Set(tsv.split('\n').slice(1).map((l) => l.split('\t')[0]));
     const unknown = codesUsed.filter((c) => !isPseudo(c) && !codes.has(c));
+    expect(unknown).toEqual([]);
+  });
+});
+
+describeWithSharedData('built-in genes against the HGNC symbol table', () => {
+  it('uses approved HGNC symbols (the shared table is from 2018; later renames are listed with their old symbol)', () => {
+    const RENAMED_AFTER_2018: Record<string, string> = { 'H3-3A': 'H3F3A', H3C2: 'HIST1H3B' };
+    const rows = readFileSync(sharedPath('knowledge', 'hgnc', 'hgnc_symbol_alias_prev.tsv'), 'utf8').split('\n').slice(1);
+    const approved = new Set(rows.map((r) => r.split('\t')).filter((c) => c[2] === 'Approved').map((c) => c[1]));
+    const genes = new Set<string>(Object.keys(GENE_ROLES));
+    for (const e of all) {
+      const p = e.pattern;
+      if (p.type !== 'biomarker') genes.add(p.gene);
+      if (p.type === 'fusion' && p.partner !== undefined) genes.add(p.partner);
+    }
+    const unknown = [...genes].filter((g) => !approved.has(g) && !approved.has(RENAMED_AFTER_2018[g] ?? ''));
     expect(unknown).toEqual([]);
   });
 });

@@ -33,6 +33,8 @@ describe('builtinOncogenicity rules', () => {
     expect(builtinOncogenicity(mut('EGFR', 'D770_N771insSVD', 'inframe_insertion', { exon: 20 })).reason).toBe('EGFR exon 20 insertion');
     expect(builtinOncogenicity(mut('ERBB2', 'Y772_A775dup', 'inframe_insertion')).reason).toBe('ERBB2 exon 20 insertion');
     expect(builtinOncogenicity(mut('MET', 'X1010_splice', 'splice_site', { exon: 14 })).oncogenic).toBe('Oncogenic');
+    expect(builtinOncogenicity(mut('MET', 'X963_splice', 'splice_site')).reason).toContain('MET exon 14');
+    expect(builtinOncogenicity(mut('MET', 'X1250_splice', 'splice_site')).oncogenic).toBe('Unknown');
     expect(builtinOncogenicity(mut('KIT', 'W557_K558del', 'inframe_deletion')).reason).toBe('KIT exon 11 juxtamembrane mutation');
     expect(builtinOncogenicity(mut('PDGFRA', 'D842_I843delinsIM', 'inframe_delins')).reason).toBe('PDGFRA exon 18 activation-loop mutation');
     expect(builtinOncogenicity(mut('FLT3', 'E598_Y599ins10', 'inframe_insertion')).reason).toContain('FLT3 internal tandem duplication');

@@ -183,7 +183,8 @@ function endPosition(m: Mutation): number | undefined {
  * Driver classes defined by exon or protein region. Exon numbers follow the usual clinical transcripts;
  * the codon ranges are the fallback when no exon was given (EGFR exon 19 = codons 729-761, exon 20 =
  * 762-823; KIT exon 11 = 550-591, exon 9 = 449-514; PDGFRA exon 18 = 814-854; FLT3 juxtamembrane domain,
- * where internal tandem duplications land, = 572-611; NPM1 exon 12 frameshifts start at codons 286-292).
+ * where internal tandem duplications land, = 572-611; MET exon 14 with its splice sites = codons 962-1011;
+ * NPM1 exon 12 frameshifts start at codons 286-292).
  */
 function classCall(m: Mutation): OncogenicityResult | undefined {
   const gene = m.gene.toUpperCase();
@@ -206,7 +207,7 @@ function classCall(m: Mutation): OncogenicityResult | undefined {
       return undefined;
     case 'MET':
       if (has('exon14_skipping')) return { ...GOF, reason: 'MET exon 14 skipping' };
-      if ((m.consequence === 'splice_site' || has('splice') || m.consequence === 'inframe_deletion') && m.exon === 14)
+      if ((m.consequence === 'splice_site' || has('splice') || m.consequence === 'inframe_deletion') && (m.exon === 14 || (m.exon === undefined && within(962, 1011))))
         return { ...GOF, reason: 'MET exon 14 splice-site or deletion (exon 14 skipping)' };
       return undefined;
     case 'KIT':
