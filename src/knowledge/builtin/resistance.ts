@@ -77,25 +77,17 @@ export const RESISTANCE: readonly Evidence[] = [
     citations: [nccn('Gastrointestinal Stromal Tumors'), pub('Corless et al., J Clin Oncol 2005: PDGFRA mutations in GIST and imatinib sensitivity', '2005-08')],
     description: 'PDGFRA D842V GIST is resistant to imatinib; guidelines recommend avapritinib instead.',
   }),
-  ...entries(
-    {
-      id: 'abl1-t315i-first-second-gen-tki-r1',
-      tumorTypes: ['CML', 'BLL'],
-      drugs: ['imatinib'],
-      level: 'R1',
-      citations: [nccn('Chronic Myeloid Leukemia'), pub('Gorre et al., Science 2001: BCR-ABL mutation and imatinib resistance', '2001-08')],
-      description: 'ABL1 T315I confers resistance to imatinib; guidelines direct T315I-positive disease to ponatinib or asciminib.',
-    },
-    [variant('ABL1', 'T315I')],
-  ),
-  ...['dasatinib', 'nilotinib', 'bosutinib'].map((drug) =>
+  ...['imatinib', 'dasatinib', 'nilotinib', 'bosutinib'].map((drug) =>
     entry({
       id: `abl1-t315i-${drug}-r1`,
       pattern: variant('ABL1', 'T315I'),
       tumorTypes: ['CML', 'BLL'],
       drugs: [drug],
       level: 'R1',
-      citations: [nccn('Chronic Myeloid Leukemia'), fda('ponatinib', '2012-12-14')],
+      citations: [
+        nccn('Chronic Myeloid Leukemia'),
+        drug === 'imatinib' ? pub('Gorre et al., Science 2001: BCR-ABL mutation and imatinib resistance', '2001-08') : fda('ponatinib', '2012-12-14'),
+      ],
       description: `ABL1 T315I confers resistance to ${drug}; guidelines direct T315I-positive disease to ponatinib or asciminib.`,
     }),
   ),
