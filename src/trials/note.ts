@@ -49,6 +49,11 @@ export function factsFromNote(text: string): CaseFacts {
       }
     }
   }
+  // "non-small cell lung cancer (adenocarcinoma)": the histology word refines the lung type.
+  if (best && (best.code === 'NSCLC' || best.code === 'LUNG')) {
+    if (/\badenocarcinoma\b/i.test(text)) best = { code: 'LUAD', name: 'Lung Adenocarcinoma', text: best.text };
+    else if (/\bsquamous\b/i.test(text)) best = { code: 'LUSC', name: 'Lung Squamous Cell Carcinoma', text: best.text };
+  }
   if (best) facts.tumorType = { code: best.code, name: best.name, input: best.text };
 
   // Metastatic sites.
@@ -58,12 +63,13 @@ export function factsFromNote(text: string): CaseFacts {
     if (/\b(no|without|negative for)\b[^.]{0,30}\b(metasta|mets|spread|lesions?)/i.test(s) && !/\b(brain|liver|bone|lung)\b[^.]{0,20}\bmetasta/i.test(s.replace(/\bno\b[^,.;]*/i, ''))) continue;
     // Split lists: "metastases to the liver, bones and brain".
     const parts = s.split(/,|;|\band\b|\bas well as\b|\bwith\b/i);
-    for (const p of parts) {
+    for (const part of parts) {
+      // Blank out cancer names first: the "lung" of "lung cancer" is the primary, not a metastatic site.
+      let p = part;
+      for (const m of findCancerMentions(part)) p = p.slice(0, m.start) + ' '.repeat(m.end - m.start) + p.slice(m.end);
       const site = resolveSite(p);
       if (!site || site.site === 'other') continue;
       if (best && /liver|lung|bone|brain|pancrea|kidney|ovar|bowel|colon/i.test(p) && !SITE_WORDS.test(p) && !/\b(to|in|of)\s+(the\s+)?\w+\s*$/i.test(p) && parts.length === 1) continue;
-      // The site that is the primary itself ("lung adenocarcinoma") is not a metastasis.
-      if (findCancerMentions(p).length > 0 && !SITE_WORDS.test(p)) continue;
       addSite(facts.sites, { site: site.site, status: site.status === 'unknown' ? statusFromSentence(s, site.site) : site.status, text: p.trim() });
     }
   }
@@ -101,7 +107,7 @@ export function factsFromNote(text: string): CaseFacts {
   if (stage) facts.stage = `${/^\d$/.test(stage[1]!) ? ['I', 'II', 'III', 'IV'][Number(stage[1]) - 1] : stage[1]!.toUpperCase()}${stage[2]!.toUpperCase()}`;
   if (/\bmetastatic\b|\bstage IV\b|\bmets\b/i.test(text)) facts.metastatic = true;
   const zip = /\b(?:zip(?: code)?|lives in [^.]*?)\s*:?\s*(\d{5})\b/i.exec(text);
-  const city = /\blives? (?:in|near) ([A-Z][A-Za-z. ]+(?:, ?[A-Z]{2}\b)?)/.exec(text);
+  const city = /\b[Ll]ives? (?:in|near) ([A-Z][A-Za-z. ]+(?:, ?[A-Z]{2}\b)?)/.exec(text);
   if (zip) facts.location = { postalCode: zip[1]!, country: 'United States' };
   else if (city) facts.location = { city: city[1]!.trim().split(',')[0]!, ...(city[1]!.includes(',') ? { region: city[1]!.split(',')[1]!.trim() } : {}) };
   finishFacts(facts);

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { factsFromNote } from './note.js';
+
+describe('factsFromNote', () => {
+  it('extracts age, sex, cancer type, sites with status, biomarkers, treatments, ECOG and place', () => {
+    const f = factsFromNote(readFileSync(join(import.meta.dirname, 'fixtures', 'lung-note.txt'), 'utf8'));
+    expect(f.age).toBe(62);
+    expect(f.sex).toBe('female');
+    expect(f.tumorType?.code).toBe('LUAD');
+    expect(f.metastatic).toBe(true);
+    expect(f.sites.map((s) => s.site).sort()).toEqual(['bone', 'brain', 'liver']);
+    expect(f.sites.find((s) => s.site === 'brain')!.status).toBe('stable');
+    expect(f.alterations).toMatchObject([{ gene: 'KRAS', alteration: 'G12C' }]);
+    expect(f.alterations.some((a) => a.gene === 'EGFR' || a.gene === 'ALK')).toBe(false);
+    expect(f.biomarkers).toMatchObject([{ name: 'PD-L1', value: 60, scoreType: 'TPS' }]);
+    expect(f.profiled).toBe(true);
+    const chemo = f.priorTherapies.find((t) => t.drugs.includes('carboplatin'))!;
+    expect(chemo.drugs.sort()).toEqual(['carboplatin', 'pembrolizumab', 'pemetrexed']);
+    expect(chemo.progressed).toBe(true);
+    expect(f.priorLines).toBe(1);
+    expect(f.ecog).toBe(1);
+    expect(f.location).toMatchObject({ city: 'Boston', region: 'MA' });
+  });
+
+  it('reads a colorectal note with liver metastases and MSS', () => {
+    const f = factsFromNote('Mr. K is a 55 yo man with stage IV colon cancer, liver mets. KRAS G12C. MSS. Progressed on FOLFOX and bevacizumab. ZIP 77030.');
+    expect(f).toMatchObject({ age: 55, sex: 'male', stage: 'IV', tumorType: { code: 'COAD' }, location: { postalCode: '77030' } });
+    expect(f.sites.map((s) => s.site)).toEqual(['liver']);
+    expect(f.biomarkers).toMatchObject([{ name: 'MSI', status: 'MSS' }]);
+    expect(f.priorTherapies[0]!.drugs).toEqual(expect.arrayContaining(['fluorouracil', 'oxaliplatin', 'bevacizumab']));
+  });
+
+  it('reads HER2 3+ breast cancer and ER positivity', () => {
+    const f = factsFromNote('47-year-old woman, metastatic breast cancer, ER-positive, HER2 3+ by IHC, bone and liver metastases. Prior trastuzumab and pertuzumab.');
+    expect(f.tumorType?.code).toBe('BRCA');
+    expect(f.biomarkers.map((b) => b.name).sort()).toEqual(['ER', 'HER2']);
+    expect(f.sites.map((s) => s.site).sort()).toEqual(['bone', 'liver']);
+  });
+
+  it('property: never throws on arbitrary text', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 300 }), (s) => void factsFromNote(s)), { numRuns: 300 });
+  });
+});
