@@ -125,3 +125,59 @@ describeWithSharedData('importMoalmanac (shared flat release 2025-12-26)', () =>
     console.info('MOAlmanac:', JSON.stringify({ evidence: r.evidence.length, skipped: r.report.skipped }));
   });
 });
+
+describe('importMoalmanac (referenced layout fixture)', () => {
+  const REF = fileURLToPath(new URL('./fixtures/moalmanac-referenced', import.meta.url));
+  it('imports single-biomarker FDA approvals as level 1, research use only', async () => {
+    const r = await importMoalmanac(REF, { importedAt: '2026-01-16T00:00:00Z' });
+    expect(r.release).toMatchObject({
+      source: 'moalmanac',
+      version: 'draft-2026-01-15',
+      date: '2026-01-15',
+      researchUseOnly: true,
+    });
+    for (const e of r.evidence) EvidenceSchema.parse(e);
+    const byId = new Map(r.evidence.map((e) => [e.id, e]));
+    expect(byId.get('statement:0')).toMatchObject({
+      level: '1',
+      drugs: ['dabrafenib', 'trametinib'],
+      tumorTypes: ['MEL'],
+      pattern: { type: 'variant', gene: 'BRAF', alteration: 'V600E' },
+      researchUseOnly: true,
+    });
+    expect(byId.get('statement:0')?.citations[1]).toEqual({
+      kind: 'fda_label',
+      label: 'Fixture A [package insert]. FDA.',
+      id: '111111',
+      url: 'https://www.accessdata.fda.gov/fixture-a.pdf',
+      date: '2018-06-22',
+    });
+    expect(byId.get('statement:2')).toMatchObject({
+      pattern: { type: 'fusion', gene: 'ALK' },
+      drugs: ['alectinib'],
+    });
+    expect(byId.get('statement:3')).toMatchObject({
+      pattern: { type: 'biomarker', biomarker: 'PD-L1', scoreType: 'TPS', min: 50 },
+    });
+    expect(r.report).toMatchObject({
+      rowsRead: 6,
+      imported: 3,
+      skipped: { 'non-us-regulator': 1, 'multi-biomarker': 1, 'protein-expression': 1 },
+      unmappedAlterations: { 'CD20 +': 1 },
+    });
+  });
+});
+
+describeWithSharedData('importMoalmanac (shared referenced draft)', () => {
+  it('imports the draft layout', async () => {
+    const r = await importMoalmanac(sharedPath('knowledge', 'moalmanac', 'referenced'));
+    expect(r.report.rowsRead).toBeGreaterThan(1000);
+    expect(r.evidence.length).toBeGreaterThan(300);
+    for (const e of r.evidence) EvidenceSchema.parse(e);
+    expect(new Set(r.evidence.map((e) => e.id)).size).toBe(r.evidence.length);
+    console.info(
+      'MOAlmanac referenced:',
+      JSON.stringify({ evidence: r.evidence.length, skipped: r.report.skipped }),
+    );
+  });
+});

@@ -1,4 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { importMoalmanacReferenced, isMoalmanacReferenced } from './moalmanac-referenced.js';
 import { basename, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { AlterationPattern, Citation, Evidence, Issue } from '../../domain/index.js';
@@ -163,7 +164,16 @@ export function readMoalmanacJson(path: string): { file: string; data: unknown }
   }
 }
 
+/**
+ * A flat release file, a directory holding it, or a directory in the newer "referenced" layout
+ * (statements.json, propositions.json, …; see moalmanac-referenced.ts). The flat file wins when both exist.
+ */
 export async function importMoalmanac(path: string, options: ImportOptions = {}): Promise<ImportResult> {
+  if (statSync(path).isDirectory() && !existsSync(join(path, 'molecular-oncology-almanac.json'))) {
+    if (isMoalmanacReferenced(path)) return importMoalmanacReferenced(path, options);
+    if (isMoalmanacReferenced(join(path, 'referenced')))
+      return importMoalmanacReferenced(join(path, 'referenced'), options);
+  }
   const { file, data } = readMoalmanacJson(path);
   const name = basename(file);
   if (!Array.isArray(data)) {

@@ -188,6 +188,8 @@ const NAME_TABLE: readonly (readonly [string, readonly string[]])[] = [
   ['solid tumor', [ALL_SOLID_TUMORS]],
   ['solid tumors', [ALL_SOLID_TUMORS]],
   ['glioma', ['DIFG', 'ENCG']],
+  ['diffuse midline glioma', ['DMG']],
+  ['pancreatic neuroendocrine tumor', ['PANET']],
   ['any solid tumor', [ALL_SOLID_TUMORS]],
   ['any cancer type', [ALL_TUMORS]],
   ['cancer', [ALL_TUMORS]],
