@@ -12,7 +12,11 @@ import { writeFileAtomic } from '../src/util/atomic.js';
 export const SCHEMA_PATH = resolve(fileURLToPath(import.meta.url), '..', '..', 'docs', 'case.schema.json');
 
 export function caseJsonSchemaText(): string {
-  const schema = z.toJSONSchema(CaseInputSchema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' });
+  const schema = z.toJSONSchema(CaseInputSchema, {
+    target: 'draft-2020-12',
+    io: 'input',
+    unrepresentable: 'any',
+  });
   const out = {
     $schema: schema.$schema,
     title: `onconav case (${CASE_SCHEMA_VERSION})`,

@@ -12,7 +12,10 @@ const ctx = builtinContext();
 const dir = mkdtempSync(join(tmpdir(), 'onconav-casejson-'));
 const examples = join(import.meta.dirname, '..', '..', 'examples');
 
-async function readJson(name: string, body: string | Buffer): Promise<Awaited<ReturnType<typeof caseJsonReader.read>>> {
+async function readJson(
+  name: string,
+  body: string | Buffer,
+): Promise<Awaited<ReturnType<typeof caseJsonReader.read>>> {
   const p = join(dir, name);
   writeFileSync(p, body);
   return caseJsonReader.read(p, { ctx, displayName: name });
@@ -26,7 +29,13 @@ describe('case JSON schema and examples', () => {
   const files = readdirSync(examples).filter((f) => f.endsWith('.case.json'));
   it('has the examples later stages rely on', () => {
     expect(files).toEqual(
-      expect.arrayContaining(['melanoma-brain-lung.case.json', 'crc-liver-kras-g12c.case.json', 'breast-her2-bone.case.json', 'lung-egfr-ex19-brain.case.json', 'lung-no-actionable-brain.case.json']),
+      expect.arrayContaining([
+        'melanoma-brain-lung.case.json',
+        'crc-liver-kras-g12c.case.json',
+        'breast-her2-bone.case.json',
+        'lung-egfr-ex19-brain.case.json',
+        'lung-no-actionable-brain.case.json',
+      ]),
     );
   });
 
@@ -49,10 +58,18 @@ describe('case JSON schema and examples', () => {
       tumorType: { code: 'SKCM' },
       metastaticSites: [{ site: 'brain', status: 'stable' }, { site: 'lung' }],
     });
-    expect(r.caseFields?.priorTherapies?.[1]).toMatchObject({ drugs: ['nivolumab', 'ipilimumab'], progressed: true });
+    expect(r.caseFields?.priorTherapies?.[1]).toMatchObject({
+      drugs: ['nivolumab', 'ipilimumab'],
+      progressed: true,
+    });
     const s = r.samples[0]!;
     expect(s.id).toBe('example-melanoma-001-T1');
-    expect(s.alterations[0]).toMatchObject({ kind: 'mutation', gene: 'BRAF', alteration: 'V600E', origin: { pointer: '/samples/0/alterations/0' } });
+    expect(s.alterations[0]).toMatchObject({
+      kind: 'mutation',
+      gene: 'BRAF',
+      alteration: 'V600E',
+      origin: { pointer: '/samples/0/alterations/0' },
+    });
     expect(s.biomarkers.map((b) => b.name)).toEqual(['TMB', 'MSI', 'PD-L1']);
   });
 });
@@ -66,7 +83,17 @@ describe('caseJsonReader', () => {
         tumorType: 'LUAD',
         metastaticSites: ['treated brain mets', { site: 'liver', status: 'progressing' }],
         priorTherapies: ['FOLFOX', { drugs: ['Tagrisso'], response: 'PD' }],
-        alterations: ['EGFR L858R', 'MSI-H', { kind: 'copyNumber', gene: 'MET', alteration: 'Amplification', change: 'amplification', originalText: 'MET amp' }],
+        alterations: [
+          'EGFR L858R',
+          'MSI-H',
+          {
+            kind: 'copyNumber',
+            gene: 'MET',
+            alteration: 'Amplification',
+            change: 'amplification',
+            originalText: 'MET amp',
+          },
+        ],
         biomarkers: ['PD-L1 TPS 80%'],
       }),
     );
@@ -79,13 +106,21 @@ describe('caseJsonReader', () => {
       { site: 'brain', status: 'treated', text: 'treated brain mets' },
       { site: 'liver', status: 'progressing' },
     ]);
-    expect(r.caseFields?.priorTherapies?.map((t) => t.drugs)).toEqual([['fluorouracil', 'leucovorin', 'oxaliplatin'], ['osimertinib']]);
+    expect(r.caseFields?.priorTherapies?.map((t) => t.drugs)).toEqual([
+      ['fluorouracil', 'leucovorin', 'oxaliplatin'],
+      ['osimertinib'],
+    ]);
   });
 
   it('reports schema problems with JSON pointers and still reads the rest', async () => {
     const r = await readJson(
       'bad.json',
-      JSON.stringify({ tumorType: 'MEL', patient: { age: -3, ecog: 7 }, samples: [{ id: 's', alterations: ['BRAF V600E', 42, 'KRAS G12D'] }], alteration: ['typo'] }),
+      JSON.stringify({
+        tumorType: 'MEL',
+        patient: { age: -3, ecog: 7 },
+        samples: [{ id: 's', alterations: ['BRAF V600E', 42, 'KRAS G12D'] }],
+        alteration: ['typo'],
+      }),
     );
     const where = r.issues.map((i) => [i.severity, i.code, i.pointer]);
     expect(where).toEqual(
@@ -100,15 +135,28 @@ describe('caseJsonReader', () => {
   });
 
   it('reports an unknown tumor type as an error with suggestions', async () => {
-    const r = await readJson('tt.json', JSON.stringify({ tumorType: 'melanomma', alterations: ['BRAF V600E'] }));
+    const r = await readJson(
+      'tt.json',
+      JSON.stringify({ tumorType: 'melanomma', alterations: ['BRAF V600E'] }),
+    );
     const i = r.issues.find((x) => x.code === 'oncotree.unknown');
     expect(i).toMatchObject({ severity: 'error', pointer: '/tumorType' });
     expect(r.caseFields?.tumorType).toBeUndefined();
   });
 
   it('locates typed-alteration problems by pointer', async () => {
-    const r = await readJson('typed.json', JSON.stringify({ samples: [{ id: 'a', alterations: ['BRAF V600E', 'p.G12C'] }] }));
-    expect(r.issues).toEqual([expect.objectContaining({ code: 'typed.no-gene', severity: 'error', pointer: '/samples/0/alterations/1', file: 'typed.json' })]);
+    const r = await readJson(
+      'typed.json',
+      JSON.stringify({ samples: [{ id: 'a', alterations: ['BRAF V600E', 'p.G12C'] }] }),
+    );
+    expect(r.issues).toEqual([
+      expect.objectContaining({
+        code: 'typed.no-gene',
+        severity: 'error',
+        pointer: '/samples/0/alterations/1',
+        file: 'typed.json',
+      }),
+    ]);
     expect(r.stats).toMatchObject({ rows: 2, used: 1, skipped: { unreadable: 1 } });
   });
 

@@ -15,7 +15,14 @@ import { mergeSite, resolveSite } from '../normalize/sites.js';
 import { normalizeTherapy } from '../normalize/therapy.js';
 import { parseTypedAlteration } from '../normalize/typed.js';
 import type { ReaderModule } from './registry.js';
-import { bump, emptyStats, type ReadOptions, type ReadResult, type ReadStats, type SampleData } from './types.js';
+import {
+  bump,
+  emptyStats,
+  type ReadOptions,
+  type ReadResult,
+  type ReadStats,
+  type SampleData,
+} from './types.js';
 
 /**
  * The hand-typed case (docs/case-format.md, schema docs/case.schema.json generated from CaseInputSchema).
@@ -33,13 +40,18 @@ export function toPointer(path: ReadonlyArray<PropertyKey>): string {
 }
 
 /** Issues of a failed parse, with the object branch's detail for string-or-object unions. */
-function flattenIssues(issues: readonly z.core.$ZodIssue[], base: PropertyKey[] = []): Array<{ path: PropertyKey[]; message: string }> {
+function flattenIssues(
+  issues: readonly z.core.$ZodIssue[],
+  base: PropertyKey[] = [],
+): Array<{ path: PropertyKey[]; message: string }> {
   const out: Array<{ path: PropertyKey[]; message: string }> = [];
   for (const i of issues) {
     const path = [...base, ...i.path];
     if (i.code === 'invalid_union' && i.errors.length > 0) {
       // Pick the branch that got furthest (its issues are not a type mismatch at the union's own level).
-      const deeper = i.errors.find((branch) => branch.length > 0 && branch.every((b) => b.path.length > 0 || b.code !== 'invalid_type'));
+      const deeper = i.errors.find(
+        (branch) => branch.length > 0 && branch.every((b) => b.path.length > 0 || b.code !== 'invalid_type'),
+      );
       if (deeper !== undefined) {
         out.push(...flattenIssues(deeper, path));
         continue;
@@ -144,7 +156,8 @@ export function jsonErrorAt(text: string): { offset: number; reason: string } {
           if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail('bad \\u escape in a string');
           i += 4;
         }
-      } else if (ch.charCodeAt(0) < 0x20) fail('line break or control character inside a string (missing closing quote?)');
+      } else if (ch.charCodeAt(0) < 0x20)
+        fail('line break or control character inside a string (missing closing quote?)');
       i++;
     }
     fail('string is not closed');
@@ -161,7 +174,8 @@ export function jsonErrorAt(text: string): { offset: number; reason: string } {
       }
       for (;;) {
         ws();
-        if (text[i] !== '"') fail(text[i] === '}' ? 'trailing comma before }' : 'expected a quoted field name');
+        if (text[i] !== '"')
+          fail(text[i] === '}' ? 'trailing comma before }' : 'expected a quoted field name');
         str();
         ws();
         if (text[i] !== ':') fail('expected ":" after the field name');
@@ -203,12 +217,20 @@ export function jsonErrorAt(text: string): { offset: number; reason: string } {
       }
     }
     if (ch === '"') return str();
-    const lit = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 64));
+    const lit = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(
+      text.slice(i, i + 64),
+    );
     if (lit) {
       i += lit[0].length;
       return;
     }
-    fail(ch === undefined ? 'the text ends too early' : ch === "'" ? 'strings need double quotes' : `unexpected character "${ch}"`);
+    fail(
+      ch === undefined
+        ? 'the text ends too early'
+        : ch === "'"
+          ? 'strings need double quotes'
+          : `unexpected character "${ch}"`,
+    );
   };
   try {
     value();
@@ -242,14 +264,23 @@ function unknownKeys(data: unknown, file: string, issues: Issue[]): void {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return;
   const o = data as Record<string, unknown>;
   const warn = (pointer: string, k: string, where: string): void => {
-    issues.push({ severity: 'warning', code: 'case.unknown-field', file, pointer, message: `"${k}" is not a field of ${where}; it was ignored (see docs/case-format.md)` });
+    issues.push({
+      severity: 'warning',
+      code: 'case.unknown-field',
+      file,
+      pointer,
+      message: `"${k}" is not a field of ${where}; it was ignored (see docs/case-format.md)`,
+    });
   };
   for (const k of Object.keys(o)) if (!KNOWN_TOP.has(k)) warn(toPointer([k]), k, 'a case');
   const p = o.patient;
-  if (p !== null && typeof p === 'object' && !Array.isArray(p)) for (const k of Object.keys(p)) if (!KNOWN_PATIENT.has(k)) warn(toPointer(['patient', k]), k, 'patient');
+  if (p !== null && typeof p === 'object' && !Array.isArray(p))
+    for (const k of Object.keys(p)) if (!KNOWN_PATIENT.has(k)) warn(toPointer(['patient', k]), k, 'patient');
   if (Array.isArray(o.samples)) {
     o.samples.forEach((s, i) => {
-      if (s !== null && typeof s === 'object' && !Array.isArray(s)) for (const k of Object.keys(s)) if (!KNOWN_SAMPLE.has(k)) warn(toPointer(['samples', i, k]), k, 'a sample');
+      if (s !== null && typeof s === 'object' && !Array.isArray(s))
+        for (const k of Object.keys(s))
+          if (!KNOWN_SAMPLE.has(k)) warn(toPointer(['samples', i, k]), k, 'a sample');
     });
   }
 }
@@ -263,13 +294,20 @@ export function validateCaseInput(data: unknown, file: string, issues: Issue[]):
     if (r.success) return r.data;
     const flat = flattenIssues(r.error.issues);
     for (const f of flat) {
-      issues.push({ severity: 'error', code: 'case.schema', file, pointer: toPointer(f.path), message: f.message });
+      issues.push({
+        severity: 'error',
+        code: 'case.schema',
+        file,
+        pointer: toPointer(f.path),
+        message: f.message,
+      });
     }
     // zod reports every issue in one pass, so pointers of the first pass match the user's file; later passes
     // (rare: only when dropping exposes a new problem) refer to the compacted arrays.
     work = compact(work);
     let dropped = false;
-    for (const f of [...flat].sort((a, b) => b.path.length - a.path.length)) dropped = dropAt(work, f.path) || dropped;
+    for (const f of [...flat].sort((a, b) => b.path.length - a.path.length))
+      dropped = dropAt(work, f.path) || dropped;
     if (!dropped) return null;
   }
   return null;
@@ -282,11 +320,21 @@ interface Ctx {
   stats: ReadStats;
 }
 
-function tumorTypeOf(v: string | TumorTypeRef | undefined, pointer: string, c: Ctx): TumorTypeRef | undefined {
+function tumorTypeOf(
+  v: string | TumorTypeRef | undefined,
+  pointer: string,
+  c: Ctx,
+): TumorTypeRef | undefined {
   if (v === undefined) return undefined;
   if (typeof v !== 'string') {
     if (c.ctx.oncotree.get(v.code) === undefined) {
-      c.issues.push({ severity: 'warning', code: 'oncotree.unknown', file: c.file, pointer: `${pointer}/code`, message: `"${v.code}" is not a known OncoTree code; kept as given` });
+      c.issues.push({
+        severity: 'warning',
+        code: 'oncotree.unknown',
+        file: c.file,
+        pointer: `${pointer}/code`,
+        message: `"${v.code}" is not a known OncoTree code; kept as given`,
+      });
     }
     return v;
   }
@@ -342,19 +390,39 @@ async function readCaseJson(path: string, options: ReadOptions): Promise<ReadRes
   try {
     buf = await readFile(path);
   } catch (err) {
-    issues.push({ severity: 'error', code: 'file.read-failed', file, message: `cannot read the file: ${err instanceof Error ? err.message : String(err)}` });
+    issues.push({
+      severity: 'error',
+      code: 'file.read-failed',
+      file,
+      message: `cannot read the file: ${err instanceof Error ? err.message : String(err)}`,
+    });
     return result;
   }
   if (buf.length > MAX_BYTES) {
-    issues.push({ severity: 'error', code: 'case.too-large', file, message: `a hand-typed case should be small; this file is ${Math.round(buf.length / 1024 / 1024)} MiB` });
+    issues.push({
+      severity: 'error',
+      code: 'case.too-large',
+      file,
+      message: `a hand-typed case should be small; this file is ${Math.round(buf.length / 1024 / 1024)} MiB`,
+    });
     return result;
   }
   if (buf.length >= 2 && buf[0] === 0x1f && buf[1] === 0x8b) {
-    issues.push({ severity: 'error', code: 'case.compressed', file, message: 'the file is gzip-compressed; decompress it first (a case JSON is plain text)' });
+    issues.push({
+      severity: 'error',
+      code: 'case.compressed',
+      file,
+      message: 'the file is gzip-compressed; decompress it first (a case JSON is plain text)',
+    });
     return result;
   }
   if (buf.includes(0)) {
-    issues.push({ severity: 'error', code: 'file.binary', file, message: 'the file is binary, not JSON text' });
+    issues.push({
+      severity: 'error',
+      code: 'file.binary',
+      file,
+      message: 'the file is binary, not JSON text',
+    });
     return result;
   }
   const text = buf.toString('utf8').replace(/^\uFEFF/, '');
@@ -369,11 +437,23 @@ async function readCaseJson(path: string, options: ReadOptions): Promise<ReadRes
     const found = jsonErrorAt(text);
     const at = lineCol(text, found.offset);
     const msg = err instanceof Error ? err.message.split('\n')[0]!.slice(0, 120) : String(err);
-    issues.push({ severity: 'error', code: 'case.json-syntax', file, ...at, message: `not valid JSON: ${found.reason} (${msg})` });
+    issues.push({
+      severity: 'error',
+      code: 'case.json-syntax',
+      file,
+      ...at,
+      message: `not valid JSON: ${found.reason} (${msg})`,
+    });
     return result;
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    issues.push({ severity: 'error', code: 'case.schema', file, pointer: '', message: 'a case must be a JSON object ({ ... })' });
+    issues.push({
+      severity: 'error',
+      code: 'case.schema',
+      file,
+      pointer: '',
+      message: 'a case must be a JSON object ({ ... })',
+    });
     return result;
   }
   const input = validateCaseInput(data, file, issues);
@@ -389,11 +469,23 @@ async function readCaseJson(path: string, options: ReadOptions): Promise<ReadRes
     }
     const r = resolveSite(s);
     if (r === null) {
-      issues.push({ severity: 'warning', code: 'site.none', file, pointer: `/metastaticSites/${i}`, message: `"${s}" names no site; ignored` });
+      issues.push({
+        severity: 'warning',
+        code: 'site.none',
+        file,
+        pointer: `/metastaticSites/${i}`,
+        message: `"${s}" names no site; ignored`,
+      });
       return;
     }
     if (r.site === 'other') {
-      issues.push({ severity: 'info', code: 'site.other', file, pointer: `/metastaticSites/${i}`, message: `"${s}" is kept as an "other" site (no site-specific content)` });
+      issues.push({
+        severity: 'info',
+        code: 'site.other',
+        file,
+        pointer: `/metastaticSites/${i}`,
+        message: `"${s}" is kept as an "other" site (no site-specific content)`,
+      });
     }
     mergeSite(sites, r);
   });
@@ -422,7 +514,8 @@ async function readCaseJson(path: string, options: ReadOptions): Promise<ReadRes
   (input.samples ?? []).forEach((s, i) => {
     const sd: SampleData = { id: s.id, alterations: [], biomarkers: [] };
     if (input.patient?.id !== undefined) sd.patientId = input.patient.id;
-    const tt = typeof s.tumorType === 'string' ? tumorTypeOf(s.tumorType, `/samples/${i}/tumorType`, c) : s.tumorType;
+    const tt =
+      typeof s.tumorType === 'string' ? tumorTypeOf(s.tumorType, `/samples/${i}/tumorType`, c) : s.tumorType;
     if (typeof s.tumorType === 'string') sd.tumorTypeInput = s.tumorType;
     if (tt !== undefined) sd.tumorType = tt;
     if (s.sampleType !== undefined) sd.sampleType = s.sampleType;
@@ -444,7 +537,8 @@ async function readCaseJson(path: string, options: ReadOptions): Promise<ReadRes
   }
   for (const s of samples) {
     if (s.tumorType === undefined && tumorType !== undefined) s.tumorType = tumorType;
-    if (typeof input.tumorType === 'string' && s.tumorTypeInput === undefined) s.tumorTypeInput = input.tumorType;
+    if (typeof input.tumorType === 'string' && s.tumorTypeInput === undefined)
+      s.tumorTypeInput = input.tumorType;
   }
   result.samples = samples;
   return result;
@@ -452,7 +546,8 @@ async function readCaseJson(path: string, options: ReadOptions): Promise<ReadRes
 
 export const caseJsonReader: ReaderModule = {
   format: 'case-json',
-  description: 'A case typed by hand (onconav.case/1 JSON: tumor type, sites, alterations as text, biomarkers, therapies)',
+  description:
+    'A case typed by hand (onconav.case/1 JSON: tumor type, sites, alterations as text, biomarkers, therapies)',
   sniff(head, fileName) {
     const text = head.join('\n').trimStart();
     if (!text.startsWith('{')) return 0;

@@ -1,7 +1,14 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinContext } from '../normalize/context.js';
-import { ageOf, clinicalPatientReader, clinicalSampleReader, genePanelMatrixReader, msiStatusOf, sampleTypeOf } from './clinical.js';
+import {
+  ageOf,
+  clinicalPatientReader,
+  clinicalSampleReader,
+  genePanelMatrixReader,
+  msiStatusOf,
+  sampleTypeOf,
+} from './clinical.js';
 
 const ctx = builtinContext();
 const fx = (name: string): string => join(import.meta.dirname, 'fixtures', name);
@@ -27,11 +34,25 @@ describe('clinicalSampleReader', () => {
     const r = await clinicalSampleReader.read(fx('clinical-sample.txt'), { ctx, displayName: 'clin.txt' });
     expect(r.samples.map((s) => s.id)).toEqual(['P-1-T01', 'P-2-T01', 'P-3-T01', 'P-4-T01', 'P-5-T01']);
     const s1 = r.samples[0]!;
-    expect(s1).toMatchObject({ patientId: 'P-1', tumorTypeInput: 'COADREAD', sampleType: 'metastasis', biopsySite: 'Liver', panel: 'IMPACT468', age: 61, sex: 'female' });
+    expect(s1).toMatchObject({
+      patientId: 'P-1',
+      tumorTypeInput: 'COADREAD',
+      sampleType: 'metastasis',
+      biopsySite: 'Liver',
+      panel: 'IMPACT468',
+      age: 61,
+      sex: 'female',
+    });
     expect(s1.tumorType?.code).toBe('COADREAD');
     expect(s1.metastaticSites?.map((m) => m.site)).toEqual(['liver', 'lung']);
     expect(s1.biomarkers).toEqual([
-      expect.objectContaining({ name: 'TMB', value: 45.2, status: 'TMB-H', provenance: 'reported', origin: { file: 'clin.txt', line: 6 } }),
+      expect.objectContaining({
+        name: 'TMB',
+        value: 45.2,
+        status: 'TMB-H',
+        provenance: 'reported',
+        origin: { file: 'clin.txt', line: 6 },
+      }),
       expect.objectContaining({ name: 'MSI', status: 'MSI-H', value: 32.5 }),
     ]);
     const s2 = r.samples[1]!;
@@ -39,7 +60,9 @@ describe('clinicalSampleReader', () => {
     expect(s2.metastaticSites).toBeUndefined();
     expect(s2.biomarkers.map((b) => b.status)).toEqual(['TMB-L', 'MSS']);
     // Score only: MSK MSIsensor bands (3–10 indeterminate).
-    expect(r.samples[2]!.biomarkers).toEqual([expect.objectContaining({ name: 'MSI', status: 'indeterminate', value: 4.2 })]);
+    expect(r.samples[2]!.biomarkers).toEqual([
+      expect.objectContaining({ name: 'MSI', status: 'indeterminate', value: 4.2 }),
+    ]);
     expect(r.samples[2]!.metastaticSites?.map((m) => m.site)).toEqual(['brain']);
     expect(r.samples[3]!.biomarkers).toEqual([]);
     expect(r.issues.map((i) => [i.code, i.line, i.field])).toEqual([
@@ -52,7 +75,12 @@ describe('clinicalSampleReader', () => {
   });
 
   it('sniffs sample files and leaves panel matrices and patient files alone', () => {
-    expect(clinicalSampleReader.sniff(['#Patient Identifier\tSample Identifier', 'PATIENT_ID\tSAMPLE_ID\tONCOTREE_CODE'], 'data_clinical_sample.txt')).toBeGreaterThan(0.8);
+    expect(
+      clinicalSampleReader.sniff(
+        ['#Patient Identifier\tSample Identifier', 'PATIENT_ID\tSAMPLE_ID\tONCOTREE_CODE'],
+        'data_clinical_sample.txt',
+      ),
+    ).toBeGreaterThan(0.8);
     expect(clinicalSampleReader.sniff(['SAMPLE_ID\tmutations\tcna'], 'x')).toBe(0);
     expect(clinicalSampleReader.sniff(['PATIENT_ID\tSEX'], 'x')).toBe(0);
   });
@@ -66,7 +94,9 @@ describe('clinicalPatientReader and genePanelMatrixReader', () => {
       { id: 'P-2', sex: 'male' },
     ]);
     expect(r.issues.map((i) => [i.code, i.line])).toEqual([['clinical.no-patient', 8]]);
-    expect(clinicalPatientReader.sniff(['PATIENT_ID\tSEX\tAGE'], 'data_clinical_patient.txt')).toBeGreaterThan(0.8);
+    expect(
+      clinicalPatientReader.sniff(['PATIENT_ID\tSEX\tAGE'], 'data_clinical_patient.txt'),
+    ).toBeGreaterThan(0.8);
   });
 
   it('reads the mutation profile panel per sample', async () => {
@@ -77,6 +107,8 @@ describe('clinicalPatientReader and genePanelMatrixReader', () => {
     ]);
     expect(r.stats).toMatchObject({ rows: 3, used: 2, skipped: { 'no-panel': 1 } });
     expect(r.issues.map((i) => i.code)).toEqual(['panel.differs-by-profile']);
-    expect(genePanelMatrixReader.sniff(['SAMPLE_ID\tmutations\tcna\tstructural_variants'], 'x')).toBeGreaterThan(0.9);
+    expect(
+      genePanelMatrixReader.sniff(['SAMPLE_ID\tmutations\tcna\tstructural_variants'], 'x'),
+    ).toBeGreaterThan(0.9);
   });
 });

@@ -3,7 +3,14 @@ import { mergeSite, resolveSite, resolveSites } from '../normalize/sites.js';
 import { msiStatusFromScore } from '../normalize/typed.js';
 import type { ReaderModule } from './registry.js';
 import { IssueLimiter, columnKey, findColumn, headerCells, isMissing, readTable } from './tsv-table.js';
-import { bump, emptyStats, type PatientData, type ReadOptions, type ReadResult, type SampleData } from './types.js';
+import {
+  bump,
+  emptyStats,
+  type PatientData,
+  type ReadOptions,
+  type ReadResult,
+  type SampleData,
+} from './types.js';
 
 /**
  * cBioPortal clinical files (File Formats, "Clinical data": data_clinical_sample.txt / data_clinical_patient.txt
@@ -49,7 +56,10 @@ export function sampleTypeOf(text: string | undefined): Sample['sampleType'] {
 
 /** MSI status words in cBioPortal files (MSS, MSI, MSI-H, Stable, Instable, Indeterminate, Do not report…). */
 export function msiStatusOf(text: string): string | undefined {
-  const t = text.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  const t = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
   if (/^(?:msi-?h|msi-?high|msi|instable|unstable|high)$/.test(t)) return 'MSI-H';
   if (/^(?:msi-?l|msi-?low|low)$/.test(t)) return 'MSI-L';
   if (/^(?:mss|stable|microsatellite-stable)$/.test(t)) return 'MSS';
@@ -76,12 +86,21 @@ interface SampleCols {
   sex: number;
 }
 
-function siteColumns(header: readonly string[]): { lists: number[]; flags: Array<{ col: number; site: string }> } {
+function siteColumns(header: readonly string[]): {
+  lists: number[];
+  flags: Array<{ col: number; site: string }>;
+} {
   const lists: number[] = [];
   const flags: Array<{ col: number; site: string }> = [];
   header.forEach((h, i) => {
     const k = h.toUpperCase();
-    if (k === 'FIRST_SITE_OF_METS' || k === 'OTHER_SITES_OF_METS' || k === 'METASTATIC_SITES' || k === 'SITES_OF_METASTASIS') lists.push(i);
+    if (
+      k === 'FIRST_SITE_OF_METS' ||
+      k === 'OTHER_SITES_OF_METS' ||
+      k === 'METASTATIC_SITES' ||
+      k === 'SITES_OF_METASTASIS'
+    )
+      lists.push(i);
     const flag = /^(?:METASTASES_SITE_FIRST|MET_SITE|METASTATIC_SITE)_(.+)$/.exec(k);
     if (flag) flags.push({ col: i, site: flag[1]!.replace(/_/g, ' ').replace(/\bLN\b/, 'lymph node') });
   });
@@ -89,7 +108,10 @@ function siteColumns(header: readonly string[]): { lists: number[]; flags: Array
 }
 
 /** Sites from one row: the biopsy site of a metastasis, site lists and 0/1 flag columns. */
-function rowSites(cells: readonly string[], c: Pick<SampleCols, 'metSite' | 'biopsySite' | 'siteLists' | 'siteFlags' | 'sampleType'>): MetastaticSite[] {
+function rowSites(
+  cells: readonly string[],
+  c: Pick<SampleCols, 'metSite' | 'biopsySite' | 'siteLists' | 'siteFlags' | 'sampleType'>,
+): MetastaticSite[] {
   const out: MetastaticSite[] = [];
   const isMet = c.sampleType !== -1 && sampleTypeOf(cells[c.sampleType]) === 'metastasis';
   for (const col of [c.metSite, c.biopsySite]) {
@@ -126,118 +148,171 @@ async function readClinicalSample(path: string, options: ReadOptions): Promise<R
   const oncotreeCache = new Map<string, ReturnType<typeof options.ctx.oncotree.resolve>>();
   let c: SampleCols | undefined;
 
-  await readTable(path, { issues, displayName: file, signal: options.signal, onProgress: options.onProgress }, {
-    header(cells, line) {
-      const sites = siteColumns(cells);
-      c = {
-        sample: findColumn(cells, 'SAMPLE_ID', 'Tumor_Sample_Barcode', 'Sample_Id'),
-        patient: findColumn(cells, 'PATIENT_ID'),
-        oncotree: findColumn(cells, 'ONCOTREE_CODE'),
-        cancerType: findColumn(cells, 'CANCER_TYPE'),
-        cancerTypeDetailed: findColumn(cells, 'CANCER_TYPE_DETAILED'),
-        sampleType: findColumn(cells, 'SAMPLE_TYPE'),
-        metSite: findColumn(cells, 'METASTATIC_SITE'),
-        biopsySite: findColumn(cells, 'METASTATIC_BIOPSY_SITE', 'BIOPSY_SITE'),
-        siteLists: sites.lists,
-        siteFlags: sites.flags,
-        panel: findColumn(cells, 'GENE_PANEL'),
-        tmb: findColumn(cells, 'TMB_NONSYNONYMOUS', 'TMB', 'TMB_SCORE'),
-        msiStatus: findColumn(cells, 'MSI_STATUS', 'MSI_TYPE'),
-        msiScore: findColumn(cells, 'MSI_SCORE'),
-        age: findColumn(cells, 'AGE', 'AGE_AT_SEQ_REPORT', 'AGE_AT_SEQUENCING', 'AGE_AT_SEQ_REPORTED_YEARS', 'AGE_AT_DIAGNOSIS'),
-        sex: findColumn(cells, 'SEX', 'GENDER'),
-      };
-      if (c.sample === -1) {
-        issues.push({ severity: 'error', code: 'clinical.missing-column', file, line, field: 'SAMPLE_ID', message: `no SAMPLE_ID column${cells.length === 1 ? ' (the header has one column — is the file tab-separated?)' : ''}` });
-        return false;
-      }
-      return true;
-    },
-    row(cells, line) {
-      const col = c!;
-      stats.rows++;
-      const id = cells[col.sample]!;
-      if (isMissing(id)) {
-        bump(stats.skipped, 'no-sample');
-        lim.add({ severity: 'warning', code: 'clinical.no-sample', file, line, field: 'SAMPLE_ID', message: 'row has no SAMPLE_ID; skipped' });
-        return;
-      }
-      const prev = seenIds.get(id);
-      if (prev !== undefined) {
-        lim.add({ severity: 'warning', code: 'clinical.duplicate-sample', file, line, field: 'SAMPLE_ID', message: `${id} is listed again (first on line ${prev}); the facts are merged` });
-      } else seenIds.set(id, line);
-      const s: SampleData = { id, alterations: [], biomarkers: [] };
-      const origin = { file, line };
-      if (col.patient !== -1 && !isMissing(cells[col.patient])) s.patientId = cells[col.patient]!;
+  await readTable(
+    path,
+    { issues, displayName: file, signal: options.signal, onProgress: options.onProgress },
+    {
+      header(cells, line) {
+        const sites = siteColumns(cells);
+        c = {
+          sample: findColumn(cells, 'SAMPLE_ID', 'Tumor_Sample_Barcode', 'Sample_Id'),
+          patient: findColumn(cells, 'PATIENT_ID'),
+          oncotree: findColumn(cells, 'ONCOTREE_CODE'),
+          cancerType: findColumn(cells, 'CANCER_TYPE'),
+          cancerTypeDetailed: findColumn(cells, 'CANCER_TYPE_DETAILED'),
+          sampleType: findColumn(cells, 'SAMPLE_TYPE'),
+          metSite: findColumn(cells, 'METASTATIC_SITE'),
+          biopsySite: findColumn(cells, 'METASTATIC_BIOPSY_SITE', 'BIOPSY_SITE'),
+          siteLists: sites.lists,
+          siteFlags: sites.flags,
+          panel: findColumn(cells, 'GENE_PANEL'),
+          tmb: findColumn(cells, 'TMB_NONSYNONYMOUS', 'TMB', 'TMB_SCORE'),
+          msiStatus: findColumn(cells, 'MSI_STATUS', 'MSI_TYPE'),
+          msiScore: findColumn(cells, 'MSI_SCORE'),
+          age: findColumn(
+            cells,
+            'AGE',
+            'AGE_AT_SEQ_REPORT',
+            'AGE_AT_SEQUENCING',
+            'AGE_AT_SEQ_REPORTED_YEARS',
+            'AGE_AT_DIAGNOSIS',
+          ),
+          sex: findColumn(cells, 'SEX', 'GENDER'),
+        };
+        if (c.sample === -1) {
+          issues.push({
+            severity: 'error',
+            code: 'clinical.missing-column',
+            file,
+            line,
+            field: 'SAMPLE_ID',
+            message: `no SAMPLE_ID column${cells.length === 1 ? ' (the header has one column — is the file tab-separated?)' : ''}`,
+          });
+          return false;
+        }
+        return true;
+      },
+      row(cells, line) {
+        const col = c!;
+        stats.rows++;
+        const id = cells[col.sample]!;
+        if (isMissing(id)) {
+          bump(stats.skipped, 'no-sample');
+          lim.add({
+            severity: 'warning',
+            code: 'clinical.no-sample',
+            file,
+            line,
+            field: 'SAMPLE_ID',
+            message: 'row has no SAMPLE_ID; skipped',
+          });
+          return;
+        }
+        const prev = seenIds.get(id);
+        if (prev !== undefined) {
+          lim.add({
+            severity: 'warning',
+            code: 'clinical.duplicate-sample',
+            file,
+            line,
+            field: 'SAMPLE_ID',
+            message: `${id} is listed again (first on line ${prev}); the facts are merged`,
+          });
+        } else seenIds.set(id, line);
+        const s: SampleData = { id, alterations: [], biomarkers: [] };
+        const origin = { file, line };
+        if (col.patient !== -1 && !isMissing(cells[col.patient])) s.patientId = cells[col.patient]!;
 
-      // Tumor type: the OncoTree code, else the detailed cancer type, else the cancer type.
-      const typeText = [col.oncotree, col.cancerTypeDetailed, col.cancerType].map((i) => (i === -1 ? '' : cells[i]!)).find((v) => !isMissing(v));
-      if (typeText !== undefined) {
-        s.tumorTypeInput = typeText;
-        let r = oncotreeCache.get(typeText);
-        if (r === undefined) {
-          r = options.ctx.oncotree.resolve(typeText);
-          oncotreeCache.set(typeText, r);
-          if (r.ref === null) {
+        // Tumor type: the OncoTree code, else the detailed cancer type, else the cancer type.
+        const typeText = [col.oncotree, col.cancerTypeDetailed, col.cancerType]
+          .map((i) => (i === -1 ? '' : cells[i]!))
+          .find((v) => !isMissing(v));
+        if (typeText !== undefined) {
+          s.tumorTypeInput = typeText;
+          let r = oncotreeCache.get(typeText);
+          if (r === undefined) {
+            r = options.ctx.oncotree.resolve(typeText);
+            oncotreeCache.set(typeText, r);
+            if (r.ref === null) {
+              lim.add({
+                severity: 'warning',
+                code: 'oncotree.unknown',
+                file,
+                line,
+                field: col.oncotree !== -1 ? 'ONCOTREE_CODE' : 'CANCER_TYPE',
+                message: `"${typeText}" is not a known OncoTree code or cancer type${r.suggestions.length > 0 ? ` (did you mean ${r.suggestions.slice(0, 3).join(', ')}?)` : ''}`,
+              });
+            }
+          }
+          if (r.ref !== null) s.tumorType = r.ref;
+        }
+        if (col.sampleType !== -1) s.sampleType = sampleTypeOf(cells[col.sampleType]);
+        const biopsy = [col.metSite, col.biopsySite]
+          .map((i) => (i === -1 ? '' : cells[i]!))
+          .find((v) => !isMissing(v) && !/^not applicable$/i.test(v));
+        if (biopsy !== undefined) s.biopsySite = biopsy;
+        const sites = rowSites(cells, col);
+        if (sites.length > 0) s.metastaticSites = sites;
+        if (col.panel !== -1 && !isMissing(cells[col.panel])) s.panel = cells[col.panel]!;
+        const age = col.age === -1 ? undefined : ageOf(cells[col.age]);
+        if (age !== undefined) s.age = age;
+        const sex = col.sex === -1 ? undefined : sexOf(cells[col.sex]);
+        if (sex !== undefined) s.sex = sex;
+
+        if (col.tmb !== -1 && !isMissing(cells[col.tmb])) {
+          const v = Number(cells[col.tmb]);
+          if (Number.isFinite(v) && v >= 0) {
+            const shown = Math.round(v * 10) / 10;
+            s.biomarkers.push({
+              kind: 'biomarker',
+              name: 'TMB',
+              alteration: `TMB ${shown} mut/Mb`,
+              status: v >= TMB_HIGH ? 'TMB-H' : 'TMB-L',
+              value: v,
+              unit: 'mut/Mb',
+              method: 'NGS',
+              provenance: 'reported',
+              originalText: `TMB_NONSYNONYMOUS=${cells[col.tmb]}`,
+              origin,
+            });
+          } else {
             lim.add({
               severity: 'warning',
-              code: 'oncotree.unknown',
+              code: 'clinical.bad-number',
               file,
               line,
-              field: col.oncotree !== -1 ? 'ONCOTREE_CODE' : 'CANCER_TYPE',
-              message: `"${typeText}" is not a known OncoTree code or cancer type${r.suggestions.length > 0 ? ` (did you mean ${r.suggestions.slice(0, 3).join(', ')}?)` : ''}`,
+              field: 'TMB_NONSYNONYMOUS',
+              message: `"${cells[col.tmb]}" is not a number; TMB not read`,
             });
           }
         }
-        if (r.ref !== null) s.tumorType = r.ref;
-      }
-      if (col.sampleType !== -1) s.sampleType = sampleTypeOf(cells[col.sampleType]);
-      const biopsy = [col.metSite, col.biopsySite].map((i) => (i === -1 ? '' : cells[i]!)).find((v) => !isMissing(v) && !/^not applicable$/i.test(v));
-      if (biopsy !== undefined) s.biopsySite = biopsy;
-      const sites = rowSites(cells, col);
-      if (sites.length > 0) s.metastaticSites = sites;
-      if (col.panel !== -1 && !isMissing(cells[col.panel])) s.panel = cells[col.panel]!;
-      const age = col.age === -1 ? undefined : ageOf(cells[col.age]);
-      if (age !== undefined) s.age = age;
-      const sex = col.sex === -1 ? undefined : sexOf(cells[col.sex]);
-      if (sex !== undefined) s.sex = sex;
-
-      if (col.tmb !== -1 && !isMissing(cells[col.tmb])) {
-        const v = Number(cells[col.tmb]);
-        if (Number.isFinite(v) && v >= 0) {
-          const shown = Math.round(v * 10) / 10;
-          s.biomarkers.push({
-            kind: 'biomarker',
-            name: 'TMB',
-            alteration: `TMB ${shown} mut/Mb`,
-            status: v >= TMB_HIGH ? 'TMB-H' : 'TMB-L',
-            value: v,
-            unit: 'mut/Mb',
-            method: 'NGS',
-            provenance: 'reported',
-            originalText: `TMB_NONSYNONYMOUS=${cells[col.tmb]}`,
-            origin,
-          });
-        } else {
-          lim.add({ severity: 'warning', code: 'clinical.bad-number', file, line, field: 'TMB_NONSYNONYMOUS', message: `"${cells[col.tmb]}" is not a number; TMB not read` });
-        }
-      }
-      const msi = msiBiomarker(cells, col, origin, (m) => lim.add({ severity: 'warning', code: 'clinical.bad-value', file, line, ...m }));
-      if (msi !== null) s.biomarkers.push(msi);
-      stats.used++;
-      samples.push(s);
+        const msi = msiBiomarker(cells, col, origin, (m) =>
+          lim.add({ severity: 'warning', code: 'clinical.bad-value', file, line, ...m }),
+        );
+        if (msi !== null) s.biomarkers.push(msi);
+        stats.used++;
+        samples.push(s);
+      },
     },
-  });
+  );
   lim.flush();
   return { file, format: 'clinical-sample', samples, patients: [], issues, stats };
 }
 
-function msiBiomarker(cells: readonly string[], c: SampleCols, origin: { file: string; line: number }, warn: (m: { field: string; message: string }) => void): Biomarker | null {
+function msiBiomarker(
+  cells: readonly string[],
+  c: SampleCols,
+  origin: { file: string; line: number },
+  warn: (m: { field: string; message: string }) => void,
+): Biomarker | null {
   const statusText = c.msiStatus === -1 ? '' : cells[c.msiStatus]!;
   const scoreText = c.msiScore === -1 ? '' : cells[c.msiScore]!;
   let status = isMissing(statusText) ? undefined : msiStatusOf(statusText);
   if (!isMissing(statusText) && status === undefined && !/^do[\s_-]*not[\s_-]*report$/i.test(statusText)) {
-    warn({ field: 'MSI_STATUS', message: `"${statusText}" is not an MSI status we know (MSS, MSI-H, Stable, Instable, Indeterminate)` });
+    warn({
+      field: 'MSI_STATUS',
+      message: `"${statusText}" is not an MSI status we know (MSS, MSI-H, Stable, Instable, Indeterminate)`,
+    });
   }
   let score: number | undefined;
   if (!isMissing(scoreText)) {
@@ -248,7 +323,10 @@ function msiBiomarker(cells: readonly string[], c: SampleCols, origin: { file: s
   if (status === undefined && score === undefined) return null;
   // MSK MSIsensor convention when only the score is given (Middha et al., JCO Precis Oncol 2017).
   status ??= msiStatusFromScore(score!);
-  const parts = [statusText && !isMissing(statusText) ? `MSI_STATUS=${statusText}` : '', score !== undefined ? `MSI_SCORE=${scoreText}` : ''].filter((x) => x !== '');
+  const parts = [
+    statusText && !isMissing(statusText) ? `MSI_STATUS=${statusText}` : '',
+    score !== undefined ? `MSI_SCORE=${scoreText}` : '',
+  ].filter((x) => x !== '');
   const b: Biomarker = {
     kind: 'biomarker',
     name: 'MSI',
@@ -274,37 +352,68 @@ async function readClinicalPatient(path: string, options: ReadOptions): Promise<
   let sexCol = -1;
   let sites: ReturnType<typeof siteColumns> = { lists: [], flags: [] };
 
-  await readTable(path, { issues, displayName: file, signal: options.signal, onProgress: options.onProgress }, {
-    header(cells, line) {
-      pCol = findColumn(cells, 'PATIENT_ID');
-      ageCol = findColumn(cells, 'AGE', 'CURRENT_AGE', 'AGE_CURRENT', 'AGE_AT_DIAGNOSIS', 'AGE_AT_SEQ_REPORT');
-      sexCol = findColumn(cells, 'SEX', 'GENDER');
-      sites = siteColumns(cells);
-      if (pCol === -1) {
-        issues.push({ severity: 'error', code: 'clinical.missing-column', file, line, field: 'PATIENT_ID', message: `no PATIENT_ID column${cells.length === 1 ? ' (the header has one column — is the file tab-separated?)' : ''}` });
-        return false;
-      }
-      return true;
+  await readTable(
+    path,
+    { issues, displayName: file, signal: options.signal, onProgress: options.onProgress },
+    {
+      header(cells, line) {
+        pCol = findColumn(cells, 'PATIENT_ID');
+        ageCol = findColumn(
+          cells,
+          'AGE',
+          'CURRENT_AGE',
+          'AGE_CURRENT',
+          'AGE_AT_DIAGNOSIS',
+          'AGE_AT_SEQ_REPORT',
+        );
+        sexCol = findColumn(cells, 'SEX', 'GENDER');
+        sites = siteColumns(cells);
+        if (pCol === -1) {
+          issues.push({
+            severity: 'error',
+            code: 'clinical.missing-column',
+            file,
+            line,
+            field: 'PATIENT_ID',
+            message: `no PATIENT_ID column${cells.length === 1 ? ' (the header has one column — is the file tab-separated?)' : ''}`,
+          });
+          return false;
+        }
+        return true;
+      },
+      row(cells, line) {
+        stats.rows++;
+        const id = cells[pCol]!;
+        if (isMissing(id)) {
+          bump(stats.skipped, 'no-patient');
+          lim.add({
+            severity: 'warning',
+            code: 'clinical.no-patient',
+            file,
+            line,
+            field: 'PATIENT_ID',
+            message: 'row has no PATIENT_ID; skipped',
+          });
+          return;
+        }
+        const p: PatientData = { id };
+        const age = ageCol === -1 ? undefined : ageOf(cells[ageCol]);
+        if (age !== undefined) p.age = age;
+        const sex = sexCol === -1 ? undefined : sexOf(cells[sexCol]);
+        if (sex !== undefined) p.sex = sex;
+        const ms = rowSites(cells, {
+          metSite: -1,
+          biopsySite: -1,
+          siteLists: sites.lists,
+          siteFlags: sites.flags,
+          sampleType: -1,
+        });
+        if (ms.length > 0) p.metastaticSites = ms;
+        stats.used++;
+        patients.push(p);
+      },
     },
-    row(cells, line) {
-      stats.rows++;
-      const id = cells[pCol]!;
-      if (isMissing(id)) {
-        bump(stats.skipped, 'no-patient');
-        lim.add({ severity: 'warning', code: 'clinical.no-patient', file, line, field: 'PATIENT_ID', message: 'row has no PATIENT_ID; skipped' });
-        return;
-      }
-      const p: PatientData = { id };
-      const age = ageCol === -1 ? undefined : ageOf(cells[ageCol]);
-      if (age !== undefined) p.age = age;
-      const sex = sexCol === -1 ? undefined : sexOf(cells[sexCol]);
-      if (sex !== undefined) p.sex = sex;
-      const ms = rowSites(cells, { metSite: -1, biopsySite: -1, siteLists: sites.lists, siteFlags: sites.flags, sampleType: -1 });
-      if (ms.length > 0) p.metastaticSites = ms;
-      stats.used++;
-      patients.push(p);
-    },
-  });
+  );
   lim.flush();
   return { file, format: 'clinical-patient', samples: [], patients, issues, stats };
 }
@@ -319,60 +428,101 @@ async function readGenePanelMatrix(path: string, options: ReadOptions): Promise<
   let panelCols: number[] = [];
   let header: string[] = [];
 
-  await readTable(path, { issues, displayName: file, signal: options.signal, onProgress: options.onProgress }, {
-    header(cells, line) {
-      header = cells;
-      sCol = findColumn(cells, 'SAMPLE_ID');
-      // The mutation profile's panel first: it decides which genes were tested for mutations.
-      const order = ['mutations', 'cna', 'structural_variants', 'fusion'];
-      panelCols = cells.map((_, i) => i).filter((i) => i !== sCol);
-      panelCols.sort((a, b) => rank(order, cells[a]!) - rank(order, cells[b]!));
-      if (sCol === -1 || panelCols.length === 0) {
-        issues.push({ severity: 'error', code: 'panel.missing-column', file, line, field: sCol === -1 ? 'SAMPLE_ID' : 'mutations', message: sCol === -1 ? 'no SAMPLE_ID column' : 'no profile columns (mutations, cna, structural_variants)' });
-        return false;
-      }
-      return true;
+  await readTable(
+    path,
+    { issues, displayName: file, signal: options.signal, onProgress: options.onProgress },
+    {
+      header(cells, line) {
+        header = cells;
+        sCol = findColumn(cells, 'SAMPLE_ID');
+        // The mutation profile's panel first: it decides which genes were tested for mutations.
+        const order = ['mutations', 'cna', 'structural_variants', 'fusion'];
+        panelCols = cells.map((_, i) => i).filter((i) => i !== sCol);
+        panelCols.sort((a, b) => rank(order, cells[a]!) - rank(order, cells[b]!));
+        if (sCol === -1 || panelCols.length === 0) {
+          issues.push({
+            severity: 'error',
+            code: 'panel.missing-column',
+            file,
+            line,
+            field: sCol === -1 ? 'SAMPLE_ID' : 'mutations',
+            message:
+              sCol === -1
+                ? 'no SAMPLE_ID column'
+                : 'no profile columns (mutations, cna, structural_variants)',
+          });
+          return false;
+        }
+        return true;
+      },
+      row(cells, line) {
+        stats.rows++;
+        const id = cells[sCol]!;
+        if (isMissing(id)) {
+          bump(stats.skipped, 'no-sample');
+          lim.add({
+            severity: 'warning',
+            code: 'panel.no-sample',
+            file,
+            line,
+            field: 'SAMPLE_ID',
+            message: 'row has no SAMPLE_ID; skipped',
+          });
+          return;
+        }
+        const values = panelCols.map((i) => cells[i]!).filter((v) => !isMissing(v));
+        if (values.length === 0) {
+          bump(stats.skipped, 'no-panel');
+          return;
+        }
+        const distinct = [...new Set(values)];
+        if (distinct.length > 1) {
+          lim.add({
+            severity: 'info',
+            code: 'panel.differs-by-profile',
+            file,
+            line,
+            message: `${id}: profiles use different panels (${panelCols.map((i) => `${header[i]}=${cells[i]}`).join(', ')}); the ${header[panelCols[0]!]} panel is kept`,
+          });
+        }
+        stats.used++;
+        samples.push({ id, panel: values[0]!, alterations: [], biomarkers: [] });
+      },
     },
-    row(cells, line) {
-      stats.rows++;
-      const id = cells[sCol]!;
-      if (isMissing(id)) {
-        bump(stats.skipped, 'no-sample');
-        lim.add({ severity: 'warning', code: 'panel.no-sample', file, line, field: 'SAMPLE_ID', message: 'row has no SAMPLE_ID; skipped' });
-        return;
-      }
-      const values = panelCols.map((i) => cells[i]!).filter((v) => !isMissing(v));
-      if (values.length === 0) {
-        bump(stats.skipped, 'no-panel');
-        return;
-      }
-      const distinct = [...new Set(values)];
-      if (distinct.length > 1) {
-        lim.add({ severity: 'info', code: 'panel.differs-by-profile', file, line, message: `${id}: profiles use different panels (${panelCols.map((i) => `${header[i]}=${cells[i]}`).join(', ')}); the ${header[panelCols[0]!]} panel is kept` });
-      }
-      stats.used++;
-      samples.push({ id, panel: values[0]!, alterations: [], biomarkers: [] });
-    },
-  });
+  );
   lim.flush();
   return { file, format: 'gene-panel-matrix', samples, patients: [], issues, stats };
 }
 
 function rank(order: readonly string[], name: string): number {
-  const i = order.indexOf(columnKey(name) === 'structuralvariants' ? 'structural_variants' : name.toLowerCase());
+  const i = order.indexOf(
+    columnKey(name) === 'structuralvariants' ? 'structural_variants' : name.toLowerCase(),
+  );
   return i === -1 ? order.length : i;
 }
 
-const SAMPLE_ATTRS = ['ONCOTREE_CODE', 'CANCER_TYPE', 'SAMPLE_TYPE', 'TMB_NONSYNONYMOUS', 'MSI_STATUS', 'MSI_SCORE', 'GENE_PANEL', 'METASTATIC_SITE', 'PATIENT_ID'];
+const SAMPLE_ATTRS = [
+  'ONCOTREE_CODE',
+  'CANCER_TYPE',
+  'SAMPLE_TYPE',
+  'TMB_NONSYNONYMOUS',
+  'MSI_STATUS',
+  'MSI_SCORE',
+  'GENE_PANEL',
+  'METASTATIC_SITE',
+  'PATIENT_ID',
+];
 
 export const clinicalSampleReader: ReaderModule = {
   format: 'clinical-sample',
-  description: 'cBioPortal sample clinical file (SAMPLE_ID, ONCOTREE_CODE, SAMPLE_TYPE, TMB, MSI, sites, panel)',
+  description:
+    'cBioPortal sample clinical file (SAMPLE_ID, ONCOTREE_CODE, SAMPLE_TYPE, TMB, MSI, sites, panel)',
   sniff(head, fileName) {
     const h = headerCells(head);
     if (findColumn(h, 'SAMPLE_ID') === -1) return 0;
     if (findColumn(h, 'mutations', 'cna', 'structural_variants') !== -1) return 0;
-    if (findColumn(h, 'Hugo_Symbol', 'Variant_Classification', 'Fusion', 'Site1_Hugo_Symbol') !== -1) return 0;
+    if (findColumn(h, 'Hugo_Symbol', 'Variant_Classification', 'Fusion', 'Site1_Hugo_Symbol') !== -1)
+      return 0;
     const attrs = SAMPLE_ATTRS.filter((a) => findColumn(h, a) !== -1).length;
     const named = /clinical.*sample|sample.*clinical|clinical/i.test(fileName) ? 0.1 : 0;
     return Math.min(1, 0.6 + 0.1 * attrs + named);
@@ -386,7 +536,9 @@ export const clinicalPatientReader: ReaderModule = {
   sniff(head, fileName) {
     const h = headerCells(head);
     if (findColumn(h, 'PATIENT_ID') === -1 || findColumn(h, 'SAMPLE_ID') !== -1) return 0;
-    return /patient/i.test(fileName) || findColumn(h, 'SEX', 'OS_STATUS', 'AGE', 'VITAL_STATUS') !== -1 ? 0.9 : 0.6;
+    return /patient/i.test(fileName) || findColumn(h, 'SEX', 'OS_STATUS', 'AGE', 'VITAL_STATUS') !== -1
+      ? 0.9
+      : 0.6;
   },
   read: readClinicalPatient,
 };
@@ -397,7 +549,11 @@ export const genePanelMatrixReader: ReaderModule = {
   sniff(head) {
     const h = headerCells(head);
     if (findColumn(h, 'SAMPLE_ID') === -1) return 0;
-    return findColumn(h, 'mutations') !== -1 || findColumn(h, 'cna') !== -1 || findColumn(h, 'structural_variants') !== -1 ? 0.97 : 0;
+    return findColumn(h, 'mutations') !== -1 ||
+      findColumn(h, 'cna') !== -1 ||
+      findColumn(h, 'structural_variants') !== -1
+      ? 0.97
+      : 0;
   },
   read: readGenePanelMatrix,
 };

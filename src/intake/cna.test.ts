@@ -29,14 +29,22 @@ describe('cnaDiscreteReader', () => {
     expect(r.samples.map((s) => s.id)).toEqual(['S-01', 'S-02', 'S-03']);
     const s1 = r.samples[0]!.alterations.map((a) => `${a.gene}:${a.kind === 'copyNumber' ? a.change : ''}`);
     expect(s1).toEqual(['ERBB2:amplification', 'CDKN2A:deepDeletion', 'MYC:gain']);
-    expect(r.samples[1]!.alterations.map((a) => (a.kind === 'copyNumber' ? a.alteration : ''))).toEqual(['Hemizygous Deletion']);
+    expect(r.samples[1]!.alterations.map((a) => (a.kind === 'copyNumber' ? a.alteration : ''))).toEqual([
+      'Hemizygous Deletion',
+    ]);
     expect(r.samples[2]!.alterations.map((a) => a.gene)).toEqual(['CDKN2A', 'KRAS']);
     expect(r.stats.rows).toBe(15);
     expect(r.stats.used).toBe(6);
     expect(r.stats.skipped).toEqual({ 'not-called': 2, diploid: 6, 'bad-value': 1 });
     expect(r.stats.rows).toBe(r.stats.used + sum(r.stats.skipped));
     const bad = r.issues.find((i) => i.code === 'cna.bad-value');
-    expect(bad).toMatchObject({ file: 'cna-matrix.txt', line: 6, column: 3, field: 'S-01', severity: 'warning' });
+    expect(bad).toMatchObject({
+      file: 'cna-matrix.txt',
+      line: 6,
+      column: 3,
+      field: 'S-01',
+      severity: 'warning',
+    });
     const amp = r.samples[0]!.alterations[0]!;
     expect(amp).toMatchObject({ kind: 'copyNumber', value: 2, origin: { file: 'cna-matrix.txt', line: 2 } });
   });
@@ -53,8 +61,12 @@ describe('cnaDiscreteReader', () => {
   it('sniffs matrices and not other tables', () => {
     const head = ['Hugo_Symbol\tEntrez_Gene_Id\tS1\tS2', 'ERBB2\t2064\t2\t0', 'MYC\t4609\tNA\t-1'];
     expect(cnaDiscreteReader.sniff(head, 'data_cna.txt')).toBeGreaterThan(0.8);
-    expect(cnaDiscreteReader.sniff(['Hugo_Symbol\tVariant_Classification\tTumor_Sample_Barcode'], 'x.maf')).toBe(0);
-    expect(cnaDiscreteReader.sniff(['Tumor_Sample_Barcode\tHugo_Symbol\tCopy_Number_Alteration'], 'x.txt')).toBe(0);
+    expect(
+      cnaDiscreteReader.sniff(['Hugo_Symbol\tVariant_Classification\tTumor_Sample_Barcode'], 'x.maf'),
+    ).toBe(0);
+    expect(
+      cnaDiscreteReader.sniff(['Tumor_Sample_Barcode\tHugo_Symbol\tCopy_Number_Alteration'], 'x.txt'),
+    ).toBe(0);
   });
 });
 
@@ -67,6 +79,8 @@ describe('cnaLongReader', () => {
     ]);
     expect(r.stats).toMatchObject({ rows: 7, used: 5, skipped: { diploid: 1, 'bad-value': 1 } });
     expect(r.issues.map((i) => [i.code, i.line])).toEqual([['cna.bad-value', 8]]);
-    expect(cnaLongReader.sniff(['Tumor_Sample_Barcode\tHugo_Symbol\tCopy_Number_Alteration'], 'x.txt')).toBeGreaterThan(0.9);
+    expect(
+      cnaLongReader.sniff(['Tumor_Sample_Barcode\tHugo_Symbol\tCopy_Number_Alteration'], 'x.txt'),
+    ).toBeGreaterThan(0.9);
   });
 });

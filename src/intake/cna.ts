@@ -64,7 +64,16 @@ export function cnaChange(value: string): { change: CopyNumberChange; value?: nu
 }
 
 const GENE_COLS = ['Hugo_Symbol', 'Gene Symbol', 'Gene', 'Hugo Symbol', 'Gene_Symbol'];
-const NON_SAMPLE_COLS = new Set(['hugosymbol', 'genesymbol', 'gene', 'entrezgeneid', 'locusid', 'cytoband', 'entrez', 'geneid']);
+const NON_SAMPLE_COLS = new Set([
+  'hugosymbol',
+  'genesymbol',
+  'gene',
+  'entrezgeneid',
+  'locusid',
+  'cytoband',
+  'entrez',
+  'geneid',
+]);
 const LONG_SAMPLE_COLS = ['Tumor_Sample_Barcode', 'Sample_Id', 'SAMPLE_ID', 'Sample'];
 const LONG_VALUE_COLS = ['Copy_Number_Alteration', 'CNA', 'Alteration', 'Value', 'Copy_Number', 'Call'];
 
@@ -83,8 +92,22 @@ class GeneCache {
   }
 }
 
-function alteration(gene: { gene: string; geneInput?: string }, change: CopyNumberChange, originalText: string, file: string, line: number, value?: number): CopyNumber {
-  const a: CopyNumber = { kind: 'copyNumber', gene: gene.gene, alteration: CNA_LABEL[change], change, originalText, origin: { file, line } };
+function alteration(
+  gene: { gene: string; geneInput?: string },
+  change: CopyNumberChange,
+  originalText: string,
+  file: string,
+  line: number,
+  value?: number,
+): CopyNumber {
+  const a: CopyNumber = {
+    kind: 'copyNumber',
+    gene: gene.gene,
+    alteration: CNA_LABEL[change],
+    change,
+    originalText,
+    origin: { file, line },
+  };
   if (gene.geneInput !== undefined) a.geneInput = gene.geneInput;
   if (value !== undefined) a.value = value;
   return a;
@@ -103,71 +126,110 @@ async function readDiscrete(path: string, options: ReadOptions): Promise<ReadRes
   const warnedGenes = new Set<string>();
   const seenGeneRows = new Map<string, number>();
 
-  await readTable(path, { issues, displayName: file, signal: options.signal, onProgress: options.onProgress }, {
-    header(cells, line) {
-      geneCol = findColumn(cells, ...GENE_COLS);
-      entrezCol = findColumn(cells, 'Entrez_Gene_Id', 'Locus ID');
-      if (geneCol === -1) {
-        issues.push({
-          severity: 'error',
-          code: 'cna.missing-column',
-          file,
-          line,
-          field: 'Hugo_Symbol',
-          message: `no gene symbol column (Hugo_Symbol or "Gene Symbol")${cells.length === 1 ? '; the header has one column — is the file tab-separated?' : ''}`,
+  await readTable(
+    path,
+    { issues, displayName: file, signal: options.signal, onProgress: options.onProgress },
+    {
+      header(cells, line) {
+        geneCol = findColumn(cells, ...GENE_COLS);
+        entrezCol = findColumn(cells, 'Entrez_Gene_Id', 'Locus ID');
+        if (geneCol === -1) {
+          issues.push({
+            severity: 'error',
+            code: 'cna.missing-column',
+            file,
+            line,
+            field: 'Hugo_Symbol',
+            message: `no gene symbol column (Hugo_Symbol or "Gene Symbol")${cells.length === 1 ? '; the header has one column — is the file tab-separated?' : ''}`,
+          });
+          return false;
+        }
+        sampleCols = [];
+        cells.forEach((c, i) => {
+          if (!NON_SAMPLE_COLS.has(c.toLowerCase().replace(/[\s_\-.]+/g, '')) && c !== '') sampleCols.push(i);
         });
-        return false;
-      }
-      sampleCols = [];
-      cells.forEach((c, i) => {
-        if (!NON_SAMPLE_COLS.has(c.toLowerCase().replace(/[\s_\-.]+/g, '')) && c !== '') sampleCols.push(i);
-      });
-      if (sampleCols.length === 0) {
-        issues.push({ severity: 'error', code: 'cna.no-samples', file, line, message: 'the header names no sample columns after the gene columns' });
-        return false;
-      }
-      samples = sampleCols.map((i) => ({ id: cells[i]!, alterations: [], biomarkers: [] }));
-      return true;
+        if (sampleCols.length === 0) {
+          issues.push({
+            severity: 'error',
+            code: 'cna.no-samples',
+            file,
+            line,
+            message: 'the header names no sample columns after the gene columns',
+          });
+          return false;
+        }
+        samples = sampleCols.map((i) => ({ id: cells[i]!, alterations: [], biomarkers: [] }));
+        return true;
+      },
+      row(cells, line) {
+        const sym = cells[geneCol]!;
+        if (isMissing(sym)) {
+          stats.rows += sampleCols.length;
+          bump(stats.skipped, 'no-gene', sampleCols.length);
+          lim.add({
+            severity: 'warning',
+            code: 'cna.no-gene',
+            file,
+            line,
+            field: 'Hugo_Symbol',
+            message: `row has no gene symbol${entrezCol !== -1 && !isMissing(cells[entrezCol]) ? ` (Entrez ${cells[entrezCol]})` : ''}; skipped`,
+          });
+          return;
+        }
+        const g = genes.get(sym);
+        if (!g.known && !warnedGenes.has(sym)) {
+          warnedGenes.add(sym);
+          lim.add({
+            severity: 'warning',
+            code: 'gene.unknown',
+            file,
+            line,
+            field: 'Hugo_Symbol',
+            message: `"${sym}" is not a known HGNC symbol, alias or previous symbol; kept as written`,
+          });
+        }
+        const prev = seenGeneRows.get(g.gene);
+        if (prev !== undefined) {
+          lim.add({
+            severity: 'warning',
+            code: 'cna.duplicate-gene',
+            file,
+            line,
+            field: 'Hugo_Symbol',
+            message: `${g.gene} already has a row (line ${prev}); both rows are kept`,
+          });
+        } else seenGeneRows.set(g.gene, line);
+        for (let k = 0; k < sampleCols.length; k++) {
+          const v = cells[sampleCols[k]!]!;
+          stats.rows++;
+          if (isMissing(v)) {
+            bump(stats.skipped, 'not-called');
+            continue;
+          }
+          const c = cnaChange(v);
+          if (c === undefined || c.value === undefined) {
+            bump(stats.skipped, 'bad-value');
+            lim.add({
+              severity: 'warning',
+              code: 'cna.bad-value',
+              file,
+              line,
+              column: sampleCols[k]! + 1,
+              field: samples[k]!.id,
+              message: `"${v}" is not a discrete copy-number value (-2, -1.5, -1, 0, 1, 2 or NA)`,
+            });
+            continue;
+          }
+          if (c.change === 'diploid') {
+            bump(stats.skipped, 'diploid');
+            continue;
+          }
+          stats.used++;
+          samples[k]!.alterations.push(alteration(g, c.change, `${sym} ${v}`, file, line, c.value));
+        }
+      },
     },
-    row(cells, line) {
-      const sym = cells[geneCol]!;
-      if (isMissing(sym)) {
-        stats.rows += sampleCols.length;
-        bump(stats.skipped, 'no-gene', sampleCols.length);
-        lim.add({ severity: 'warning', code: 'cna.no-gene', file, line, field: 'Hugo_Symbol', message: `row has no gene symbol${entrezCol !== -1 && !isMissing(cells[entrezCol]) ? ` (Entrez ${cells[entrezCol]})` : ''}; skipped` });
-        return;
-      }
-      const g = genes.get(sym);
-      if (!g.known && !warnedGenes.has(sym)) {
-        warnedGenes.add(sym);
-        lim.add({ severity: 'warning', code: 'gene.unknown', file, line, field: 'Hugo_Symbol', message: `"${sym}" is not a known HGNC symbol, alias or previous symbol; kept as written` });
-      }
-      const prev = seenGeneRows.get(g.gene);
-      if (prev !== undefined) {
-        lim.add({ severity: 'warning', code: 'cna.duplicate-gene', file, line, field: 'Hugo_Symbol', message: `${g.gene} already has a row (line ${prev}); both rows are kept` });
-      } else seenGeneRows.set(g.gene, line);
-      for (let k = 0; k < sampleCols.length; k++) {
-        const v = cells[sampleCols[k]!]!;
-        stats.rows++;
-        if (isMissing(v)) {
-          bump(stats.skipped, 'not-called');
-          continue;
-        }
-        const c = cnaChange(v);
-        if (c === undefined || c.value === undefined) {
-          bump(stats.skipped, 'bad-value');
-          lim.add({ severity: 'warning', code: 'cna.bad-value', file, line, column: sampleCols[k]! + 1, field: samples[k]!.id, message: `"${v}" is not a discrete copy-number value (-2, -1.5, -1, 0, 1, 2 or NA)` });
-          continue;
-        }
-        if (c.change === 'diploid') {
-          bump(stats.skipped, 'diploid');
-          continue;
-        }
-        stats.used++;
-        samples[k]!.alterations.push(alteration(g, c.change, `${sym} ${v}`, file, line, c.value));
-      }
-    },
-  });
+  );
   lim.flush();
   return { file, format: 'cna-discrete', samples, patients: [], issues, stats };
 }
@@ -184,61 +246,105 @@ async function readLong(path: string, options: ReadOptions): Promise<ReadResult>
   let vCol = -1;
   const warnedGenes = new Set<string>();
 
-  await readTable(path, { issues, displayName: file, signal: options.signal, onProgress: options.onProgress }, {
-    header(cells, line) {
-      sCol = findColumn(cells, ...LONG_SAMPLE_COLS);
-      gCol = findColumn(cells, ...GENE_COLS);
-      vCol = findColumn(cells, ...LONG_VALUE_COLS);
-      const missing = [sCol === -1 ? 'Tumor_Sample_Barcode' : '', gCol === -1 ? 'Hugo_Symbol' : '', vCol === -1 ? 'Copy_Number_Alteration' : ''].filter((x) => x !== '');
-      if (missing.length > 0) {
-        issues.push({ severity: 'error', code: 'cna.missing-column', file, line, field: missing.join(', '), message: `missing column(s): ${missing.join(', ')}${cells.length === 1 ? ' (the header has one column — is the file tab-separated?)' : ''}` });
-        return false;
-      }
-      return true;
+  await readTable(
+    path,
+    { issues, displayName: file, signal: options.signal, onProgress: options.onProgress },
+    {
+      header(cells, line) {
+        sCol = findColumn(cells, ...LONG_SAMPLE_COLS);
+        gCol = findColumn(cells, ...GENE_COLS);
+        vCol = findColumn(cells, ...LONG_VALUE_COLS);
+        const missing = [
+          sCol === -1 ? 'Tumor_Sample_Barcode' : '',
+          gCol === -1 ? 'Hugo_Symbol' : '',
+          vCol === -1 ? 'Copy_Number_Alteration' : '',
+        ].filter((x) => x !== '');
+        if (missing.length > 0) {
+          issues.push({
+            severity: 'error',
+            code: 'cna.missing-column',
+            file,
+            line,
+            field: missing.join(', '),
+            message: `missing column(s): ${missing.join(', ')}${cells.length === 1 ? ' (the header has one column — is the file tab-separated?)' : ''}`,
+          });
+          return false;
+        }
+        return true;
+      },
+      row(cells, line) {
+        stats.rows++;
+        const sid = cells[sCol]!;
+        const sym = cells[gCol]!;
+        const v = cells[vCol]!;
+        if (isMissing(sid)) {
+          bump(stats.skipped, 'no-sample');
+          lim.add({
+            severity: 'warning',
+            code: 'cna.no-sample',
+            file,
+            line,
+            field: 'Tumor_Sample_Barcode',
+            message: 'row has no sample id; skipped',
+          });
+          return;
+        }
+        let s = bySample.get(sid);
+        if (s === undefined) {
+          s = { id: sid, alterations: [], biomarkers: [] };
+          bySample.set(sid, s);
+        }
+        if (isMissing(sym)) {
+          bump(stats.skipped, 'no-gene');
+          lim.add({
+            severity: 'warning',
+            code: 'cna.no-gene',
+            file,
+            line,
+            field: 'Hugo_Symbol',
+            message: 'row has no gene symbol; skipped',
+          });
+          return;
+        }
+        if (isMissing(v)) {
+          bump(stats.skipped, 'not-called');
+          return;
+        }
+        const c = cnaChange(v);
+        if (c === undefined) {
+          bump(stats.skipped, 'bad-value');
+          lim.add({
+            severity: 'warning',
+            code: 'cna.bad-value',
+            file,
+            line,
+            column: vCol + 1,
+            field: 'Copy_Number_Alteration',
+            message: `"${v}" is not a copy-number call (a value -2…2, or Amplification, Gain, Loss, Deletion…)`,
+          });
+          return;
+        }
+        if (c.change === 'diploid') {
+          bump(stats.skipped, 'diploid');
+          return;
+        }
+        const g = genes.get(sym);
+        if (!g.known && !warnedGenes.has(sym)) {
+          warnedGenes.add(sym);
+          lim.add({
+            severity: 'warning',
+            code: 'gene.unknown',
+            file,
+            line,
+            field: 'Hugo_Symbol',
+            message: `"${sym}" is not a known HGNC symbol, alias or previous symbol; kept as written`,
+          });
+        }
+        stats.used++;
+        s.alterations.push(alteration(g, c.change, `${sym} ${v}`, file, line, c.value));
+      },
     },
-    row(cells, line) {
-      stats.rows++;
-      const sid = cells[sCol]!;
-      const sym = cells[gCol]!;
-      const v = cells[vCol]!;
-      if (isMissing(sid)) {
-        bump(stats.skipped, 'no-sample');
-        lim.add({ severity: 'warning', code: 'cna.no-sample', file, line, field: 'Tumor_Sample_Barcode', message: 'row has no sample id; skipped' });
-        return;
-      }
-      let s = bySample.get(sid);
-      if (s === undefined) {
-        s = { id: sid, alterations: [], biomarkers: [] };
-        bySample.set(sid, s);
-      }
-      if (isMissing(sym)) {
-        bump(stats.skipped, 'no-gene');
-        lim.add({ severity: 'warning', code: 'cna.no-gene', file, line, field: 'Hugo_Symbol', message: 'row has no gene symbol; skipped' });
-        return;
-      }
-      if (isMissing(v)) {
-        bump(stats.skipped, 'not-called');
-        return;
-      }
-      const c = cnaChange(v);
-      if (c === undefined) {
-        bump(stats.skipped, 'bad-value');
-        lim.add({ severity: 'warning', code: 'cna.bad-value', file, line, column: vCol + 1, field: 'Copy_Number_Alteration', message: `"${v}" is not a copy-number call (a value -2…2, or Amplification, Gain, Loss, Deletion…)` });
-        return;
-      }
-      if (c.change === 'diploid') {
-        bump(stats.skipped, 'diploid');
-        return;
-      }
-      const g = genes.get(sym);
-      if (!g.known && !warnedGenes.has(sym)) {
-        warnedGenes.add(sym);
-        lim.add({ severity: 'warning', code: 'gene.unknown', file, line, field: 'Hugo_Symbol', message: `"${sym}" is not a known HGNC symbol, alias or previous symbol; kept as written` });
-      }
-      stats.used++;
-      s.alterations.push(alteration(g, c.change, `${sym} ${v}`, file, line, c.value));
-    },
-  });
+  );
   lim.flush();
   return { file, format: 'cna-long', samples: [...bySample.values()], patients: [], issues, stats };
 }
@@ -264,11 +370,16 @@ function discreteShare(head: readonly string[], skipCols: number): number {
 
 export const cnaDiscreteReader: ReaderModule = {
   format: 'cna-discrete',
-  description: 'cBioPortal discrete copy-number matrix (genes × samples, -2…2), also GISTIC thresholded tables',
+  description:
+    'cBioPortal discrete copy-number matrix (genes × samples, -2…2), also GISTIC thresholded tables',
   sniff(head, fileName) {
     const h = headerCells(head);
     if (findColumn(h, ...GENE_COLS) === -1) return 0;
-    if (findColumn(h, ...LONG_SAMPLE_COLS) !== -1 || findColumn(h, 'Variant_Classification', 'Fusion', 'Site1_Hugo_Symbol') !== -1) return 0;
+    if (
+      findColumn(h, ...LONG_SAMPLE_COLS) !== -1 ||
+      findColumn(h, 'Variant_Classification', 'Fusion', 'Site1_Hugo_Symbol') !== -1
+    )
+      return 0;
     const nonSample = h.filter((c) => NON_SAMPLE_COLS.has(c.toLowerCase().replace(/[\s_\-.]+/g, ''))).length;
     if (h.length <= nonSample) return 0;
     const share = discreteShare(head, nonSample);
@@ -280,7 +391,8 @@ export const cnaDiscreteReader: ReaderModule = {
 
 export const cnaLongReader: ReaderModule = {
   format: 'cna-long',
-  description: 'Copy-number calls one per line: sample, gene, value or word (oncokb-annotator individual CNA)',
+  description:
+    'Copy-number calls one per line: sample, gene, value or word (oncokb-annotator individual CNA)',
   sniff(head) {
     const h = headerCells(head);
     if (findColumn(h, ...LONG_SAMPLE_COLS) === -1 || findColumn(h, ...GENE_COLS) === -1) return 0;

@@ -12,8 +12,14 @@ const sum = (r: Record<string, number>): number => Object.values(r).reduce((a, b
 
 describe('orientSv', () => {
   it('takes 5′/3′ from Event_Info before the site order', () => {
-    expect(orientSv('RET', 'CCDC6', 'Protein fusion: in frame (CCDC6-RET)', ctx).parts).toMatchObject({ gene5: 'CCDC6', gene3: 'RET' });
-    expect(orientSv('ROS1', 'TMEM181', 'ROS1-TMEM181 Fusion', ctx).parts).toMatchObject({ gene5: 'ROS1', gene3: 'TMEM181' });
+    expect(orientSv('RET', 'CCDC6', 'Protein fusion: in frame (CCDC6-RET)', ctx).parts).toMatchObject({
+      gene5: 'CCDC6',
+      gene3: 'RET',
+    });
+    expect(orientSv('ROS1', 'TMEM181', 'ROS1-TMEM181 Fusion', ctx).parts).toMatchObject({
+      gene5: 'ROS1',
+      gene3: 'TMEM181',
+    });
     expect(orientSv('KDM5D', 'KDM5D', 'KDM5D-intragenic', ctx).parts).toMatchObject({ intragenic: true });
     expect(orientSv('', '', '', ctx).parts).toBeNull();
   });
@@ -28,13 +34,27 @@ describe('svReader', () => {
     ]);
     const s2 = fusions(r, 'S-02');
     expect(s2[0]).toMatchObject({ gene: 'EGFR', intragenic: true, svClass: 'DELETION' });
-    expect(s2[1]).toMatchObject({ gene: 'ATP1B2', gene5: 'ATP1B2', gene3: null, alteration: 'ATP1B2 fusion' });
+    expect(s2[1]).toMatchObject({
+      gene: 'ATP1B2',
+      gene5: 'ATP1B2',
+      gene3: null,
+      alteration: 'ATP1B2 fusion',
+    });
     expect(fusions(r, 'S-03')[0]).toMatchObject({ alteration: 'CUBN::RET', gene: 'RET' });
     expect(fusions(r, 'S-03')[0]!.description).toMatch(/Antisense fusion; orientation not stated/);
     expect(fusions(r, 'S-03')[1]).toMatchObject({ somaticStatus: 'germline', intragenic: true });
     expect(fusions(r, 'S-04')).toHaveLength(1);
-    expect(fusions(r, 'S-04')[0]).toMatchObject({ alteration: 'CCDC6::RET', inFrame: false, origin: { file: 'sv.txt', line: 8 } });
-    expect(r.stats).toMatchObject({ rows: 10, used: 7, flagged: { germline: 1 }, skipped: { duplicate: 1, 'no-sample': 1, 'no-gene': 1 } });
+    expect(fusions(r, 'S-04')[0]).toMatchObject({
+      alteration: 'CCDC6::RET',
+      inFrame: false,
+      origin: { file: 'sv.txt', line: 8 },
+    });
+    expect(r.stats).toMatchObject({
+      rows: 10,
+      used: 7,
+      flagged: { germline: 1 },
+      skipped: { duplicate: 1, 'no-sample': 1, 'no-gene': 1 },
+    });
     expect(r.stats.rows).toBe(r.stats.used + sum(r.stats.skipped));
     expect(r.issues.filter((i) => i.severity === 'error')).toEqual([]);
     expect(r.issues.find((i) => i.code === 'sv.no-sample')).toMatchObject({ line: 10 });
@@ -48,7 +68,9 @@ describe('svReader', () => {
   });
 
   it('sniffs SV headers', () => {
-    expect(svReader.sniff(['Sample_Id\tSite1_Hugo_Symbol\tSite2_Hugo_Symbol'], 'data_sv.txt')).toBeGreaterThan(0.9);
+    expect(
+      svReader.sniff(['Sample_Id\tSite1_Hugo_Symbol\tSite2_Hugo_Symbol'], 'data_sv.txt'),
+    ).toBeGreaterThan(0.9);
     expect(svReader.sniff(['Tumor_Sample_Barcode\tGeneA\tGeneB\tSv_Type'], 'x.txt')).toBeGreaterThan(0.9);
     expect(svReader.sniff(['Hugo_Symbol\tS1'], 'x.txt')).toBe(0);
   });
@@ -62,7 +84,9 @@ describe('fusionListReader', () => {
       ['EGFR intragenic rearrangement', 'EGFR'],
     ]);
     expect(fusions(r, 'S-02').map((f) => f.alteration)).toEqual(['ETV6::RUNX1', 'KIF5B::RET']);
-    expect(fusions(r, 'S-03').map((f) => [f.alteration, f.gene5, f.gene3])).toEqual([['ALK fusion', null, null]]);
+    expect(fusions(r, 'S-03').map((f) => [f.alteration, f.gene5, f.gene3])).toEqual([
+      ['ALK fusion', null, null],
+    ]);
     expect(r.issues.map((i) => [i.code, i.line])).toEqual([['fusion.unreadable', 7]]);
     expect(r.stats).toMatchObject({ rows: 6, used: 5, skipped: { unreadable: 1 } });
   });

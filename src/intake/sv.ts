@@ -3,7 +3,14 @@ import type { NormalizeContext } from '../normalize/context.js';
 import { makeFusion, parseFusionText, type FusionParts } from '../normalize/typed.js';
 import type { ReaderModule } from './registry.js';
 import { IssueLimiter, findColumn, headerCells, isMissing, readTable } from './tsv-table.js';
-import { bump, emptyStats, type ReadOptions, type ReadResult, type ReadStats, type SampleData } from './types.js';
+import {
+  bump,
+  emptyStats,
+  type ReadOptions,
+  type ReadResult,
+  type ReadStats,
+  type SampleData,
+} from './types.js';
 
 /**
  * Structural variants and fusions.
@@ -72,11 +79,16 @@ export function orientSv(g1: string, g2: string, eventInfo: string, ctx: Normali
     // `ATP1B2-intergenic` (MSK also writes "interganic"): one gene and an intergenic breakpoint.
     const g = /^([^\s-]+(?:-[^\s-]+)*?)-inter[a-z]*g[ae]nic/i.exec(ev)?.[1];
     const gene = g !== undefined ? ctx.genes.resolve(g).symbol : (a ?? b);
-    return gene === null ? { parts: null } : { parts: { gene5: gene, gene3: null, intragenic: false }, note: 'other breakpoint intergenic' };
+    return gene === null
+      ? { parts: null }
+      : { parts: { gene5: gene, gene3: null, intragenic: false }, note: 'other breakpoint intergenic' };
   }
   if (a === null && b === null) return { parts: null };
   if (a !== null && a === b) return { parts: { gene5: a, gene3: a, intragenic: true } };
-  return { parts: { gene5: a, gene3: b, intragenic: false }, note: 'orientation not stated; partners in file order' };
+  return {
+    parts: { gene5: a, gene3: b, intragenic: false },
+    note: 'orientation not stated; partners in file order',
+  };
 }
 
 async function readSv(path: string, options: ReadOptions): Promise<ReadResult> {
@@ -90,82 +102,116 @@ async function readSv(path: string, options: ReadOptions): Promise<ReadResult> {
   const ctx = options.ctx;
   const unknownGenes = new Set<string>();
 
-  await readTable(path, { issues, displayName: file, signal: options.signal, onProgress: options.onProgress }, {
-    header(cells, line) {
-      c = {
-        sample: findColumn(cells, ...SAMPLE_COLS),
-        g1: findColumn(cells, 'Site1_Hugo_Symbol', 'GeneA', 'Gene1', 'Gene_A', 'Site1_Gene'),
-        g2: findColumn(cells, 'Site2_Hugo_Symbol', 'GeneB', 'Gene2', 'Gene_B', 'Site2_Gene'),
-        status: findColumn(cells, 'SV_Status'),
-        cls: findColumn(cells, 'Class', 'Sv_Type', 'SV_Type', 'Variant_Class'),
-        frame: findColumn(cells, 'Site2_Effect_on_Frame', 'Frame', 'Effect_on_Frame'),
-        event: findColumn(cells, 'Event_Info', 'Fusion'),
-        annotation: findColumn(cells, 'Annotation'),
-      };
-      const missing = [c.sample === -1 ? 'Sample_Id' : '', c.g1 === -1 && c.g2 === -1 ? 'Site1_Hugo_Symbol/Site2_Hugo_Symbol' : ''].filter((x) => x !== '');
-      if (missing.length > 0) {
-        issues.push({ severity: 'error', code: 'sv.missing-column', file, line, field: missing.join(', '), message: `missing column(s): ${missing.join(', ')}${cells.length === 1 ? ' (the header has one column — is the file tab-separated?)' : ''}` });
-        return false;
-      }
-      return true;
-    },
-    row(cells, line) {
-      stats.rows++;
-      const sid = cells[c.sample]!;
-      if (isMissing(sid)) {
-        bump(stats.skipped, 'no-sample');
-        lim.add({ severity: 'warning', code: 'sv.no-sample', file, line, field: 'Sample_Id', message: 'row has no sample id; skipped' });
-        return;
-      }
-      const s = sampleOf(bySample, sid);
-      const g1 = c.g1 === -1 || isMissing(cells[c.g1]) ? '' : cells[c.g1]!;
-      const g2 = c.g2 === -1 || isMissing(cells[c.g2]) ? '' : cells[c.g2]!;
-      const ev = c.event === -1 || isMissing(cells[c.event]) ? '' : cells[c.event]!;
-      const o = orientSv(g1, g2, ev, ctx);
-      if (o.parts === null) {
-        bump(stats.skipped, 'no-gene');
-        lim.add({ severity: 'warning', code: 'sv.no-gene', file, line, message: 'neither breakpoint names a gene; skipped' });
-        return;
-      }
-      for (const g of [g1, g2]) {
-        if (g !== '' && !unknownGenes.has(g) && !ctx.genes.resolve(g).known) {
-          unknownGenes.add(g);
-          lim.add({ severity: 'warning', code: 'gene.unknown', file, line, message: `"${g}" is not a known HGNC symbol, alias or previous symbol; kept as written` });
+  await readTable(
+    path,
+    { issues, displayName: file, signal: options.signal, onProgress: options.onProgress },
+    {
+      header(cells, line) {
+        c = {
+          sample: findColumn(cells, ...SAMPLE_COLS),
+          g1: findColumn(cells, 'Site1_Hugo_Symbol', 'GeneA', 'Gene1', 'Gene_A', 'Site1_Gene'),
+          g2: findColumn(cells, 'Site2_Hugo_Symbol', 'GeneB', 'Gene2', 'Gene_B', 'Site2_Gene'),
+          status: findColumn(cells, 'SV_Status'),
+          cls: findColumn(cells, 'Class', 'Sv_Type', 'SV_Type', 'Variant_Class'),
+          frame: findColumn(cells, 'Site2_Effect_on_Frame', 'Frame', 'Effect_on_Frame'),
+          event: findColumn(cells, 'Event_Info', 'Fusion'),
+          annotation: findColumn(cells, 'Annotation'),
+        };
+        const missing = [
+          c.sample === -1 ? 'Sample_Id' : '',
+          c.g1 === -1 && c.g2 === -1 ? 'Site1_Hugo_Symbol/Site2_Hugo_Symbol' : '',
+        ].filter((x) => x !== '');
+        if (missing.length > 0) {
+          issues.push({
+            severity: 'error',
+            code: 'sv.missing-column',
+            file,
+            line,
+            field: missing.join(', '),
+            message: `missing column(s): ${missing.join(', ')}${cells.length === 1 ? ' (the header has one column — is the file tab-separated?)' : ''}`,
+          });
+          return false;
         }
-      }
-      const statusText = c.status === -1 ? '' : cells[c.status]!.toLowerCase();
-      const somaticStatus: Fusion['somaticStatus'] = statusText === 'germline' ? 'germline' : statusText === 'somatic' ? 'somatic' : 'unknown';
-      const frame = frameOf(c.frame === -1 ? ev : `${cells[c.frame]} ${ev}`);
-      const svClass = c.cls === -1 || isMissing(cells[c.cls]) ? undefined : cells[c.cls]!;
-      const description = [ev, o.note].filter((x) => x !== undefined && x !== '').join('; ');
-      const f = makeFusion({
-        gene5: o.parts.gene5,
-        gene3: o.parts.gene3,
-        intragenic: o.parts.intragenic,
-        originalText: [g1, g2, ev].filter((x) => x !== '').join(' | '),
-        origin: { file, line },
-        ...(svClass !== undefined ? { svClass } : {}),
-        ...(frame !== undefined ? { inFrame: frame } : {}),
-        ...(description !== '' ? { description } : {}),
-        somaticStatus,
-      });
-      if (f === null) {
-        bump(stats.skipped, 'no-gene');
-        return;
-      }
-      stats.used++;
-      if (somaticStatus === 'germline') bump(stats.flagged, 'germline');
-      // Same event listed twice (some pipelines write one row per breakpoint): keep the first.
-      const k = `${sid}\t${f.alteration}\t${f.svClass ?? ''}\t${f.description ?? ''}`;
-      if (seen.has(k)) {
-        stats.used--;
-        bump(stats.skipped, 'duplicate');
-        return;
-      }
-      seen.add(k);
-      s.alterations.push(f);
+        return true;
+      },
+      row(cells, line) {
+        stats.rows++;
+        const sid = cells[c.sample]!;
+        if (isMissing(sid)) {
+          bump(stats.skipped, 'no-sample');
+          lim.add({
+            severity: 'warning',
+            code: 'sv.no-sample',
+            file,
+            line,
+            field: 'Sample_Id',
+            message: 'row has no sample id; skipped',
+          });
+          return;
+        }
+        const s = sampleOf(bySample, sid);
+        const g1 = c.g1 === -1 || isMissing(cells[c.g1]) ? '' : cells[c.g1]!;
+        const g2 = c.g2 === -1 || isMissing(cells[c.g2]) ? '' : cells[c.g2]!;
+        const ev = c.event === -1 || isMissing(cells[c.event]) ? '' : cells[c.event]!;
+        const o = orientSv(g1, g2, ev, ctx);
+        if (o.parts === null) {
+          bump(stats.skipped, 'no-gene');
+          lim.add({
+            severity: 'warning',
+            code: 'sv.no-gene',
+            file,
+            line,
+            message: 'neither breakpoint names a gene; skipped',
+          });
+          return;
+        }
+        for (const g of [g1, g2]) {
+          if (g !== '' && !unknownGenes.has(g) && !ctx.genes.resolve(g).known) {
+            unknownGenes.add(g);
+            lim.add({
+              severity: 'warning',
+              code: 'gene.unknown',
+              file,
+              line,
+              message: `"${g}" is not a known HGNC symbol, alias or previous symbol; kept as written`,
+            });
+          }
+        }
+        const statusText = c.status === -1 ? '' : cells[c.status]!.toLowerCase();
+        const somaticStatus: Fusion['somaticStatus'] =
+          statusText === 'germline' ? 'germline' : statusText === 'somatic' ? 'somatic' : 'unknown';
+        const frame = frameOf(c.frame === -1 ? ev : `${cells[c.frame]} ${ev}`);
+        const svClass = c.cls === -1 || isMissing(cells[c.cls]) ? undefined : cells[c.cls]!;
+        const description = [ev, o.note].filter((x) => x !== undefined && x !== '').join('; ');
+        const f = makeFusion({
+          gene5: o.parts.gene5,
+          gene3: o.parts.gene3,
+          intragenic: o.parts.intragenic,
+          originalText: [g1, g2, ev].filter((x) => x !== '').join(' | '),
+          origin: { file, line },
+          ...(svClass !== undefined ? { svClass } : {}),
+          ...(frame !== undefined ? { inFrame: frame } : {}),
+          ...(description !== '' ? { description } : {}),
+          somaticStatus,
+        });
+        if (f === null) {
+          bump(stats.skipped, 'no-gene');
+          return;
+        }
+        stats.used++;
+        if (somaticStatus === 'germline') bump(stats.flagged, 'germline');
+        // Same event listed twice (some pipelines write one row per breakpoint): keep the first.
+        const k = `${sid}\t${f.alteration}\t${f.svClass ?? ''}\t${f.description ?? ''}`;
+        if (seen.has(k)) {
+          stats.used--;
+          bump(stats.skipped, 'duplicate');
+          return;
+        }
+        seen.add(k);
+        s.alterations.push(f);
+      },
     },
-  });
+  );
   lim.flush();
   return { file, format: 'sv', samples: [...bySample.values()], patients: [], issues, stats };
 }
@@ -180,9 +226,16 @@ function sampleOf(map: Map<string, SampleData>, id: string): SampleData {
 }
 
 /** One fusion name (`EML4::ALK`, `ALK-EML4`, `MLL2-intragenic`, `ETV6-RUNX1 fusion`, `ALK rearrangement`). */
-function fusionFromName(text: string, ctx: NormalizeContext, file: string, line: number, frame?: boolean): Fusion | null {
+function fusionFromName(
+  text: string,
+  ctx: NormalizeContext,
+  file: string,
+  line: number,
+  frame?: boolean,
+): Fusion | null {
   // `ALK-EML4` with a partner the gene list does not know is still a fusion name; a lone word is not.
-  const p = parseFusionText(text, ctx) ?? (/::|-|\//.test(text) ? parseFusionText(`${text} fusion`, ctx) : null);
+  const p =
+    parseFusionText(text, ctx) ?? (/::|-|\//.test(text) ? parseFusionText(`${text} fusion`, ctx) : null);
   if (p === null) return null;
   const f = makeFusion({
     gene5: p.gene5,
@@ -216,7 +269,13 @@ async function readFusionList(path: string, options: ReadOptions): Promise<ReadR
     const text = cells[fCol] ?? '';
     if (isMissing(sid)) {
       bump(stats.skipped, 'no-sample');
-      lim.add({ severity: 'warning', code: 'fusion.no-sample', file, line, message: 'row has no sample id; skipped' });
+      lim.add({
+        severity: 'warning',
+        code: 'fusion.no-sample',
+        file,
+        line,
+        message: 'row has no sample id; skipped',
+      });
       return;
     }
     const s = sampleOf(bySample, sid);
@@ -228,12 +287,26 @@ async function readFusionList(path: string, options: ReadOptions): Promise<ReadR
     const f = fusionFromName(text, ctx, file, line, frame);
     if (f === null) {
       bump(stats.skipped, 'unreadable');
-      lim.add({ severity: 'warning', code: 'fusion.unreadable', file, line, field: 'Fusion', message: `"${text}" is not a fusion name we can read (expected e.g. "EML4::ALK", "KIF5B-RET fusion", "ALK rearrangement")` });
+      lim.add({
+        severity: 'warning',
+        code: 'fusion.unreadable',
+        file,
+        line,
+        field: 'Fusion',
+        message: `"${text}" is not a fusion name we can read (expected e.g. "EML4::ALK", "KIF5B-RET fusion", "ALK rearrangement")`,
+      });
       return;
     }
     for (const g of [f.gene5, f.gene3, f.gene]) {
       if (g !== null && !ctx.genes.resolve(g).known) {
-        lim.add({ severity: 'warning', code: 'gene.unknown', file, line, field: 'Fusion', message: `"${g}" is not a known HGNC symbol, alias or previous symbol; kept as written` });
+        lim.add({
+          severity: 'warning',
+          code: 'gene.unknown',
+          file,
+          line,
+          field: 'Fusion',
+          message: `"${g}" is not a known HGNC symbol, alias or previous symbol; kept as written`,
+        });
         break;
       }
     }
@@ -247,28 +320,37 @@ async function readFusionList(path: string, options: ReadOptions): Promise<ReadR
     s.alterations.push(f);
   };
 
-  await readTable(path, { issues, displayName: file, signal: options.signal, onProgress: options.onProgress }, {
-    header(cells, line) {
-      const fc = findColumn(cells, 'Fusion', 'Fusion_Name', 'Event_Info', 'Alteration');
-      if (fc !== -1) {
-        fCol = fc;
-        sCol = findColumn(cells, ...SAMPLE_COLS);
-        frameCol = findColumn(cells, 'Frame');
+  await readTable(
+    path,
+    { issues, displayName: file, signal: options.signal, onProgress: options.onProgress },
+    {
+      header(cells, line) {
+        const fc = findColumn(cells, 'Fusion', 'Fusion_Name', 'Event_Info', 'Alteration');
+        if (fc !== -1) {
+          fCol = fc;
+          sCol = findColumn(cells, ...SAMPLE_COLS);
+          frameCol = findColumn(cells, 'Frame');
+          return true;
+        }
+        // No header: every row is data. `sample<TAB>fusion` or just `fusion`.
+        headerless = true;
+        if (cells.length >= 2) {
+          sCol = 0;
+          fCol = 1;
+        }
+        handle(cells, line);
         return true;
-      }
-      // No header: every row is data. `sample<TAB>fusion` or just `fusion`.
-      headerless = true;
-      if (cells.length >= 2) {
-        sCol = 0;
-        fCol = 1;
-      }
-      handle(cells, line);
-      return true;
+      },
+      row: handle,
     },
-    row: handle,
-  });
+  );
   if (headerless && stats.used === 0 && stats.rows > 0) {
-    issues.push({ severity: 'error', code: 'fusion.no-fusions', file, message: 'no line could be read as a fusion; expected a "Fusion" column or lines such as "EML4::ALK"' });
+    issues.push({
+      severity: 'error',
+      code: 'fusion.no-fusions',
+      file,
+      message: 'no line could be read as a fusion; expected a "Fusion" column or lines such as "EML4::ALK"',
+    });
   }
   lim.flush();
   return { file, format: 'fusion-list', samples: [...bySample.values()], patients: [], issues, stats };
@@ -286,17 +368,21 @@ export const svReader: ReaderModule = {
   read: readSv,
 };
 
-const FUSION_LINE = /^(?:[^\t]+\t)?[A-Za-z][\w.-]*(?:\s*(?:::|--|-|\/)\s*[A-Za-z][\w.-]*)?(?:\s+(?:fusion|rearrangement|rearranged|translocation))?$/i;
+const FUSION_LINE =
+  /^(?:[^\t]+\t)?[A-Za-z][\w.-]*(?:\s*(?:::|--|-|\/)\s*[A-Za-z][\w.-]*)?(?:\s+(?:fusion|rearrangement|rearranged|translocation))?$/i;
 
 export const fusionListReader: ReaderModule = {
   format: 'fusion-list',
   description: 'Fusion names one per row (Tumor_Sample_Barcode + Fusion, or lines such as "EML4::ALK")',
   sniff(head) {
     const h = headerCells(head);
-    if (findColumn(h, 'Fusion') !== -1 && findColumn(h, 'Site1_Hugo_Symbol', 'Variant_Classification') === -1) return 0.9;
+    if (findColumn(h, 'Fusion') !== -1 && findColumn(h, 'Site1_Hugo_Symbol', 'Variant_Classification') === -1)
+      return 0.9;
     const lines = head.filter((l) => l.trim() !== '' && !l.startsWith('#'));
     if (lines.length === 0) return 0;
-    const fusionish = lines.filter((l) => FUSION_LINE.test(l.trim()) && /::|-|fusion|rearrange|translocat/i.test(l)).length;
+    const fusionish = lines.filter(
+      (l) => FUSION_LINE.test(l.trim()) && /::|-|fusion|rearrange|translocat/i.test(l),
+    ).length;
     return fusionish === lines.length ? 0.6 : 0;
   },
   read: readFusionList,

@@ -24,8 +24,14 @@ function file(body: string | Buffer, name = `f${n++}.txt`): string {
 
 const readers: Array<[ReaderModule, string]> = [
   [cnaDiscreteReader, 'Hugo_Symbol\tEntrez_Gene_Id\tS1\nERBB2\t2064\t2\nMYC\t4609\t1\n'],
-  [cnaLongReader, 'Tumor_Sample_Barcode\tHugo_Symbol\tCopy_Number_Alteration\nS1\tERBB2\tAmplification\nS1\tMYC\tGain\n'],
-  [svReader, 'Sample_Id\tSite1_Hugo_Symbol\tSite2_Hugo_Symbol\tEvent_Info\nS1\tALK\tEML4\tProtein fusion: in frame (EML4-ALK)\nS1\tRET\tKIF5B\tKIF5B-RET Fusion\n'],
+  [
+    cnaLongReader,
+    'Tumor_Sample_Barcode\tHugo_Symbol\tCopy_Number_Alteration\nS1\tERBB2\tAmplification\nS1\tMYC\tGain\n',
+  ],
+  [
+    svReader,
+    'Sample_Id\tSite1_Hugo_Symbol\tSite2_Hugo_Symbol\tEvent_Info\nS1\tALK\tEML4\tProtein fusion: in frame (EML4-ALK)\nS1\tRET\tKIF5B\tKIF5B-RET Fusion\n',
+  ],
   [fusionListReader, 'Tumor_Sample_Barcode\tFusion\nS1\tEML4-ALK\nS1\tKIF5B-RET\n'],
   [clinicalSampleReader, 'SAMPLE_ID\tONCOTREE_CODE\tTMB_NONSYNONYMOUS\nS1\tLUAD\t12\nS2\tCOADREAD\t3\n'],
   [clinicalPatientReader, 'PATIENT_ID\tSEX\tAGE\nP1\tFemale\t50\nP2\tMale\t60\n'],
@@ -80,13 +86,20 @@ describe.each(readers)('$format reader on bad input', (reader, good) => {
   it('reads CRLF line ends like LF', async () => {
     const a = await read(file(good));
     const b = await read(file(good.replace(/\n/g, '\r\n')));
-    expect(JSON.stringify(b.samples).replaceAll(/"file":"[^"]*"/g, '')).toBe(JSON.stringify(a.samples).replaceAll(/"file":"[^"]*"/g, ''));
+    expect(JSON.stringify(b.samples).replaceAll(/"file":"[^"]*"/g, '')).toBe(
+      JSON.stringify(a.samples).replaceAll(/"file":"[^"]*"/g, ''),
+    );
     expect(b.patients).toEqual(a.patients);
   });
 
   it('reports a damaged gzip and keeps what decompressed', async () => {
     const rows = good.split('\n')[1]!;
-    const big = good + Array.from({ length: 20000 }, (_, i) => rows.replace('S1', `S${i + 10}`).replace('P1', `P${i + 10}`)).join('\n') + '\n';
+    const big =
+      good +
+      Array.from({ length: 20000 }, (_, i) =>
+        rows.replace('S1', `S${i + 10}`).replace('P1', `P${i + 10}`),
+      ).join('\n') +
+      '\n';
     const gz = gzipSync(Buffer.from(big));
     const r = await read(file(gz.subarray(0, Math.floor(gz.length / 2)), `cut${n++}.txt.gz`));
     expect(r.issues.map((i) => i.code)).toContain('file.gzip-truncated');
@@ -99,15 +112,23 @@ describe('very long lines', () => {
     const lines = good.split('\n');
     const body = [lines[0], 'X'.repeat(10 * 1024 * 1024), ...lines.slice(1)].join('\n');
     const r = await reader.read(file(body), { ctx, displayName: 'long.txt' });
-    expect(r.issues.find((i) => i.code === 'file.line-too-long')).toMatchObject({ line: 2, file: 'long.txt' });
+    expect(r.issues.find((i) => i.code === 'file.line-too-long')).toMatchObject({
+      line: 2,
+      file: 'long.txt',
+    });
     expect(r.stats.used).toBe(2);
   });
 });
 
 describe('unknown genes', () => {
   it('warn with the line and keep the alteration', async () => {
-    const r = await cnaLongReader.read(file('Tumor_Sample_Barcode\tHugo_Symbol\tCopy_Number_Alteration\nS1\tNOTAGENE1\tAmplification\n'), { ctx, displayName: 'g.txt' });
-    expect(r.issues).toEqual([expect.objectContaining({ code: 'gene.unknown', severity: 'warning', line: 2, file: 'g.txt' })]);
+    const r = await cnaLongReader.read(
+      file('Tumor_Sample_Barcode\tHugo_Symbol\tCopy_Number_Alteration\nS1\tNOTAGENE1\tAmplification\n'),
+      { ctx, displayName: 'g.txt' },
+    );
+    expect(r.issues).toEqual([
+      expect.objectContaining({ code: 'gene.unknown', severity: 'warning', line: 2, file: 'g.txt' }),
+    ]);
     expect(r.samples[0]!.alterations).toHaveLength(1);
   });
 });
@@ -116,16 +137,33 @@ describe('never throws on arbitrary input (property)', () => {
   const all: ReaderModule[] = [...readers.map(([r]) => r), caseJsonReader];
   const content = fc.oneof(
     fc.string({ unit: 'binary' }),
-    fc.array(fc.array(fc.oneof(fc.string(), fc.constantFrom('NA', '-2', '2', 'EML4-ALK', 'Hugo_Symbol', 'SAMPLE_ID', '#x', '')), { maxLength: 6 }).map((c) => c.join('\t')), { maxLength: 8 }).map((ls) => ls.join('\n')),
+    fc
+      .array(
+        fc
+          .array(
+            fc.oneof(
+              fc.string(),
+              fc.constantFrom('NA', '-2', '2', 'EML4-ALK', 'Hugo_Symbol', 'SAMPLE_ID', '#x', ''),
+            ),
+            { maxLength: 6 },
+          )
+          .map((c) => c.join('\t')),
+        { maxLength: 8 },
+      )
+      .map((ls) => ls.join('\n')),
     fc.json(),
   );
   it.each(all)('$format', async (reader) => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...readers.map(([, g]) => g.split('\n')[0]! + '\n'), ''), content, async (header, body) => {
-        const r = await reader.read(file(header + body), { ctx });
-        for (const i of r.issues) expect(IssueSchema.safeParse(i).success).toBe(true);
-        expect(r.stats.rows).toBeGreaterThanOrEqual(0);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...readers.map(([, g]) => g.split('\n')[0]! + '\n'), ''),
+        content,
+        async (header, body) => {
+          const r = await reader.read(file(header + body), { ctx });
+          for (const i of r.issues) expect(IssueSchema.safeParse(i).success).toBe(true);
+          expect(r.stats.rows).toBeGreaterThanOrEqual(0);
+        },
+      ),
       { numRuns: 60 },
     );
   });

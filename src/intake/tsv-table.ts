@@ -20,13 +20,22 @@ export interface TableOptions extends LongWorkOptions {
 }
 
 /** Reads a table, reporting a file that is empty, has no data rows or is not tab-separated. */
-export async function readTable(path: string, opts: TableOptions, handlers: TableHandlers): Promise<{ headerLine?: number; dataRows: number }> {
+export async function readTable(
+  path: string,
+  opts: TableOptions,
+  handlers: TableHandlers,
+): Promise<{ headerLine?: number; dataRows: number }> {
   const prefix = opts.commentPrefix ?? '#';
   let headerLine: number | undefined;
   let stop = false;
   let dataRows = 0;
   let width = 0;
-  for await (const batch of readLineBatches(path, { issues: opts.issues, displayName: opts.displayName, signal: opts.signal, onProgress: opts.onProgress })) {
+  for await (const batch of readLineBatches(path, {
+    issues: opts.issues,
+    displayName: opts.displayName,
+    signal: opts.signal,
+    onProgress: opts.onProgress,
+  })) {
     if (stop) break;
     for (let i = 0; i < batch.lines.length; i++) {
       const raw = batch.lines[i]!;
@@ -59,8 +68,16 @@ export async function readTable(path: string, opts: TableOptions, handlers: Tabl
       handlers.row(cells, line);
     }
   }
-  if (headerLine === undefined && !opts.issues.some((i) => i.severity === 'error' && i.file === opts.displayName)) {
-    opts.issues.push({ severity: 'error', code: 'table.empty', file: opts.displayName, message: 'the file has no header line (it is empty or holds only comments)' });
+  if (
+    headerLine === undefined &&
+    !opts.issues.some((i) => i.severity === 'error' && i.file === opts.displayName)
+  ) {
+    opts.issues.push({
+      severity: 'error',
+      code: 'table.empty',
+      file: opts.displayName,
+      message: 'the file has no header line (it is empty or holds only comments)',
+    });
   }
   return { headerLine, dataRows };
 }
@@ -88,7 +105,10 @@ export function findColumn(header: readonly string[], ...names: string[]): numbe
 export function headerCells(head: readonly string[]): string[] {
   for (const l of head) {
     if (l.trim() === '' || l.startsWith('#')) continue;
-    return l.replace(/^\uFEFF/, '').split('\t').map((c) => c.trim());
+    return l
+      .replace(/^\uFEFF/, '')
+      .split('\t')
+      .map((c) => c.trim());
   }
   return [];
 }
@@ -97,7 +117,17 @@ export function headerCells(head: readonly string[]): string[] {
 export function isMissing(v: string | undefined): boolean {
   if (v === undefined) return true;
   const t = v.trim().toLowerCase();
-  return t === '' || t === 'na' || t === 'nan' || t === 'n/a' || t === 'null' || t === 'none' || t === '[not available]' || t === 'not available' || t === '.';
+  return (
+    t === '' ||
+    t === 'na' ||
+    t === 'nan' ||
+    t === 'n/a' ||
+    t === 'null' ||
+    t === 'none' ||
+    t === '[not available]' ||
+    t === 'not available' ||
+    t === '.'
+  );
 }
 
 /**

@@ -58,7 +58,11 @@ describe('resolveSite', () => {
   });
 
   it('splits lists and folds duplicates', () => {
-    expect(resolveSites('Liver, Lung, Lymph Nodes').map((s) => s.site)).toEqual(['liver', 'lung', 'lymph_node']);
+    expect(resolveSites('Liver, Lung, Lymph Nodes').map((s) => s.site)).toEqual([
+      'liver',
+      'lung',
+      'lymph_node',
+    ]);
     expect(resolveSites('brain and liver; brain').map((s) => s.site)).toEqual(['brain', 'liver']);
   });
 

@@ -16,18 +16,36 @@ describe('therapy names', () => {
   it('expands regimen acronyms', () => {
     expect(regimenDrugs('FOLFOX')).toEqual(['fluorouracil', 'leucovorin', 'oxaliplatin']);
     expect(regimenDrugs('mFOLFOX6')).toEqual(['fluorouracil', 'leucovorin', 'oxaliplatin']);
-    expect(regimenDrugs('R-CHOP')).toEqual(['rituximab', 'cyclophosphamide', 'doxorubicin', 'vincristine', 'prednisone']);
+    expect(regimenDrugs('R-CHOP')).toEqual([
+      'rituximab',
+      'cyclophosphamide',
+      'doxorubicin',
+      'vincristine',
+      'prednisone',
+    ]);
     expect(regimenDrugs('CAPOX')).toEqual(['capecitabine', 'oxaliplatin']);
   });
 
   it('splits combinations and expands regimens inside them', () => {
-    expect(drugsFromText('FOLFOX + bevacizumab').drugs).toEqual(['fluorouracil', 'leucovorin', 'oxaliplatin', 'bevacizumab']);
+    expect(drugsFromText('FOLFOX + bevacizumab').drugs).toEqual([
+      'fluorouracil',
+      'leucovorin',
+      'oxaliplatin',
+      'bevacizumab',
+    ]);
     expect(drugsFromText('Opdivo/Yervoy').drugs).toEqual(['nivolumab', 'ipilimumab']);
-    expect(drugsFromText('carboplatin, pemetrexed and pembrolizumab').drugs).toEqual(['carboplatin', 'pemetrexed', 'pembrolizumab']);
+    expect(drugsFromText('carboplatin, pemetrexed and pembrolizumab').drugs).toEqual([
+      'carboplatin',
+      'pemetrexed',
+      'pembrolizumab',
+    ]);
   });
 
   it('types non-drug therapies and reports unknown drug words', () => {
-    expect(normalizeTherapy('stereotactic radiosurgery').therapy).toMatchObject({ drugs: [], type: 'radiation' });
+    expect(normalizeTherapy('stereotactic radiosurgery').therapy).toMatchObject({
+      drugs: [],
+      type: 'radiation',
+    });
     expect(normalizeTherapy('liver resection').therapy).toMatchObject({ drugs: [], type: 'surgery' });
     expect(normalizeTherapy('Y-90 radioembolization').therapy.type).toBe('radiation');
     const r = normalizeTherapy('wonderdrug');
@@ -37,7 +55,13 @@ describe('therapy names', () => {
 
   it('fills drugs of a therapy object from its name and keeps its fields', () => {
     const r = normalizeTherapy({ name: 'FOLFIRI', line: 2, response: 'PD' });
-    expect(r.therapy).toMatchObject({ drugs: ['fluorouracil', 'leucovorin', 'irinotecan'], line: 2, response: 'PD', progressed: true, type: 'systemic' });
+    expect(r.therapy).toMatchObject({
+      drugs: ['fluorouracil', 'leucovorin', 'irinotecan'],
+      line: 2,
+      response: 'PD',
+      progressed: true,
+      type: 'systemic',
+    });
     expect(normalizeTherapy({ drugs: ['Tagrisso'] }).therapy.drugs).toEqual(['osimertinib']);
   });
 

@@ -44,55 +44,223 @@ const REGIMENS: Record<string, string[]> = {
 /** Brand names and abbreviations → generic name. */
 const DRUGS: Record<string, string> = {
   // immunotherapy
-  keytruda: 'pembrolizumab', pembro: 'pembrolizumab', opdivo: 'nivolumab', nivo: 'nivolumab', yervoy: 'ipilimumab', ipi: 'ipilimumab',
-  tecentriq: 'atezolizumab', atezo: 'atezolizumab', imfinzi: 'durvalumab', durva: 'durvalumab', libtayo: 'cemiplimab', bavencio: 'avelumab',
-  jemperli: 'dostarlimab', kimmtrak: 'tebentafusp', imlygic: 'talimogene laherparepvec', tvec: 'talimogene laherparepvec',
+  keytruda: 'pembrolizumab',
+  pembro: 'pembrolizumab',
+  opdivo: 'nivolumab',
+  nivo: 'nivolumab',
+  yervoy: 'ipilimumab',
+  ipi: 'ipilimumab',
+  tecentriq: 'atezolizumab',
+  atezo: 'atezolizumab',
+  imfinzi: 'durvalumab',
+  durva: 'durvalumab',
+  libtayo: 'cemiplimab',
+  bavencio: 'avelumab',
+  jemperli: 'dostarlimab',
+  kimmtrak: 'tebentafusp',
+  imlygic: 'talimogene laherparepvec',
+  tvec: 'talimogene laherparepvec',
   // EGFR / ALK / ROS1 / RET / MET / NTRK / KRAS
-  tagrisso: 'osimertinib', tarceva: 'erlotinib', iressa: 'gefitinib', gilotrif: 'afatinib', vizimpro: 'dacomitinib', rybrevant: 'amivantamab', lazcluze: 'lazertinib',
-  alecensa: 'alectinib', xalkori: 'crizotinib', zykadia: 'ceritinib', alunbrig: 'brigatinib', lorbrena: 'lorlatinib',
-  retevmo: 'selpercatinib', gavreto: 'pralsetinib', tabrecta: 'capmatinib', tepmetko: 'tepotinib',
-  vitrakvi: 'larotrectinib', rozlytrek: 'entrectinib', augtyro: 'repotrectinib',
-  lumakras: 'sotorasib', lumykras: 'sotorasib', krazati: 'adagrasib',
+  tagrisso: 'osimertinib',
+  tarceva: 'erlotinib',
+  iressa: 'gefitinib',
+  gilotrif: 'afatinib',
+  vizimpro: 'dacomitinib',
+  rybrevant: 'amivantamab',
+  lazcluze: 'lazertinib',
+  alecensa: 'alectinib',
+  xalkori: 'crizotinib',
+  zykadia: 'ceritinib',
+  alunbrig: 'brigatinib',
+  lorbrena: 'lorlatinib',
+  retevmo: 'selpercatinib',
+  gavreto: 'pralsetinib',
+  tabrecta: 'capmatinib',
+  tepmetko: 'tepotinib',
+  vitrakvi: 'larotrectinib',
+  rozlytrek: 'entrectinib',
+  augtyro: 'repotrectinib',
+  lumakras: 'sotorasib',
+  lumykras: 'sotorasib',
+  krazati: 'adagrasib',
   // BRAF / MEK
-  tafinlar: 'dabrafenib', dab: 'dabrafenib', mekinist: 'trametinib', tram: 'trametinib', zelboraf: 'vemurafenib', cotellic: 'cobimetinib',
-  braftovi: 'encorafenib', mektovi: 'binimetinib',
+  tafinlar: 'dabrafenib',
+  dab: 'dabrafenib',
+  mekinist: 'trametinib',
+  tram: 'trametinib',
+  zelboraf: 'vemurafenib',
+  cotellic: 'cobimetinib',
+  braftovi: 'encorafenib',
+  mektovi: 'binimetinib',
   // HER2 / breast
-  herceptin: 'trastuzumab', perjeta: 'pertuzumab', kadcyla: 'trastuzumab emtansine', 'tdm1': 'trastuzumab emtansine', 'ado-trastuzumab emtansine': 'trastuzumab emtansine',
-  enhertu: 'trastuzumab deruxtecan', 'tdxd': 'trastuzumab deruxtecan', 'fam-trastuzumab deruxtecan': 'trastuzumab deruxtecan', 'fam-trastuzumab deruxtecan-nxki': 'trastuzumab deruxtecan',
-  tukysa: 'tucatinib', nerlynx: 'neratinib', tykerb: 'lapatinib',
-  ibrance: 'palbociclib', kisqali: 'ribociclib', verzenio: 'abemaciclib', faslodex: 'fulvestrant', arimidex: 'anastrozole', femara: 'letrozole',
-  aromasin: 'exemestane', nolvadex: 'tamoxifen', piqray: 'alpelisib', truqap: 'capivasertib', orserdu: 'elacestrant', trodelvy: 'sacituzumab govitecan',
+  herceptin: 'trastuzumab',
+  perjeta: 'pertuzumab',
+  kadcyla: 'trastuzumab emtansine',
+  tdm1: 'trastuzumab emtansine',
+  'ado-trastuzumab emtansine': 'trastuzumab emtansine',
+  enhertu: 'trastuzumab deruxtecan',
+  tdxd: 'trastuzumab deruxtecan',
+  'fam-trastuzumab deruxtecan': 'trastuzumab deruxtecan',
+  'fam-trastuzumab deruxtecan-nxki': 'trastuzumab deruxtecan',
+  tukysa: 'tucatinib',
+  nerlynx: 'neratinib',
+  tykerb: 'lapatinib',
+  ibrance: 'palbociclib',
+  kisqali: 'ribociclib',
+  verzenio: 'abemaciclib',
+  faslodex: 'fulvestrant',
+  arimidex: 'anastrozole',
+  femara: 'letrozole',
+  aromasin: 'exemestane',
+  nolvadex: 'tamoxifen',
+  piqray: 'alpelisib',
+  truqap: 'capivasertib',
+  orserdu: 'elacestrant',
+  trodelvy: 'sacituzumab govitecan',
   // PARP
-  lynparza: 'olaparib', zejula: 'niraparib', rubraca: 'rucaparib', talzenna: 'talazoparib',
+  lynparza: 'olaparib',
+  zejula: 'niraparib',
+  rubraca: 'rucaparib',
+  talzenna: 'talazoparib',
   // colorectal / GI
-  avastin: 'bevacizumab', bev: 'bevacizumab', erbitux: 'cetuximab', vectibix: 'panitumumab', stivarga: 'regorafenib', zaltrap: 'ziv-aflibercept',
-  xeloda: 'capecitabine', cape: 'capecitabine', eloxatin: 'oxaliplatin', oxali: 'oxaliplatin', camptosar: 'irinotecan', iri: 'irinotecan',
-  '5fu': 'fluorouracil', '5-fu': 'fluorouracil', '5-fluorouracil': 'fluorouracil', fu: 'fluorouracil', adrucil: 'fluorouracil',
-  'folinic acid': 'leucovorin', lv: 'leucovorin', fruzaqla: 'fruquintinib',
+  avastin: 'bevacizumab',
+  bev: 'bevacizumab',
+  erbitux: 'cetuximab',
+  vectibix: 'panitumumab',
+  stivarga: 'regorafenib',
+  zaltrap: 'ziv-aflibercept',
+  xeloda: 'capecitabine',
+  cape: 'capecitabine',
+  eloxatin: 'oxaliplatin',
+  oxali: 'oxaliplatin',
+  camptosar: 'irinotecan',
+  iri: 'irinotecan',
+  '5fu': 'fluorouracil',
+  '5-fu': 'fluorouracil',
+  '5-fluorouracil': 'fluorouracil',
+  fu: 'fluorouracil',
+  adrucil: 'fluorouracil',
+  'folinic acid': 'leucovorin',
+  lv: 'leucovorin',
+  fruzaqla: 'fruquintinib',
   // chemotherapy
-  taxol: 'paclitaxel', abraxane: 'paclitaxel protein-bound', 'nab-paclitaxel': 'paclitaxel protein-bound', 'nabpaclitaxel': 'paclitaxel protein-bound',
-  taxotere: 'docetaxel', alimta: 'pemetrexed', pem: 'pemetrexed', gemzar: 'gemcitabine', gem: 'gemcitabine', platinol: 'cisplatin', cis: 'cisplatin',
-  paraplatin: 'carboplatin', carbo: 'carboplatin', adriamycin: 'doxorubicin', cytoxan: 'cyclophosphamide', temodar: 'temozolomide', tmz: 'temozolomide',
-  navelbine: 'vinorelbine', halaven: 'eribulin', etoposide: 'etoposide', vp16: 'etoposide',
+  taxol: 'paclitaxel',
+  abraxane: 'paclitaxel protein-bound',
+  'nab-paclitaxel': 'paclitaxel protein-bound',
+  nabpaclitaxel: 'paclitaxel protein-bound',
+  taxotere: 'docetaxel',
+  alimta: 'pemetrexed',
+  pem: 'pemetrexed',
+  gemzar: 'gemcitabine',
+  gem: 'gemcitabine',
+  platinol: 'cisplatin',
+  cis: 'cisplatin',
+  paraplatin: 'carboplatin',
+  carbo: 'carboplatin',
+  adriamycin: 'doxorubicin',
+  cytoxan: 'cyclophosphamide',
+  temodar: 'temozolomide',
+  tmz: 'temozolomide',
+  navelbine: 'vinorelbine',
+  halaven: 'eribulin',
+  etoposide: 'etoposide',
+  vp16: 'etoposide',
   // kidney / liver / other targeted
-  sutent: 'sunitinib', votrient: 'pazopanib', inlyta: 'axitinib', cabometyx: 'cabozantinib', cometriq: 'cabozantinib', lenvima: 'lenvatinib',
-  nexavar: 'sorafenib', gleevec: 'imatinib', glivec: 'imatinib', afinitor: 'everolimus', welireg: 'belzutifan',
+  sutent: 'sunitinib',
+  votrient: 'pazopanib',
+  inlyta: 'axitinib',
+  cabometyx: 'cabozantinib',
+  cometriq: 'cabozantinib',
+  lenvima: 'lenvatinib',
+  nexavar: 'sorafenib',
+  gleevec: 'imatinib',
+  glivec: 'imatinib',
+  afinitor: 'everolimus',
+  welireg: 'belzutifan',
   // prostate / bone
-  zytiga: 'abiraterone', xtandi: 'enzalutamide', erleada: 'apalutamide', nubeqa: 'darolutamide', lupron: 'leuprolide', eligard: 'leuprolide',
-  xgeva: 'denosumab', prolia: 'denosumab', zometa: 'zoledronic acid', pluvicto: 'lutetium lu 177 vipivotide tetraxetan', xofigo: 'radium ra 223 dichloride',
+  zytiga: 'abiraterone',
+  xtandi: 'enzalutamide',
+  erleada: 'apalutamide',
+  nubeqa: 'darolutamide',
+  lupron: 'leuprolide',
+  eligard: 'leuprolide',
+  xgeva: 'denosumab',
+  prolia: 'denosumab',
+  zometa: 'zoledronic acid',
+  pluvicto: 'lutetium lu 177 vipivotide tetraxetan',
+  xofigo: 'radium ra 223 dichloride',
   // urothelial
-  padcev: 'enfortumab vedotin', balversa: 'erdafitinib',
+  padcev: 'enfortumab vedotin',
+  balversa: 'erdafitinib',
 };
 
 /** Generic names we recognise as such (so they are not reported as unknown). */
-const GENERICS = new Set<string>([...Object.values(DRUGS), ...Object.values(REGIMENS).flat(), 'epirubicin', 'vincristine', 'prednisone', 'rituximab', 'relatlimab', 'tipiracil', 'trifluridine', 'mitomycin', 'topotecan', 'bleomycin', 'ifosfamide', 'dacarbazine', 'interleukin-2', 'aldesleukin', 'interferon alfa-2b', 'tremelimumab', 'tislelizumab', 'toripalimab', 'ramucirumab', 'necitumumab', 'mobocertinib', 'zanubrutinib', 'ibrutinib', 'venetoclax', 'letrozole', 'goserelin', 'degarelix', 'olaparib', 'mirvetuximab soravtansine', 'tisotumab vedotin', 'datopotamab deruxtecan', 'zolbetuximab', 'tarlatamab', 'lurbinectedin', 'ivosidenib', 'pemigatinib', 'futibatinib', 'infigratinib', 'selumetinib', 'avapritinib', 'ripretinib', 'sunitinib', 'trastuzumab', 'pertuzumab', 'margetuximab', 'nivolumab', 'pembrolizumab', 'amivantamab', 'zenocutuzumab']);
+const GENERICS = new Set<string>([
+  ...Object.values(DRUGS),
+  ...Object.values(REGIMENS).flat(),
+  'epirubicin',
+  'vincristine',
+  'prednisone',
+  'rituximab',
+  'relatlimab',
+  'tipiracil',
+  'trifluridine',
+  'mitomycin',
+  'topotecan',
+  'bleomycin',
+  'ifosfamide',
+  'dacarbazine',
+  'interleukin-2',
+  'aldesleukin',
+  'interferon alfa-2b',
+  'tremelimumab',
+  'tislelizumab',
+  'toripalimab',
+  'ramucirumab',
+  'necitumumab',
+  'mobocertinib',
+  'zanubrutinib',
+  'ibrutinib',
+  'venetoclax',
+  'letrozole',
+  'goserelin',
+  'degarelix',
+  'olaparib',
+  'mirvetuximab soravtansine',
+  'tisotumab vedotin',
+  'datopotamab deruxtecan',
+  'zolbetuximab',
+  'tarlatamab',
+  'lurbinectedin',
+  'ivosidenib',
+  'pemigatinib',
+  'futibatinib',
+  'infigratinib',
+  'selumetinib',
+  'avapritinib',
+  'ripretinib',
+  'sunitinib',
+  'trastuzumab',
+  'pertuzumab',
+  'margetuximab',
+  'nivolumab',
+  'pembrolizumab',
+  'amivantamab',
+  'zenocutuzumab',
+]);
 
-const RADIATION = /\b(?:radiation|radioembolization|sirt|y-?90|radiotherapy|irradiation|srs|sbrt|sabr|wbrt|whole[\s-]brain|stereotactic|radiosurgery|gamma knife|cyberknife|proton|imrt|xrt|rt|brachytherapy|chemoradiation|chemoradiotherapy)\b/i;
-const SURGERY = /\b(?:surgery|resection|resected|craniotomy|mastectomy|lumpectomy|colectomy|hemicolectomy|lobectomy|pneumonectomy|metastasectomy|hepatectomy|whipple|nephrectomy|prostatectomy|excision|debulking|cytoreductive|cytoreduction)\b/i;
-const LOCAL_OTHER = /\b(?:ablation|rfa|microwave ablation|cryoablation|tace|embolization|chemoembolization|y-?90|radioembolization|sirt|hai|hepatic arterial infusion)\b/i;
+const RADIATION =
+  /\b(?:radiation|radioembolization|sirt|y-?90|radiotherapy|irradiation|srs|sbrt|sabr|wbrt|whole[\s-]brain|stereotactic|radiosurgery|gamma knife|cyberknife|proton|imrt|xrt|rt|brachytherapy|chemoradiation|chemoradiotherapy)\b/i;
+const SURGERY =
+  /\b(?:surgery|resection|resected|craniotomy|mastectomy|lumpectomy|colectomy|hemicolectomy|lobectomy|pneumonectomy|metastasectomy|hepatectomy|whipple|nephrectomy|prostatectomy|excision|debulking|cytoreductive|cytoreduction)\b/i;
+const LOCAL_OTHER =
+  /\b(?:ablation|rfa|microwave ablation|cryoablation|tace|embolization|chemoembolization|y-?90|radioembolization|sirt|hai|hepatic arterial infusion)\b/i;
 
 function key(s: string): string {
-  return s.toLowerCase().replace(/[\s_]+/g, ' ').trim();
+  return s
+    .toLowerCase()
+    .replace(/[\s_]+/g, ' ')
+    .trim();
 }
 
 /** Generic name for one drug word, or null when it is not a known drug. */
@@ -125,7 +293,9 @@ export function drugsFromText(text: string): { drugs: string[]; unknown: string[
   const unknown: string[] = [];
   const whole = regimenDrugs(text) ?? (normalizeDrugName(text) !== null ? [normalizeDrugName(text)!] : null);
   if (whole !== null) return { drugs: dedupe(whole), unknown };
-  const cleaned = text.replace(/\([^)]*\)/g, ' ').replace(/\b(?:\d+(?:\.\d+)?\s*(?:mg|mg\/m2|mg\/kg|auc\s*\d+)|cycles?\s*\d*|x\s*\d+)\b/gi, ' ');
+  const cleaned = text
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\b(?:\d+(?:\.\d+)?\s*(?:mg|mg\/m2|mg\/kg|auc\s*\d+)|cycles?\s*\d*|x\s*\d+)\b/gi, ' ');
   for (const part of cleaned.split(/\s*(?:\+|\/|,|;|&|\band\b|\bwith\b|\bplus\b|\bthen\b|→|->)\s*/i)) {
     const p = part.trim();
     if (p === '') continue;
@@ -146,7 +316,12 @@ export function drugsFromText(text: string): { drugs: string[]; unknown: string[
       drugs.push(last);
       continue;
     }
-    if (/^(?:chemo(?:therapy)?|immunotherapy|targeted therapy|hormone therapy|endocrine therapy|adt|platinum|platinum doublet|doublet|maintenance|placebo)$/i.test(p)) continue;
+    if (
+      /^(?:chemo(?:therapy)?|immunotherapy|targeted therapy|hormone therapy|endocrine therapy|adt|platinum|platinum doublet|doublet|maintenance|placebo)$/i.test(
+        p,
+      )
+    )
+      continue;
     unknown.push(p.toLowerCase());
   }
   return { drugs: dedupe(drugs), unknown };
@@ -173,11 +348,20 @@ export function normalizeTherapy(input: string | TherapyObject): TherapyResult {
   if (typeof input === 'string') {
     const text = input.trim();
     const nonDrug = RADIATION.test(text) || SURGERY.test(text) || LOCAL_OTHER.test(text);
-    const { drugs, unknown } = nonDrug && normalizeDrugName(text) === null && regimenDrugs(text) === null ? { drugs: [], unknown: [] } : drugsFromText(text);
+    const { drugs, unknown } =
+      nonDrug && normalizeDrugName(text) === null && regimenDrugs(text) === null
+        ? { drugs: [], unknown: [] }
+        : drugsFromText(text);
     for (const u of unknown) issues.push(unknownDrug(u));
     const keep = [...drugs, ...unknown];
     return {
-      therapy: { drugs: keep, name: text, type: therapyType(text, keep.length > 0), setting: 'unknown', response: 'unknown' },
+      therapy: {
+        drugs: keep,
+        name: text,
+        type: therapyType(text, keep.length > 0),
+        setting: 'unknown',
+        response: 'unknown',
+      },
       issues,
     };
   }
@@ -187,7 +371,12 @@ export function normalizeTherapy(input: string | TherapyObject): TherapyResult {
     drugs.push(...r.drugs, ...r.unknown);
     for (const u of r.unknown) issues.push(unknownDrug(u));
   }
-  if (drugs.length === 0 && input.name !== undefined && input.type !== 'radiation' && input.type !== 'surgery') {
+  if (
+    drugs.length === 0 &&
+    input.name !== undefined &&
+    input.type !== 'radiation' &&
+    input.type !== 'surgery'
+  ) {
     const r = drugsFromText(input.name);
     const nonDrug = RADIATION.test(input.name) || SURGERY.test(input.name) || LOCAL_OTHER.test(input.name);
     if (!nonDrug || r.drugs.length > 0) {
@@ -212,5 +401,9 @@ export function normalizeTherapy(input: string | TherapyObject): TherapyResult {
 }
 
 function unknownDrug(name: string): Issue {
-  return { severity: 'info', code: 'therapy.unknown-drug', message: `"${name}" is not a drug name we know; kept as written (lower case)` };
+  return {
+    severity: 'info',
+    code: 'therapy.unknown-drug',
+    message: `"${name}" is not a drug name we know; kept as written (lower case)`,
+  };
 }

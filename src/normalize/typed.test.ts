@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AlterationSchema, BiomarkerSchema, GenomicAlterationSchema, type Biomarker, type GenomicAlteration } from '../domain/index.js';
+import {
+  AlterationSchema,
+  BiomarkerSchema,
+  GenomicAlterationSchema,
+  type Biomarker,
+  type GenomicAlteration,
+} from '../domain/index.js';
 import { builtinContext } from './context.js';
 import { fusionKeyGene, parseFusionText, parseTypedAlteration, renderTyped } from './typed.js';
 
@@ -46,23 +52,52 @@ describe('parseTypedAlteration: mutations', () => {
   });
 
   it('reads exon classes with canonical texts and classes', () => {
-    for (const t of ['EGFR exon 19 deletion', 'EGFR ex19del', 'EGFR exon 19 in-frame deletion', 'EGFR del19', 'EGFR Exon 19 Deletions']) {
-      expect(alt(t), t).toMatchObject({ kind: 'mutation', gene: 'EGFR', alteration: 'exon 19 deletion', exon: 19, consequence: 'inframe_deletion' });
+    for (const t of [
+      'EGFR exon 19 deletion',
+      'EGFR ex19del',
+      'EGFR exon 19 in-frame deletion',
+      'EGFR del19',
+      'EGFR Exon 19 Deletions',
+    ]) {
+      expect(alt(t), t).toMatchObject({
+        kind: 'mutation',
+        gene: 'EGFR',
+        alteration: 'exon 19 deletion',
+        exon: 19,
+        consequence: 'inframe_deletion',
+      });
       expect((alt(t) as { classes: string[] }).classes).toContain('exon19_inframe_deletion');
     }
-    expect(alt('EGFR exon 20 insertion')).toMatchObject({ alteration: 'exon 20 insertion', classes: ['inframe_insertion', 'exon20_insertion'] });
-    expect(alt('MET exon 14 skipping')).toMatchObject({ gene: 'MET', alteration: 'exon 14 skipping', classes: ['exon14_skipping'] });
-    expect(alt('KIT exon 11 mutation')).toMatchObject({ alteration: 'exon 11 mutation', classes: ['exon11_mutation'] });
+    expect(alt('EGFR exon 20 insertion')).toMatchObject({
+      alteration: 'exon 20 insertion',
+      classes: ['inframe_insertion', 'exon20_insertion'],
+    });
+    expect(alt('MET exon 14 skipping')).toMatchObject({
+      gene: 'MET',
+      alteration: 'exon 14 skipping',
+      classes: ['exon14_skipping'],
+    });
+    expect(alt('KIT exon 11 mutation')).toMatchObject({
+      alteration: 'exon 11 mutation',
+      classes: ['exon11_mutation'],
+    });
     expect(alt('EGFR kinase domain duplication')).toMatchObject({ classes: ['kinase_domain_duplication'] });
   });
 
   it('reads class-level and gene-level mutations', () => {
-    expect(alt('BRCA1 truncating')).toMatchObject({ gene: 'BRCA1', alteration: 'truncating mutation', classes: ['truncating'] });
+    expect(alt('BRCA1 truncating')).toMatchObject({
+      gene: 'BRCA1',
+      alteration: 'truncating mutation',
+      classes: ['truncating'],
+    });
     const r = parseTypedAlteration('KRAS mutation', ctx);
     expect(r.alteration).toMatchObject({ gene: 'KRAS', alteration: null, classes: [] });
     expect(r.issues.map((i) => i.code)).toContain('typed.unspecified-mutation');
     expect(alt('germline BRCA2 mutation')).toMatchObject({ somaticStatus: 'germline' });
-    expect(alt('TERT promoter mutation')).toMatchObject({ alteration: 'promoter mutation', consequence: 'flank5' });
+    expect(alt('TERT promoter mutation')).toMatchObject({
+      alteration: 'promoter mutation',
+      consequence: 'flank5',
+    });
   });
 });
 
@@ -158,15 +193,31 @@ describe('parseTypedAlteration: biomarkers', () => {
   });
 
   it('reads TMB values and applies the 10 mut/Mb threshold', () => {
-    expect(bio('TMB 14 mut/Mb')).toMatchObject({ name: 'TMB', value: 14, unit: 'mut/Mb', status: 'TMB-H', alteration: 'TMB 14 mut/Mb' });
+    expect(bio('TMB 14 mut/Mb')).toMatchObject({
+      name: 'TMB',
+      value: 14,
+      unit: 'mut/Mb',
+      status: 'TMB-H',
+      alteration: 'TMB 14 mut/Mb',
+    });
     expect(bio('TMB: 9.5 mutations/Mb')).toMatchObject({ value: 9.5, status: 'TMB-L' });
     expect(bio('tumor mutational burden 10')).toMatchObject({ value: 10, status: 'TMB-H' });
   });
 
   it('reads PD-L1 scores with their type', () => {
-    expect(bio('PD-L1 TPS 60%')).toMatchObject({ name: 'PD-L1', gene: 'CD274', scoreType: 'TPS', value: 60, alteration: 'PD-L1 TPS 60%' });
+    expect(bio('PD-L1 TPS 60%')).toMatchObject({
+      name: 'PD-L1',
+      gene: 'CD274',
+      scoreType: 'TPS',
+      value: 60,
+      alteration: 'PD-L1 TPS 60%',
+    });
     expect(bio('PD-L1 CPS 10')).toMatchObject({ scoreType: 'CPS', value: 10, alteration: 'PD-L1 CPS 10' });
-    expect(bio('PD-L1 (22C3) TPS ≥50%')).toMatchObject({ scoreType: 'TPS', value: 50, alteration: 'PD-L1 TPS ≥50%' });
+    expect(bio('PD-L1 (22C3) TPS ≥50%')).toMatchObject({
+      scoreType: 'TPS',
+      value: 50,
+      alteration: 'PD-L1 TPS ≥50%',
+    });
     expect(bio('PD-L1 negative')).toMatchObject({ status: 'negative' });
   });
 
@@ -187,36 +238,87 @@ describe('parseTypedAlteration: problems are issues', () => {
   });
 
   it('locates issues with the origin it is given', () => {
-    const r = parseTypedAlteration('p.V600E', ctx, { origin: { file: 'case.json', pointer: '/alterations/3' } });
+    const r = parseTypedAlteration('p.V600E', ctx, {
+      origin: { file: 'case.json', pointer: '/alterations/3' },
+    });
     expect(r.issues[0]).toMatchObject({ file: 'case.json', pointer: '/alterations/3' });
   });
 
   it('never throws and always returns a schema-valid result or issues (property)', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.stringMatching(/^[A-Z0-9]{1,6}[ :-]{0,3}[A-Za-z0-9.*>_+%-]{0,12}$/)), (s) => {
-        const r = parseTypedAlteration(s, ctx);
-        const got = r.alteration ?? r.biomarker;
-        if (got !== undefined) expect(AlterationSchema.safeParse(got).success).toBe(true);
-        else expect(r.issues.length).toBeGreaterThan(0);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string({ unit: 'grapheme' }),
+          fc.stringMatching(/^[A-Z0-9]{1,6}[ :-]{0,3}[A-Za-z0-9.*>_+%-]{0,12}$/),
+        ),
+        (s) => {
+          const r = parseTypedAlteration(s, ctx);
+          const got = r.alteration ?? r.biomarker;
+          if (got !== undefined) expect(AlterationSchema.safeParse(got).success).toBe(true);
+          else expect(r.issues.length).toBeGreaterThan(0);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
 });
 
 describe('renderTyped round trip (property)', () => {
-  const genes = fc.constantFrom('BRAF', 'EGFR', 'KRAS', 'TP53', 'PIK3CA', 'ERBB2', 'MET', 'ALK', 'CDKN2A', 'PTEN');
+  const genes = fc.constantFrom(
+    'BRAF',
+    'EGFR',
+    'KRAS',
+    'TP53',
+    'PIK3CA',
+    'ERBB2',
+    'MET',
+    'ALK',
+    'CDKN2A',
+    'PTEN',
+  );
   const aa = fc.constantFrom(...'ACDEFGHIKLMNPQRSTVWY'.split(''));
-  const missense = fc.tuple(genes, aa, fc.integer({ min: 1, max: 3000 }), aa).filter(([, r, , a]) => r !== a).map(([g, r, p, a]) => `${g} ${r}${p}${a}`);
-  const nonsense = fc.tuple(genes, aa, fc.integer({ min: 1, max: 3000 })).map(([g, r, p]) => `${g} ${r}${p}*`);
-  const cn = fc.tuple(genes, fc.constantFrom('amplification', 'gain', 'deep deletion', 'shallow deletion', 'hemizygous deletion')).map(([g, w]) => `${g} ${w}`);
-  const exon = fc.tuple(genes, fc.integer({ min: 1, max: 30 }), fc.constantFrom('deletion', 'insertion', 'skipping', 'mutation')).map(([g, n, k]) => `${g} exon ${n} ${k}`);
-  const fusion = fc.tuple(fc.constantFrom('EML4', 'KIF5B', 'CD74', 'ETV6', 'TPM3', 'CCDC6'), fc.constantFrom('ALK', 'RET', 'ROS1', 'NTRK1', 'NTRK3')).map(([a, b]) => `${a}::${b}`);
+  const missense = fc
+    .tuple(genes, aa, fc.integer({ min: 1, max: 3000 }), aa)
+    .filter(([, r, , a]) => r !== a)
+    .map(([g, r, p, a]) => `${g} ${r}${p}${a}`);
+  const nonsense = fc
+    .tuple(genes, aa, fc.integer({ min: 1, max: 3000 }))
+    .map(([g, r, p]) => `${g} ${r}${p}*`);
+  const cn = fc
+    .tuple(
+      genes,
+      fc.constantFrom('amplification', 'gain', 'deep deletion', 'shallow deletion', 'hemizygous deletion'),
+    )
+    .map(([g, w]) => `${g} ${w}`);
+  const exon = fc
+    .tuple(
+      genes,
+      fc.integer({ min: 1, max: 30 }),
+      fc.constantFrom('deletion', 'insertion', 'skipping', 'mutation'),
+    )
+    .map(([g, n, k]) => `${g} exon ${n} ${k}`);
+  const fusion = fc
+    .tuple(
+      fc.constantFrom('EML4', 'KIF5B', 'CD74', 'ETV6', 'TPM3', 'CCDC6'),
+      fc.constantFrom('ALK', 'RET', 'ROS1', 'NTRK1', 'NTRK3'),
+    )
+    .map(([a, b]) => `${a}::${b}`);
   const biomarkers = fc.oneof(
     fc.double({ min: 0, max: 500, noNaN: true }).map((v) => `TMB ${Math.round(v * 100) / 100} mut/Mb`),
     fc.integer({ min: 0, max: 100 }).map((v) => `PD-L1 TPS ${v}%`),
     fc.integer({ min: 0, max: 100 }).map((v) => `PD-L1 CPS ${v}`),
-    fc.constantFrom('MSI-H', 'MSS', 'dMMR', 'pMMR', 'HER2 IHC 3+', 'HER2 IHC 2+ ISH-', 'ER positive', 'PR negative', 'HRD positive'),
+    fc.constantFrom(
+      'MSI-H',
+      'MSS',
+      'dMMR',
+      'pMMR',
+      'HER2 IHC 3+',
+      'HER2 IHC 2+ ISH-',
+      'ER positive',
+      'PR negative',
+      'HRD positive',
+    ),
   );
 
   it('parse → render → parse gives the same alteration', () => {

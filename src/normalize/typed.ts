@@ -47,12 +47,21 @@ export const CNA_LABEL: Record<CopyNumberChange, string> = {
 
 /** Words people use for each copy-number state, lower case. `loss` alone is read as a one-copy loss (annotator convention). */
 const CNA_WORDS: ReadonlyArray<readonly [RegExp, CopyNumberChange]> = [
-  [/^(?:high[\s-]level\s+)?(?:amplification|amplified|amp|amplifications|copy[\s-]number\s+amplification|focal amplification)$/, 'amplification'],
+  [
+    /^(?:high[\s-]level\s+)?(?:amplification|amplified|amp|amplifications|copy[\s-]number\s+amplification|focal amplification)$/,
+    'amplification',
+  ],
   [/^(?:gain|gains|copy[\s-]?(?:number\s+)?gain|low[\s-]level\s+(?:gain|amplification))$/, 'gain'],
   [/^(?:diploid|neutral|copy[\s-]neutral)$/, 'diploid'],
   [/^(?:hemizygous\s+(?:deletion|loss))$/, 'hemizygousDeletion'],
-  [/^(?:shallow\s+deletion|heterozygous\s+(?:deletion|loss)|single[\s-]copy\s+(?:loss|deletion)|one[\s-]copy\s+loss|hetloss|loss)$/, 'shallowDeletion'],
-  [/^(?:deep\s+deletion|deletion|deleted|homozygous\s+(?:deletion|loss)|homdel|biallelic\s+(?:loss|deletion)|two[\s-]copy\s+(?:loss|deletion)|copy[\s-]number\s+loss\s*\(homozygous\))$/, 'deepDeletion'],
+  [
+    /^(?:shallow\s+deletion|heterozygous\s+(?:deletion|loss)|single[\s-]copy\s+(?:loss|deletion)|one[\s-]copy\s+loss|hetloss|loss)$/,
+    'shallowDeletion',
+  ],
+  [
+    /^(?:deep\s+deletion|deletion|deleted|homozygous\s+(?:deletion|loss)|homdel|biallelic\s+(?:loss|deletion)|two[\s-]copy\s+(?:loss|deletion)|copy[\s-]number\s+loss\s*\(homozygous\))$/,
+    'deepDeletion',
+  ],
 ];
 
 /** Rendered copy-number words that re-parse to the same state. */
@@ -133,7 +142,8 @@ export interface FusionParts {
 
 const SYMBOL = /^[A-Za-z][A-Za-z0-9.]*(?:-[A-Za-z0-9]+)?$/;
 const PROTEINISH = /^(?:p\.)?[A-Z](?:[a-z]{2})?\d+/;
-const FUSION_SUFFIX = /\s*(?:fusions?|fusion[\s-]positive|fusion gene|rearrangements?|rearranged|translocations?|translocated)$/i;
+const FUSION_SUFFIX =
+  /\s*(?:fusions?|fusion[\s-]positive|fusion gene|rearrangements?|rearranged|translocations?|translocated)$/i;
 
 /**
  * Splits `EML4::ALK`, `EML4--ALK`, `EML4-ALK fusion`, `KIF5B/RET`, `ALK fusion`, `ALK rearrangement`,
@@ -145,12 +155,16 @@ export function parseFusionText(text: string, ctx: NormalizeContext): FusionPart
   const hadSuffix = FUSION_SUFFIX.test(t);
   t = t.replace(FUSION_SUFFIX, '').trim();
   if (t === '') return null;
-  const intra = /^([A-Za-z][\w.-]*?)[\s-]+intragenic$/i.exec(t) ?? /^intragenic\s+([A-Za-z][\w.-]*)$/i.exec(t);
+  const intra =
+    /^([A-Za-z][\w.-]*?)[\s-]+intragenic$/i.exec(t) ?? /^intragenic\s+([A-Za-z][\w.-]*)$/i.exec(t);
   if (intra) {
     const g = canonicalGene(intra[1]!, ctx).gene;
     return { gene5: g, gene3: g, intragenic: true };
   }
-  const dc = /^([^\s:]+)\s*::\s*([^\s:]+)$/.exec(t) ?? /^([^\s/]+)\s*\/\s*([^\s/]+)$/.exec(t) ?? /^([^\s-]+(?:-[^\s-]+)*?)\s*--\s*([^\s]+)$/.exec(t);
+  const dc =
+    /^([^\s:]+)\s*::\s*([^\s:]+)$/.exec(t) ??
+    /^([^\s/]+)\s*\/\s*([^\s/]+)$/.exec(t) ??
+    /^([^\s-]+(?:-[^\s-]+)*?)\s*--\s*([^\s]+)$/.exec(t);
   if (dc) {
     if (!SYMBOL.test(dc[1]!) || !SYMBOL.test(dc[2]!) || PROTEINISH.test(dc[2]!)) return null;
     return partners(dc[1]!, dc[2]!, ctx);
@@ -231,7 +245,14 @@ export function makeFusion(args: {
   if (intragenic) alteration = `${gene} intragenic rearrangement`;
   else if (args.gene5 !== null && args.gene3 !== null) alteration = `${args.gene5}::${args.gene3}`;
   else alteration = `${gene} fusion`;
-  const f: Fusion = { kind: 'fusion', gene, gene5: args.gene5, gene3: args.gene3, alteration, originalText: args.originalText };
+  const f: Fusion = {
+    kind: 'fusion',
+    gene,
+    gene5: args.gene5,
+    gene3: args.gene3,
+    alteration,
+    originalText: args.originalText,
+  };
   if (intragenic) f.intragenic = true;
   if (args.origin !== undefined) f.origin = args.origin;
   if (args.svClass !== undefined) f.svClass = args.svClass;
@@ -254,29 +275,164 @@ const KEYED: Record<string, { name: Biomarker['name']; status: string; alteratio
 function keyed(name: Biomarker['name'], status: string, alteration: string, ...forms: string[]): void {
   for (const f of forms) KEYED[key(f)] = { name, status, alteration };
 }
-keyed('MSI', 'MSI-H', 'MSI-H', 'MSI-H', 'MSI high', 'MSI-high', 'high MSI', 'microsatellite instability-high', 'microsatellite instability high', 'high microsatellite instability', 'microsatellite instable', 'microsatellite unstable', 'MSI unstable', 'MSI instable', 'MSI status MSI-H', 'microsatellite instability-high (MSI-H)', 'MSI-H (microsatellite instability-high)');
-keyed('MSI', 'MSI-L', 'MSI-L', 'MSI-L', 'MSI low', 'MSI-low', 'microsatellite instability-low', 'microsatellite instability low', 'low microsatellite instability');
-keyed('MSI', 'MSS', 'MSS', 'MSS', 'microsatellite stable', 'MSI stable', 'MSI-stable', 'MS-stable', 'MSI status MSS', 'microsatellite stable (MSS)');
-keyed('MMR', 'dMMR', 'dMMR', 'dMMR', 'MMR-D', 'MMR deficient', 'MMR deficiency', 'deficient MMR', 'mismatch repair deficient', 'mismatch repair deficiency', 'deficient mismatch repair', 'mismatch repair-deficient', 'MMR loss', 'loss of MMR', 'MMR protein loss', 'loss of mismatch repair proteins');
-keyed('MMR', 'pMMR', 'pMMR', 'pMMR', 'MMR-P', 'MMR proficient', 'proficient MMR', 'mismatch repair proficient', 'proficient mismatch repair', 'mismatch repair-proficient', 'MMR intact', 'intact MMR', 'MMR retained', 'MMR proteins intact');
-keyed('TMB', 'TMB-H', 'TMB-H', 'TMB-H', 'TMB high', 'TMB-high', 'high TMB', 'tumor mutational burden-high', 'tumor mutational burden high', 'high tumor mutational burden', 'tumour mutational burden high', 'hypermutated');
-keyed('TMB', 'TMB-L', 'TMB-L', 'TMB-L', 'TMB low', 'TMB-low', 'low TMB', 'tumor mutational burden-low', 'tumor mutational burden low', 'low tumor mutational burden');
-keyed('HRD', 'positive', 'HRD positive', 'HRD', 'HRD positive', 'HRD+', 'HRD-positive', 'homologous recombination deficient', 'homologous recombination deficiency', 'HR deficient', 'HRD high');
-keyed('HRD', 'negative', 'HRD negative', 'HRD negative', 'HRD-', 'HRD-negative', 'homologous recombination proficient', 'HR proficient', 'HRP');
+keyed(
+  'MSI',
+  'MSI-H',
+  'MSI-H',
+  'MSI-H',
+  'MSI high',
+  'MSI-high',
+  'high MSI',
+  'microsatellite instability-high',
+  'microsatellite instability high',
+  'high microsatellite instability',
+  'microsatellite instable',
+  'microsatellite unstable',
+  'MSI unstable',
+  'MSI instable',
+  'MSI status MSI-H',
+  'microsatellite instability-high (MSI-H)',
+  'MSI-H (microsatellite instability-high)',
+);
+keyed(
+  'MSI',
+  'MSI-L',
+  'MSI-L',
+  'MSI-L',
+  'MSI low',
+  'MSI-low',
+  'microsatellite instability-low',
+  'microsatellite instability low',
+  'low microsatellite instability',
+);
+keyed(
+  'MSI',
+  'MSS',
+  'MSS',
+  'MSS',
+  'microsatellite stable',
+  'MSI stable',
+  'MSI-stable',
+  'MS-stable',
+  'MSI status MSS',
+  'microsatellite stable (MSS)',
+);
+keyed(
+  'MMR',
+  'dMMR',
+  'dMMR',
+  'dMMR',
+  'MMR-D',
+  'MMR deficient',
+  'MMR deficiency',
+  'deficient MMR',
+  'mismatch repair deficient',
+  'mismatch repair deficiency',
+  'deficient mismatch repair',
+  'mismatch repair-deficient',
+  'MMR loss',
+  'loss of MMR',
+  'MMR protein loss',
+  'loss of mismatch repair proteins',
+);
+keyed(
+  'MMR',
+  'pMMR',
+  'pMMR',
+  'pMMR',
+  'MMR-P',
+  'MMR proficient',
+  'proficient MMR',
+  'mismatch repair proficient',
+  'proficient mismatch repair',
+  'mismatch repair-proficient',
+  'MMR intact',
+  'intact MMR',
+  'MMR retained',
+  'MMR proteins intact',
+);
+keyed(
+  'TMB',
+  'TMB-H',
+  'TMB-H',
+  'TMB-H',
+  'TMB high',
+  'TMB-high',
+  'high TMB',
+  'tumor mutational burden-high',
+  'tumor mutational burden high',
+  'high tumor mutational burden',
+  'tumour mutational burden high',
+  'hypermutated',
+);
+keyed(
+  'TMB',
+  'TMB-L',
+  'TMB-L',
+  'TMB-L',
+  'TMB low',
+  'TMB-low',
+  'low TMB',
+  'tumor mutational burden-low',
+  'tumor mutational burden low',
+  'low tumor mutational burden',
+);
+keyed(
+  'HRD',
+  'positive',
+  'HRD positive',
+  'HRD',
+  'HRD positive',
+  'HRD+',
+  'HRD-positive',
+  'homologous recombination deficient',
+  'homologous recombination deficiency',
+  'HR deficient',
+  'HRD high',
+);
+keyed(
+  'HRD',
+  'negative',
+  'HRD negative',
+  'HRD negative',
+  'HRD-',
+  'HRD-negative',
+  'homologous recombination proficient',
+  'HR proficient',
+  'HRP',
+);
 
 function fmtNum(v: number): string {
   return Number.isInteger(v) ? String(v) : String(Math.round(v * 100) / 100);
 }
 
-function biomarker(name: Biomarker['name'], alteration: string, originalText: string, extra: Partial<Biomarker>, origin?: Origin): Biomarker {
-  const b: Biomarker = { kind: 'biomarker', name, alteration, provenance: 'reported', originalText, ...extra };
+function biomarker(
+  name: Biomarker['name'],
+  alteration: string,
+  originalText: string,
+  extra: Partial<Biomarker>,
+  origin?: Origin,
+): Biomarker {
+  const b: Biomarker = {
+    kind: 'biomarker',
+    name,
+    alteration,
+    provenance: 'reported',
+    originalText,
+    ...extra,
+  };
   const gene = BIOMARKER_GENE[name];
   if (gene !== undefined && b.gene === undefined) b.gene = gene;
   if (origin !== undefined) b.origin = origin;
   return b;
 }
 
-const BIOMARKER_GENE: Partial<Record<Biomarker['name'], string>> = { HER2: 'ERBB2', 'PD-L1': 'CD274', ER: 'ESR1', PR: 'PGR' };
+const BIOMARKER_GENE: Partial<Record<Biomarker['name'], string>> = {
+  HER2: 'ERBB2',
+  'PD-L1': 'CD274',
+  ER: 'ESR1',
+  PR: 'PGR',
+};
 
 const NEG = /^(?:negative|neg|-|−|\(-\)|not detected)$/;
 
@@ -286,37 +442,77 @@ function parseBiomarker(t: string, origin: Origin | undefined, issues: Issue[]):
   const lower = t.toLowerCase().replace(/≥/g, '>=').replace(/≤/g, '<=');
 
   // TMB with a value: "TMB 14 mut/Mb", "TMB: 14.2", "tumor mutational burden 12 mutations/Mb"
-  const tmb = /^(?:tmb|tumou?r mutation(?:al)? burden)\s*[:=]?\s*(>=|<=|>|<)?\s*(\d+(?:\.\d+)?)\s*(?:(?:mut(?:ation)?s?|m)\s*\/\s*mb|\/\s*mb|mutations? per (?:megabase|mb)|mut\/mb)?$/.exec(lower);
+  const tmb =
+    /^(?:tmb|tumou?r mutation(?:al)? burden)\s*[:=]?\s*(>=|<=|>|<)?\s*(\d+(?:\.\d+)?)\s*(?:(?:mut(?:ation)?s?|m)\s*\/\s*mb|\/\s*mb|mutations? per (?:megabase|mb)|mut\/mb)?$/.exec(
+      lower,
+    );
   if (tmb) {
     const v = Number(tmb[2]);
     const cmp = tmb[1] !== undefined ? prettyCmp(tmb[1]) : '';
-    return biomarker('TMB', `TMB ${cmp}${fmtNum(v)} mut/Mb`, t, { value: v, unit: 'mut/Mb', status: v >= TMB_HIGH ? 'TMB-H' : 'TMB-L' }, origin);
+    return biomarker(
+      'TMB',
+      `TMB ${cmp}${fmtNum(v)} mut/Mb`,
+      t,
+      { value: v, unit: 'mut/Mb', status: v >= TMB_HIGH ? 'TMB-H' : 'TMB-L' },
+      origin,
+    );
   }
   // MSIsensor score written by hand: "MSI score 12.3" (MSK: ≥10 MSI-H, 3–10 indeterminate, <3 MSS; Middha et al. JCO PO 2017)
   const msiScore = /^msi(?:sensor)?\s+score\s*[:=]?\s*(\d+(?:\.\d+)?)$/.exec(lower);
   if (msiScore) {
     const v = Number(msiScore[1]);
-    return biomarker('MSI', `MSI score ${fmtNum(v)}`, t, { value: v, method: 'NGS', status: msiStatusFromScore(v) }, origin);
+    return biomarker(
+      'MSI',
+      `MSI score ${fmtNum(v)}`,
+      t,
+      { value: v, method: 'NGS', status: msiStatusFromScore(v) },
+      origin,
+    );
   }
 
   const pdl1 = /^(?:pd[\s-]?l1|cd274)\b\s*[:-]?\s*(.*)$/.exec(lower);
   if (pdl1) {
-    const rest = pdl1[1]!.replace(/\((?:22c3|28-8|sp263|sp142|ihc)\)/g, '').replace(/\b(?:ihc|22c3|28-8|sp263|sp142)\b/g, '').trim();
-    const m = /^(tps|cps|tc|ic)?\s*[:=]?\s*(>=|<=|>|<)?\s*(\d+(?:\.\d+)?)\s*(%)?\s*(tps|cps|tc|ic)?$/.exec(rest);
+    const rest = pdl1[1]!
+      .replace(/\((?:22c3|28-8|sp263|sp142|ihc)\)/g, '')
+      .replace(/\b(?:ihc|22c3|28-8|sp263|sp142)\b/g, '')
+      .trim();
+    const m = /^(tps|cps|tc|ic)?\s*[:=]?\s*(>=|<=|>|<)?\s*(\d+(?:\.\d+)?)\s*(%)?\s*(tps|cps|tc|ic)?$/.exec(
+      rest,
+    );
     if (m) {
       const type = (m[1] ?? m[5])?.toUpperCase() as Biomarker['scoreType'] | undefined;
       const v = Number(m[3]);
       const cmp = m[2] !== undefined ? prettyCmp(m[2]) : '';
       const pct = type === 'CPS' ? '' : '%';
       if (pct === '%' && v > 100) {
-        issues.push(issue('warning', 'typed.out-of-range', `PD-L1 ${type ?? ''} is a percentage of cells; ${v} is above 100`, origin));
+        issues.push(
+          issue(
+            'warning',
+            'typed.out-of-range',
+            `PD-L1 ${type ?? ''} is a percentage of cells; ${v} is above 100`,
+            origin,
+          ),
+        );
       }
       const extra: Partial<Biomarker> = { value: v, method: 'IHC' };
       if (type !== undefined) extra.scoreType = type;
       if (type === undefined && m[4] === undefined) {
-        issues.push(issue('info', 'typed.pdl1-no-score-type', 'PD-L1 value without TPS or CPS; write e.g. "PD-L1 TPS 60%" or "PD-L1 CPS 10"', origin));
+        issues.push(
+          issue(
+            'info',
+            'typed.pdl1-no-score-type',
+            'PD-L1 value without TPS or CPS; write e.g. "PD-L1 TPS 60%" or "PD-L1 CPS 10"',
+            origin,
+          ),
+        );
       }
-      return biomarker('PD-L1', `PD-L1 ${type !== undefined ? `${type} ` : ''}${cmp}${fmtNum(v)}${pct}`, t, extra, origin);
+      return biomarker(
+        'PD-L1',
+        `PD-L1 ${type !== undefined ? `${type} ` : ''}${cmp}${fmtNum(v)}${pct}`,
+        t,
+        extra,
+        origin,
+      );
     }
     const s = statusWord(rest);
     if (s !== null) return biomarker('PD-L1', `PD-L1 ${s}`, t, { status: s, method: 'IHC' }, origin);
@@ -326,29 +522,57 @@ function parseBiomarker(t: string, origin: Origin | undefined, issues: Issue[]):
   const her2 = /^(?:her[\s-]?2(?:\/neu)?|erbb2)\b\s*[:]?\s*(.*)$/.exec(lower);
   if (her2) {
     const rest = her2[1]!.replace(/^[-\s]+(?=[a-z])/, '').trim();
-    const ihc = /^(?:by\s+)?(?:ihc\s*[:=]?\s*)?([0-3])\s*(\+)?\s*(?:(?:ihc)\s*)?(?:[,/;]?\s*(?:and\s+|with\s+)?(?:f|c|s)?ish\s*[:=]?\s*(\+|-|positive|negative|pos|neg|amplified|not amplified|non-?amplified))?$/.exec(rest);
+    const ihc =
+      /^(?:by\s+)?(?:ihc\s*[:=]?\s*)?([0-3])\s*(\+)?\s*(?:(?:ihc)\s*)?(?:[,/;]?\s*(?:and\s+|with\s+)?(?:f|c|s)?ish\s*[:=]?\s*(\+|-|positive|negative|pos|neg|amplified|not amplified|non-?amplified))?$/.exec(
+        rest,
+      );
     if (ihc && (ihc[2] !== undefined || /ihc/.test(rest) || ihc[1] === '0')) {
       const score = Number(ihc[1]);
       const scoreText = score === 0 ? '0' : `${score}+`;
       if (ihc[3] !== undefined) {
         const pos = /^(?:\+|positive|pos|amplified)$/.test(ihc[3]);
-        return biomarker('HER2', `HER2 IHC ${scoreText} ISH${pos ? '+' : '-'}`, t, { status: pos ? 'ISH+' : 'ISH-', value: score, method: 'ISH' }, origin);
+        return biomarker(
+          'HER2',
+          `HER2 IHC ${scoreText} ISH${pos ? '+' : '-'}`,
+          t,
+          { status: pos ? 'ISH+' : 'ISH-', value: score, method: 'ISH' },
+          origin,
+        );
       }
-      return biomarker('HER2', `HER2 IHC ${scoreText}`, t, { status: scoreText, value: score, method: 'IHC' }, origin);
+      return biomarker(
+        'HER2',
+        `HER2 IHC ${scoreText}`,
+        t,
+        { status: scoreText, value: score, method: 'IHC' },
+        origin,
+      );
     }
-    const ish = /^(?:f|c|s)?ish\s*[:=]?\s*(\+|-|positive|negative|pos|neg|amplified|not amplified|non-?amplified)$/.exec(rest);
+    const ish =
+      /^(?:f|c|s)?ish\s*[:=]?\s*(\+|-|positive|negative|pos|neg|amplified|not amplified|non-?amplified)$/.exec(
+        rest,
+      );
     if (ish) {
       const pos = /^(?:\+|positive|pos|amplified)$/.test(ish[1]!);
-      return biomarker('HER2', `HER2 ISH${pos ? '+' : '-'}`, t, { status: pos ? 'ISH+' : 'ISH-', method: 'ISH' }, origin);
+      return biomarker(
+        'HER2',
+        `HER2 ISH${pos ? '+' : '-'}`,
+        t,
+        { status: pos ? 'ISH+' : 'ISH-', method: 'ISH' },
+        origin,
+      );
     }
-    if (/^(?:ultra[\s-]?low)$/.test(rest)) return biomarker('HER2', 'HER2 ultralow', t, { status: 'ultralow' }, origin);
+    if (/^(?:ultra[\s-]?low)$/.test(rest))
+      return biomarker('HER2', 'HER2 ultralow', t, { status: 'ultralow' }, origin);
     if (/^low$/.test(rest)) return biomarker('HER2', 'HER2 low', t, { status: 'low' }, origin);
-    if (/^(?:positive|pos|\+)$/.test(rest)) return biomarker('HER2', 'HER2 positive', t, { status: 'positive' }, origin);
+    if (/^(?:positive|pos|\+)$/.test(rest))
+      return biomarker('HER2', 'HER2 positive', t, { status: 'positive' }, origin);
     if (NEG.test(rest)) return biomarker('HER2', 'HER2 negative', t, { status: 'negative' }, origin);
     return null; // "HER2 amplification", "HER2 exon 20 insertion": genomic, with HER2 read as ERBB2
   }
 
-  const hr = /^(er|pr|estrogen receptor|oestrogen receptor|progesterone receptor)\b\s*[:-]?\s*(.*)$/.exec(lower);
+  const hr = /^(er|pr|estrogen receptor|oestrogen receptor|progesterone receptor)\b\s*[:-]?\s*(.*)$/.exec(
+    lower,
+  );
   if (hr) {
     const name: Biomarker['name'] = hr[1] === 'pr' || hr[1] === 'progesterone receptor' ? 'PR' : 'ER';
     const rest = hr[2]!.trim();
@@ -358,15 +582,26 @@ function parseBiomarker(t: string, origin: Origin | undefined, issues: Issue[]):
       const v = Number(pct[2]);
       const status = v < 1 ? 'negative' : v <= 10 ? 'low' : 'positive';
       const cmp = pct[1] !== undefined ? prettyCmp(pct[1]) : '';
-      return biomarker(name, `${name} ${cmp}${fmtNum(v)}%`, t, { value: v, unit: '%', status, method: 'IHC' }, origin);
+      return biomarker(
+        name,
+        `${name} ${cmp}${fmtNum(v)}%`,
+        t,
+        { value: v, unit: '%', status, method: 'IHC' },
+        origin,
+      );
     }
-    if (/^(?:low|low[\s-]positive|weakly positive)$/.test(rest)) return biomarker(name, `${name} low`, t, { status: 'low', method: 'IHC' }, origin);
-    if (/^(?:positive|pos|\+|\(\+\))$/.test(rest)) return biomarker(name, `${name} positive`, t, { status: 'positive', method: 'IHC' }, origin);
-    if (NEG.test(rest)) return biomarker(name, `${name} negative`, t, { status: 'negative', method: 'IHC' }, origin);
+    if (/^(?:low|low[\s-]positive|weakly positive)$/.test(rest))
+      return biomarker(name, `${name} low`, t, { status: 'low', method: 'IHC' }, origin);
+    if (/^(?:positive|pos|\+|\(\+\))$/.test(rest))
+      return biomarker(name, `${name} positive`, t, { status: 'positive', method: 'IHC' }, origin);
+    if (NEG.test(rest))
+      return biomarker(name, `${name} negative`, t, { status: 'negative', method: 'IHC' }, origin);
     return null;
   }
 
-  const hrd = /^(?:hrd|homologous recombination deficiency)\s+(?:score|gis)\s*[:=]?\s*(\d+(?:\.\d+)?)$/.exec(lower);
+  const hrd = /^(?:hrd|homologous recombination deficiency)\s+(?:score|gis)\s*[:=]?\s*(\d+(?:\.\d+)?)$/.exec(
+    lower,
+  );
   if (hrd) {
     // No status: positivity cut-offs differ between assays; the value is reported as given.
     const v = Number(hrd[1]);
@@ -410,7 +645,8 @@ type ExonKind = 'deletion' | 'insertion' | 'skipping' | 'mutation';
 function exonKindWord(w: string): ExonKind | null {
   const s = w.replace(/^in[\s-]?frame\s+/, '').trim();
   if (/^del(?:etion|etions|s)?(?:\s+mutations?)?$/.test(s)) return 'deletion';
-  if (/^(?:ins(?:ertion|ertions|s)?|dup(?:lication|lications|s)?)(?:\s+mutations?)?$/.test(s)) return 'insertion';
+  if (/^(?:ins(?:ertion|ertions|s)?|dup(?:lication|lications|s)?)(?:\s+mutations?)?$/.test(s))
+    return 'insertion';
   if (/^skip(?:ping)?(?:\s+(?:mutations?|alterations?|variants?))?$/.test(s)) return 'skipping';
   if (/^(?:mut(?:ation|ations|ated)?|variants?|alterations?)$/.test(s)) return 'mutation';
   return null;
@@ -438,7 +674,13 @@ const EXON_MUTATION_CLASS: Partial<Record<number, AlterationClass>> = {
   18: 'exon18_mutation',
 };
 
-function exonMutation(g: GeneRef, e: { exon: number; kind: ExonKind }, originalText: string, somatic: Mutation['somaticStatus'], origin?: Origin): Mutation {
+function exonMutation(
+  g: GeneRef,
+  e: { exon: number; kind: ExonKind },
+  originalText: string,
+  somatic: Mutation['somaticStatus'],
+  origin?: Origin,
+): Mutation {
   let consequence: Consequence = 'unknown';
   const classes: AlterationClass[] = [];
   switch (e.kind) {
@@ -461,7 +703,9 @@ function exonMutation(g: GeneRef, e: { exon: number; kind: ExonKind }, originalT
       break;
     }
   }
-  return mutation(g, `exon ${e.exon} ${e.kind}`, consequence, classes, originalText, somatic, origin, { exon: e.exon });
+  return mutation(g, `exon ${e.exon} ${e.kind}`, consequence, classes, originalText, somatic, origin, {
+    exon: e.exon,
+  });
 }
 
 function mutation(
@@ -474,7 +718,16 @@ function mutation(
   origin: Origin | undefined,
   extra: Partial<Mutation> = {},
 ): Mutation {
-  const m: Mutation = { kind: 'mutation', gene: g.gene, alteration, consequence, classes, somaticStatus, originalText, ...extra };
+  const m: Mutation = {
+    kind: 'mutation',
+    gene: g.gene,
+    alteration,
+    consequence,
+    classes,
+    somaticStatus,
+    originalText,
+    ...extra,
+  };
   if (g.geneInput !== undefined) m.geneInput = g.geneInput;
   if (g.isoform !== undefined) m.isoform = g.isoform;
   if (origin !== undefined) m.origin = origin;
@@ -497,8 +750,27 @@ const PROTEIN_CONSEQUENCE: Record<ProteinChange['type'], Consequence> = {
 };
 
 const AA3: Record<string, string> = {
-  ala: 'A', arg: 'R', asn: 'N', asp: 'D', cys: 'C', gln: 'Q', glu: 'E', gly: 'G', his: 'H', ile: 'I',
-  leu: 'L', lys: 'K', met: 'M', phe: 'F', pro: 'P', ser: 'S', thr: 'T', trp: 'W', tyr: 'Y', val: 'V', ter: '*',
+  ala: 'A',
+  arg: 'R',
+  asn: 'N',
+  asp: 'D',
+  cys: 'C',
+  gln: 'Q',
+  glu: 'E',
+  gly: 'G',
+  his: 'H',
+  ile: 'I',
+  leu: 'L',
+  lys: 'K',
+  met: 'M',
+  phe: 'F',
+  pro: 'P',
+  ser: 'S',
+  thr: 'T',
+  trp: 'W',
+  tyr: 'Y',
+  val: 'V',
+  ter: '*',
 };
 
 /**
@@ -508,7 +780,10 @@ const AA3: Record<string, string> = {
 function proteinChange(text: string): ProteinChange | null {
   const p = normalizeProteinChange(text);
   if (p !== null && p.type !== 'unknown') return p;
-  const t = text.trim().replace(/^p\./i, '').replace(/^\((.*)\)$/, '$1');
+  const t = text
+    .trim()
+    .replace(/^p\./i, '')
+    .replace(/^\((.*)\)$/, '$1');
   const m = /^([A-Za-z]{3}|[A-Z])(\d+)([A-Za-z]{3}|[A-Z*]|X)$/.exec(t);
   if (m) {
     const ref = m[1]!.length === 3 ? AA3[m[1]!.toLowerCase()] : m[1]!;
@@ -516,7 +791,14 @@ function proteinChange(text: string): ProteinChange | null {
     if (ref !== undefined && alt !== undefined && ref !== '*') {
       const pos = Number(m[2]);
       const type: ProteinChange['type'] = alt === '*' ? 'nonsense' : alt === ref ? 'synonymous' : 'missense';
-      return { canonical: `${ref}${pos}${alt === ref ? '=' : alt}`, type, start: pos, end: pos, refAa: ref, altAa: alt };
+      return {
+        canonical: `${ref}${pos}${alt === ref ? '=' : alt}`,
+        type,
+        start: pos,
+        end: pos,
+        refAa: ref,
+        altAa: alt,
+      };
     }
   }
   return p;
@@ -526,21 +808,41 @@ function proteinChange(text: string): ProteinChange | null {
  * Parses one hand-typed alteration or biomarker. Never throws: what cannot be read comes back as an issue
  * (`typed.*`, `gene.unknown`) and no alteration.
  */
-export function parseTypedAlteration(text: string, ctx: NormalizeContext, options: TypedOptions = {}): TypedResult {
+export function parseTypedAlteration(
+  text: string,
+  ctx: NormalizeContext,
+  options: TypedOptions = {},
+): TypedResult {
   const issues: Issue[] = [];
   const origin = options.origin;
   try {
     return { ...parseInner(text, ctx, options, issues), issues };
   } catch (err) {
-    issues.push(issue('error', 'typed.internal', `could not read "${text}": ${err instanceof Error ? err.message : String(err)}`, origin));
+    issues.push(
+      issue(
+        'error',
+        'typed.internal',
+        `could not read "${text}": ${err instanceof Error ? err.message : String(err)}`,
+        origin,
+      ),
+    );
     return { issues };
   }
 }
 
-function parseInner(text: string, ctx: NormalizeContext, options: TypedOptions, issues: Issue[]): Omit<TypedResult, 'issues'> {
+function parseInner(
+  text: string,
+  ctx: NormalizeContext,
+  options: TypedOptions,
+  issues: Issue[],
+): Omit<TypedResult, 'issues'> {
   const origin = options.origin;
   const original = typeof text === 'string' ? text : String(text);
-  let t = original.normalize('NFKC').replace(/[\u2010-\u2013\u2212]/g, '-').trim().replace(/\s+/g, ' ');
+  let t = original
+    .normalize('NFKC')
+    .replace(/[\u2010-\u2013\u2212]/g, '-')
+    .trim()
+    .replace(/\s+/g, ' ');
   if (t === '') {
     issues.push(issue('error', 'typed.empty', 'empty alteration text', origin));
     return {};
@@ -567,7 +869,8 @@ function parseInner(text: string, ctx: NormalizeContext, options: TypedOptions, 
       issues.push(familyIssue(only!, family, origin));
       return {};
     }
-    for (const g of [fp.gene5, fp.gene3, only]) if (g !== null && g !== undefined) unknownGene(g, ctx, issues, origin);
+    for (const g of [fp.gene5, fp.gene3, only])
+      if (g !== null && g !== undefined) unknownGene(g, ctx, issues, origin);
     const f = makeFusion({
       gene5: fp.gene5,
       gene3: fp.gene3,
@@ -587,7 +890,14 @@ function parseInner(text: string, ctx: NormalizeContext, options: TypedOptions, 
   const first = firstSpace === -1 ? t : t.slice(0, firstSpace);
   if (/^p\./i.test(first) || (options.gene !== undefined && PROTEINISH.test(first))) {
     if (options.gene === undefined) {
-      issues.push(issue('error', 'typed.no-gene', `"${original}" names a protein change but no gene; write e.g. "BRAF ${first.replace(/^p\./i, '')}"`, origin));
+      issues.push(
+        issue(
+          'error',
+          'typed.no-gene',
+          `"${original}" names a protein change but no gene; write e.g. "BRAF ${first.replace(/^p\./i, '')}"`,
+          origin,
+        ),
+      );
       return {};
     }
     geneText = options.gene;
@@ -597,7 +907,14 @@ function parseInner(text: string, ctx: NormalizeContext, options: TypedOptions, 
     rest = firstSpace === -1 ? '' : t.slice(firstSpace + 1);
   }
   if (!SYMBOL.test(geneText) && !/^[A-Za-z][\w.\-/]*$/.test(geneText)) {
-    issues.push(issue('error', 'typed.unrecognized', `cannot read "${original}" as an alteration or biomarker (expected e.g. "BRAF V600E", "ERBB2 amplification", "EML4::ALK", "MSI-H", "TMB 14 mut/Mb")`, origin));
+    issues.push(
+      issue(
+        'error',
+        'typed.unrecognized',
+        `cannot read "${original}" as an alteration or biomarker (expected e.g. "BRAF V600E", "ERBB2 amplification", "EML4::ALK", "MSI-H", "TMB 14 mut/Mb")`,
+        origin,
+      ),
+    );
     return {};
   }
   const family = GENE_FAMILIES[geneText.toUpperCase()];
@@ -607,7 +924,14 @@ function parseInner(text: string, ctx: NormalizeContext, options: TypedOptions, 
   }
   const lrest = rest.toLowerCase().trim();
   if (lrest === '') {
-    issues.push(issue('error', 'typed.no-change', `"${original}" names a gene but no change; write e.g. "${geneText} amplification", "${geneText} V600E" or "${geneText} mutation"`, origin));
+    issues.push(
+      issue(
+        'error',
+        'typed.no-change',
+        `"${original}" names a gene but no change; write e.g. "${geneText} amplification", "${geneText} V600E" or "${geneText} mutation"`,
+        origin,
+      ),
+    );
     return {};
   }
   const g = canonicalGene(geneText, ctx);
@@ -617,7 +941,14 @@ function parseInner(text: string, ctx: NormalizeContext, options: TypedOptions, 
     if (re.test(lrest)) {
       if (!geneKnown) issues.push(unknownGeneIssue(geneText, origin));
       if (lrest === 'loss') {
-        issues.push(issue('info', 'typed.loss-ambiguous', `"${original}": "loss" is read as a one-copy (shallow) loss; write "deep deletion" or "homozygous deletion" when both copies are lost`, origin));
+        issues.push(
+          issue(
+            'info',
+            'typed.loss-ambiguous',
+            `"${original}": "loss" is read as a one-copy (shallow) loss; write "deep deletion" or "homozygous deletion" when both copies are lost`,
+            origin,
+          ),
+        );
       }
       return { alteration: copyNumber(g, change, original, origin) };
     }
@@ -629,7 +960,17 @@ function parseInner(text: string, ctx: NormalizeContext, options: TypedOptions, 
   }
   if (/^(?:kinase[\s-]domain[\s-]duplications?|kdd)$/.test(lrest)) {
     if (!geneKnown) issues.push(unknownGeneIssue(geneText, origin));
-    return { alteration: mutation(g, 'kinase domain duplication', 'unknown', ['kinase_domain_duplication'], original, somatic, origin) };
+    return {
+      alteration: mutation(
+        g,
+        'kinase domain duplication',
+        'unknown',
+        ['kinase_domain_duplication'],
+        original,
+        somatic,
+        origin,
+      ),
+    };
   }
   if (/^promoter(?:\s+(?:mutations?|variants?|alterations?))?$/.test(lrest)) {
     // TERT-style promoter variants sit 5′ of the gene (MAF 5'Flank).
@@ -638,11 +979,24 @@ function parseInner(text: string, ctx: NormalizeContext, options: TypedOptions, 
   }
   if (/^(?:truncating|truncation)(?:\s+(?:mutations?|variants?|alterations?))?$/.test(lrest)) {
     if (!geneKnown) issues.push(unknownGeneIssue(geneText, origin));
-    return { alteration: mutation(g, 'truncating mutation', 'unknown', ['truncating'], original, somatic, origin) };
+    return {
+      alteration: mutation(g, 'truncating mutation', 'unknown', ['truncating'], original, somatic, origin),
+    };
   }
-  if (/^(?:mutations?|mutated|mutant|mut|variants?|alterations?|altered|(?:oncogenic|activating|pathogenic|likely pathogenic|somatic|germline)\s+(?:mutations?|variants?))$/.test(lrest)) {
+  if (
+    /^(?:mutations?|mutated|mutant|mut|variants?|alterations?|altered|(?:oncogenic|activating|pathogenic|likely pathogenic|somatic|germline)\s+(?:mutations?|variants?))$/.test(
+      lrest,
+    )
+  ) {
     if (!geneKnown) issues.push(unknownGeneIssue(geneText, origin));
-    issues.push(issue('info', 'typed.unspecified-mutation', `"${original}" names no variant; only gene-level knowledge can apply`, origin));
+    issues.push(
+      issue(
+        'info',
+        'typed.unspecified-mutation',
+        `"${original}" names no variant; only gene-level knowledge can apply`,
+        origin,
+      ),
+    );
     return { alteration: mutation(g, null, 'unknown', [], original, somatic, origin) };
   }
 
@@ -655,17 +1009,49 @@ function parseInner(text: string, ctx: NormalizeContext, options: TypedOptions, 
     cdna = cm[2]!;
   } else if (/^c\./.test(prot)) {
     if (!geneKnown) issues.push(unknownGeneIssue(geneText, origin));
-    issues.push(issue('info', 'typed.cdna-only', `"${original}" gives only a cDNA change; the protein change is unknown`, origin));
+    issues.push(
+      issue(
+        'info',
+        'typed.cdna-only',
+        `"${original}" gives only a cDNA change; the protein change is unknown`,
+        origin,
+      ),
+    );
     return { alteration: mutation(g, null, 'unknown', [], original, somatic, origin, { cdna: prot }) };
   }
   const p = /^[\w.*()=?>_-]+$/.test(prot) ? proteinChange(prot) : null;
   if (p === null || p.type === 'unknown') {
     if (!geneKnown) {
-      issues.push(issue('error', 'typed.unrecognized', `cannot read "${original}" as an alteration or biomarker ("${geneText}" is not a known gene and "${rest}" is not a known change)`, origin));
+      issues.push(
+        issue(
+          'error',
+          'typed.unrecognized',
+          `cannot read "${original}" as an alteration or biomarker ("${geneText}" is not a known gene and "${rest}" is not a known change)`,
+          origin,
+        ),
+      );
       return {};
     }
-    issues.push(issue('warning', 'typed.unrecognized-change', `"${rest}" is not a protein change, exon class, copy-number or fusion word we know; kept as written`, origin));
-    return { alteration: mutation(g, p?.canonical ?? rest.trim(), 'unknown', [], original, somatic, origin, cdna !== undefined ? { cdna } : {}) };
+    issues.push(
+      issue(
+        'warning',
+        'typed.unrecognized-change',
+        `"${rest}" is not a protein change, exon class, copy-number or fusion word we know; kept as written`,
+        origin,
+      ),
+    );
+    return {
+      alteration: mutation(
+        g,
+        p?.canonical ?? rest.trim(),
+        'unknown',
+        [],
+        original,
+        somatic,
+        origin,
+        cdna !== undefined ? { cdna } : {},
+      ),
+    };
   }
   if (!geneKnown) issues.push(unknownGeneIssue(geneText, origin));
   const consequence = PROTEIN_CONSEQUENCE[p.type];
@@ -673,7 +1059,13 @@ function parseInner(text: string, ctx: NormalizeContext, options: TypedOptions, 
   if (p.start !== undefined) extra.proteinStart = p.start;
   if (p.end !== undefined) extra.proteinEnd = p.end;
   if (cdna !== undefined) extra.cdna = cdna;
-  const classes = classifyMutation({ gene: g.gene, consequence, alteration: p.canonical, ...(p.start !== undefined ? { proteinStart: p.start } : {}), ...(p.end !== undefined ? { proteinEnd: p.end } : {}) });
+  const classes = classifyMutation({
+    gene: g.gene,
+    consequence,
+    alteration: p.canonical,
+    ...(p.start !== undefined ? { proteinStart: p.start } : {}),
+    ...(p.end !== undefined ? { proteinEnd: p.end } : {}),
+  });
   if (classes.length === 0) classes.push(...basicClasses(consequence));
   return { alteration: mutation(g, p.canonical, consequence, classes, original, somatic, origin, extra) };
 }
@@ -712,7 +1104,13 @@ function basicClasses(c: Consequence): AlterationClass[] {
 }
 
 function copyNumber(g: GeneRef, change: CopyNumberChange, originalText: string, origin?: Origin): CopyNumber {
-  const c: CopyNumber = { kind: 'copyNumber', gene: g.gene, alteration: CNA_LABEL[change], change, originalText };
+  const c: CopyNumber = {
+    kind: 'copyNumber',
+    gene: g.gene,
+    alteration: CNA_LABEL[change],
+    change,
+    originalText,
+  };
   if (g.geneInput !== undefined) c.geneInput = g.geneInput;
   if (origin !== undefined) c.origin = origin;
   return c;
@@ -723,11 +1121,21 @@ function unknownGene(sym: string, ctx: NormalizeContext, issues: Issue[], origin
 }
 
 function unknownGeneIssue(sym: string, origin?: Origin): Issue {
-  return issue('warning', 'gene.unknown', `"${sym}" is not a known HGNC symbol, alias or previous symbol; kept as written`, origin);
+  return issue(
+    'warning',
+    'gene.unknown',
+    `"${sym}" is not a known HGNC symbol, alias or previous symbol; kept as written`,
+    origin,
+  );
 }
 
 function familyIssue(sym: string, members: string[], origin?: Origin): Issue {
-  return issue('warning', 'typed.gene-family', `"${sym}" is a gene family, not one gene; name the gene as reported (${members.join(', ')})`, origin);
+  return issue(
+    'warning',
+    'typed.gene-family',
+    `"${sym}" is a gene family, not one gene; name the gene as reported (${members.join(', ')})`,
+    origin,
+  );
 }
 
 function issue(severity: Issue['severity'], code: string, message: string, origin?: Origin): Issue {
@@ -742,7 +1150,8 @@ function issue(severity: Issue['severity'], code: string, message: string, origi
 export function renderTyped(a: GenomicAlteration | Biomarker): string {
   switch (a.kind) {
     case 'mutation': {
-      const pre = a.somaticStatus === 'germline' ? 'germline ' : a.somaticStatus === 'somatic' ? 'somatic ' : '';
+      const pre =
+        a.somaticStatus === 'germline' ? 'germline ' : a.somaticStatus === 'somatic' ? 'somatic ' : '';
       return `${pre}${a.gene} ${a.alteration ?? 'mutation'}`;
     }
     case 'copyNumber':
