@@ -178,7 +178,9 @@ export const HER2_LOW = status('HER2', ['1+', '2+']);
 /** ER-positive; ER-low (1-10% of cells) is left out on purpose, since endocrine benefit there is uncertain. */
 export const ER_POSITIVE = status('ER', ['positive']);
 export const HRD_POSITIVE = status('HRD', ['positive']);
-export const tmbAtLeast = (min: number): AlterationPattern => ({ type: 'biomarker', biomarker: 'TMB', min });
+/** TMB threshold; at the conventional 10 mut/Mb a reported `TMB-H` status without a value also matches. */
+export const tmbAtLeast = (min: number): AlterationPattern =>
+  min === 10 ? { type: 'biomarker', biomarker: 'TMB', min, statuses: ['TMB-H'] } : { type: 'biomarker', biomarker: 'TMB', min };
 export const pdl1 = (scoreType: 'TPS' | 'CPS' | 'TC' | 'IC', min: number): AlterationPattern => ({ type: 'biomarker', biomarker: 'PD-L1', scoreType, min });
 
 /** Short id fragment for a pattern, used when one indication is written for several patterns. */
