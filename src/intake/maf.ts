@@ -183,6 +183,23 @@ export async function readMaf(path: string, options: ReadOptions): Promise<ReadR
   const geneCache = new Map<string, GeneResolution>();
   const proteinCache = new Map<string, ProteinChange | null>();
   const consequenceCache = new Map<string, Consequence>();
+  // Low-cardinality texts (classification, transcript, chromosome, originalText per gene+change) are interned:
+  // a fresh substring would keep its whole source line alive for as long as the mutation lives.
+  const pool = new Map<string, string>();
+  const intern = (text: string): string => {
+    const hit = pool.get(text);
+    if (hit !== undefined) return hit;
+    pool.set(text, text);
+    return text;
+  };
+  const textCache = new Map<string, Map<string, string>>();
+  const originalTextOf = (gene: string, what: string): string => {
+    let byWhat = textCache.get(gene);
+    if (!byWhat) textCache.set(gene, (byWhat = new Map()));
+    let t = byWhat.get(what);
+    if (t === undefined) byWhat.set(what, (t = `${gene} ${what}`.trimEnd()));
+    return t;
+  };
   const classCache = new Map<GeneResolution, Map<ProteinChange | null, ClassMemo>>();
   const buildCache = new Map<string, Locus['build'] | null>();
   const samples = new Map<string, SampleData>();
@@ -369,14 +386,14 @@ export async function readMaf(path: string, options: ReadOptions): Promise<ReadR
         consequence,
         classes,
         somaticStatus: 'somatic',
-        originalText: `${geneText} ${proteinText ?? vc ?? ''}`.trimEnd(),
+        originalText: originalTextOf(geneText, proteinText ?? vc ?? ''),
         origin: { file, line: lineNo },
       };
       if (g.changed) m.geneInput = geneText;
       if (g.isoform !== undefined) m.isoform = g.isoform;
       if (proteinStart !== undefined) m.proteinStart = proteinStart;
       if (proteinEnd !== undefined) m.proteinEnd = proteinEnd;
-      if (vc !== undefined) m.variantClassification = vc;
+      if (vc !== undefined) m.variantClassification = intern(vc);
       if (exon !== undefined) m.exon = exon;
       const hgvsc = cell(f, c.hgvsc);
       if (hgvsc !== undefined) {
@@ -384,7 +401,7 @@ export async function readMaf(path: string, options: ReadOptions): Promise<ReadR
         m.cdna = colon === -1 ? hgvsc : hgvsc.slice(colon + 1);
       }
       const transcript = cell(f, c.transcript) ?? cell(f, c.refseq);
-      if (transcript !== undefined) m.transcript = transcript;
+      if (transcript !== undefined) m.transcript = intern(transcript);
 
       const chrom = cell(f, c.chrom);
       const start1 = intCell(f, c.start);
@@ -394,7 +411,8 @@ export async function readMaf(path: string, options: ReadOptions): Promise<ReadR
         if (alt === undefined || alt === '' || alt === ref) alt = f.raw(c.alt1)?.trim() ?? alt;
         const end1 = intCell(f, c.end) ?? start1;
         const insertion = ref === '-';
-        const locus: Locus = insertion ? { chrom: stripChr(chrom), start: start1, end: start1 } : { chrom: stripChr(chrom), start: start1 - 1, end: Math.max(end1, start1) };
+        const ch = intern(stripChr(chrom));
+        const locus: Locus = insertion ? { chrom: ch, start: start1, end: start1 } : { chrom: ch, start: start1 - 1, end: Math.max(end1, start1) };
         if (ref !== undefined && ref !== '' && ref !== 'NA') locus.ref = ref;
         if (alt !== undefined && alt !== '' && alt !== 'NA') locus.alt = alt;
         const buildText = cell(f, c.build);
