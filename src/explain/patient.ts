@@ -207,7 +207,7 @@ export function buildPatientReport(input: ReportInput): Report {
           ],
         };
       }),
-      { id: 'symptoms-general', heading: m.sites.other.label, blocks: [{ kind: 'paragraph', text: p.symptomsGeneral }] },
+      { id: 'symptoms-general', heading: p.symptomsOtherHeading, blocks: [{ kind: 'paragraph', text: p.symptomsGeneral }] },
     ],
   });
 

@@ -101,7 +101,8 @@ function blockHtml(b: Block, depth: number, msg: Messages, ids: { n: number }): 
         .map((r) => `<tr>${r.map((cell, i) => (i === 0 ? `<th scope="row">${escapeHtml(cell)}</th>` : `<td>${escapeHtml(cell)}</td>`)).join('')}</tr>`)
         .join('');
       ids.n += 1;
-      return `<div class="table-wrap" role="region" aria-labelledby="tbl-${ids.n}" tabindex="0"><table><caption id="tbl-${ids.n}">${escapeHtml(b.caption)}</caption>${head}<tbody>${rows}</tbody></table></div>`;
+      // A scrollable region must be focusable (keyboard users scroll it) and needs a name of its own.
+      return `<div class="table-wrap" role="region" aria-label="${escapeHtml(msg.render.tableLabel(b.caption))}" tabindex="0"><table><caption>${escapeHtml(b.caption)}</caption>${head}<tbody>${rows}</tbody></table></div>`;
     }
     case 'bodyMap': {
       ids.n += 1;

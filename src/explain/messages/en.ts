@@ -53,7 +53,8 @@ export const en: Messages = {
     symptomsIntro:
       'Each place the cancer has reached can cause its own symptoms. Some are common and can wait for your next visit. Others are warning signs.',
     symptomsCommon: 'Common symptoms',
-    symptomsUrgent: 'Get help right away (call your care team or emergency services) for',
+    symptomsUrgent: 'Warning signs: get help right away (call your care team or emergency services)',
+    symptomsOtherHeading: 'Any new symptom',
     symptomsGeneral:
       'Tell your care team about any new symptom that lasts more than a few days, even if it seems small. If you are not sure, call.',
     treatmentIntro:
@@ -78,7 +79,7 @@ export const en: Messages = {
       `The test found ${w.change}. No medicine aims at this change yet. It can still help doctors understand the tumor.`,
     biomarkerFound: (name) => `Your result: ${name}.`,
     biomarkerNegative: 'This result does not point to a special treatment.',
-    usualTests: (cancer, tests) => `For ${cancer}, these tests are often done: ${tests}.`,
+    usualTests: (cancer, tests) => `For ${cancer}, the usual tests include ${tests}. If you are not sure these were done, ask.`,
     combination: (drugs) => drugs.join(' with '),
     andOthers: (shown) => `${shown.join(', ')} and others`,
     otherChanges: (count) =>
@@ -886,6 +887,7 @@ export const en: Messages = {
       breast: 'Breast', prostate: 'Prostate', bladder: 'Bladder', stomach: 'Stomach or food pipe', throat: 'Mouth or throat',
       thyroid: 'Thyroid', uterus: 'Womb', eye: 'Eye',
     },
+    tableLabel: (caption) => `Table: ${caption}`,
     figure: 'Figure',
   },
 };

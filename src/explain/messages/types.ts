@@ -118,6 +118,7 @@ export interface RenderMessages {
   /** Body-map label of the start: "Skin (where it started)". */
   bodyMapStart: (region: string) => string;
   regions: Record<BodyRegion, string>;
+  tableLabel: (caption: string) => string;
   figure: string;
 }
 
@@ -161,6 +162,7 @@ export interface PatientMessages {
   symptomsCommon: string;
   symptomsUrgent: string;
   symptomsGeneral: string;
+  symptomsOtherHeading: string;
   // 3. Treatment
   treatmentIntro: string;
   systemicHeading: string;
