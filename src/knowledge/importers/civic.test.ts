@@ -217,3 +217,33 @@ describeWithSharedData('importCivic (shared CIViC 01-Aug-2024 release)', () => {
     );
   });
 });
+
+describe('importCivic (legacy pre-2022 columns)', () => {
+  it('reads gene + variant, drugs and clinical_significance through the current names', async () => {
+    const r = await importCivic(fileURLToPath(new URL('./fixtures/civic-legacy', import.meta.url)));
+    expect(r.release).toMatchObject({ version: '01-Feb-2019', date: '2019-02-01' });
+    expect(r.evidence.map((e) => [e.id, e.pattern, e.drugs, e.effect, e.level])).toEqual([
+      [
+        'EID8001',
+        { type: 'variant', gene: 'BRAF', alteration: 'V600E' },
+        ['vemurafenib'],
+        'sensitivity',
+        '3A',
+      ],
+      [
+        'EID8002.1',
+        { type: 'variant', gene: 'EGFR', alteration: 'T790M' },
+        ['erlotinib'],
+        'resistance',
+        'R2',
+      ],
+      [
+        'EID8002.2',
+        { type: 'variant', gene: 'EGFR', alteration: 'T790M' },
+        ['gefitinib'],
+        'resistance',
+        'R2',
+      ],
+    ]);
+  });
+});

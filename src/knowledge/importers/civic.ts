@@ -16,6 +16,7 @@ import {
   type ImportOptions,
   type ImportResult,
   type TsvRow,
+  type TsvTable,
 } from './common.js';
 
 /**
@@ -311,6 +312,37 @@ function evidenceCitations(row: TsvRow, eid: string): Citation[] {
   return cites;
 }
 
+/**
+ * CIViC releases before molecular profiles (2022) had `gene` + `variant`, `drugs`, `drug_interaction_type`
+ * and `clinical_significance` where current ones have `molecular_profile`, `therapies`,
+ * `therapy_interaction_type` and `significance`: old files are read through the new names.
+ */
+export function adaptLegacyColumns(table: TsvTable): TsvTable {
+  const has = new Set(table.header);
+  if (has.has('molecular_profile') || !has.has('gene') || !has.has('variant')) return table;
+  const aliases: Record<string, string> = {
+    therapies: 'drugs',
+    therapy_interaction_type: 'drug_interaction_type',
+    significance: 'clinical_significance',
+  };
+  const added = [
+    'molecular_profile',
+    ...Object.keys(aliases).filter((c) => !has.has(c) && has.has(aliases[c]!)),
+  ];
+  return {
+    ...table,
+    header: [...table.header, ...added],
+    rows: table.rows.map((r) => ({
+      line: r.line,
+      get: (c: string) => {
+        if (c === 'molecular_profile') return `${r.get('gene')} ${r.get('variant')}`.trim();
+        const alias = aliases[c];
+        return alias !== undefined && !has.has(c) ? r.get(alias) : r.get(c);
+      },
+    })),
+  };
+}
+
 /** Imports a CIViC release (directory or evidence file). Does not touch the store: see sync.ts. */
 export async function importCivic(path: string, options: ImportOptions = {}): Promise<ImportResult> {
   const files = findCivicFiles(path);
@@ -327,10 +359,21 @@ export async function importCivic(path: string, options: ImportOptions = {}): Pr
     options.version ?? (prefix === '' ? date : civicReleaseDate(prefix) ? prefix : `${prefix}-${date}`);
   const release = version;
 
-  const evidenceTable = await readTsv(files.evidence, issues, {
-    required: CIVIC_EVIDENCE_COLUMNS,
-    ...(options.signal ? { signal: options.signal } : {}),
-  });
+  const evidenceTable = adaptLegacyColumns(
+    await readTsv(files.evidence, issues, { ...(options.signal ? { signal: options.signal } : {}) }),
+  );
+  for (const c of CIVIC_EVIDENCE_COLUMNS) {
+    if (evidenceTable.header.length > 0 && !evidenceTable.header.includes(c)) {
+      issues.push({
+        severity: 'error',
+        code: 'tsv.missing-column',
+        message: `required column "${c}" is missing`,
+        file: evidenceTable.file,
+        line: 1,
+        field: c,
+      });
+    }
+  }
   if (issues.some((i) => i.severity === 'error')) {
     throw new OnconavError(`${evidenceTable.file} is not a CIViC clinical evidence file`, 1, issues);
   }
