@@ -118,6 +118,8 @@ interface Context {
   oncotree: TumorHierarchy;
   oncogenicity: OncogenicityFn;
   ancestorCache: Map<string, ReadonlySet<string>>;
+  /** Evidence results by tumor context and alteration key (identical rows are matched once). */
+  memo: Map<ReadonlySet<string>, Map<string, Core>>;
 }
 
 export function annotateCase(c: Case, opts: AnnotateOptions): AnnotationResult {
@@ -178,6 +180,7 @@ function makeContext(opts: Pick<AnnotateOptions, 'evidence' | 'oncotree' | 'onco
     oncotree: opts.oncotree,
     oncogenicity: opts.oncogenicity ?? (() => UNKNOWN_CALL),
     ancestorCache: new Map(),
+    memo: new Map(),
   };
 }
 
@@ -251,22 +254,77 @@ function otherTypeLevel(level: Level): Level {
   }
 }
 
-function annotateAlteration(ctx: Context, alt: Alteration, anc: ReadonlySet<string>): AnnotatedAlteration {
-  const call =
-    alt.kind === 'biomarker'
-      ? { oncogenic: 'Unknown' as const, mutationEffect: 'Unknown' as const }
-      : ctx.oncogenicity(alt);
+/** The part of an annotation that depends only on what the evidence sees; shared between identical rows. */
+interface Core {
+  treatments: Treatment[];
+  conflicts: string[];
+  highestSensitiveLevel: SensitiveLevel | null;
+  highestResistanceLevel: ResistanceLevel | null;
+}
+
+// Shared by every alteration without evidence (most rows of a cohort): treat annotation arrays as read-only.
+const NO_EVIDENCE: Core = Object.freeze({
+  treatments: Object.freeze([]) as unknown as Treatment[],
+  conflicts: Object.freeze([]) as unknown as string[],
+  highestSensitiveLevel: null,
+  highestResistanceLevel: null,
+});
+
+/** Memo entries kept per tumor context before the memo is cleared (bounds memory on huge, diverse inputs). */
+const MEMO_LIMIT = 100_000;
+
+/** Everything pattern matching can look at, so equal keys always give equal evidence. */
+function memoKey(alt: Alteration, oncogenic: Oncogenicity): string | null {
+  if (alt.kind !== 'mutation') return null;
+  return `${alt.gene}\u0000${alt.alteration ?? ''}\u0000${alt.consequence}\u0000${alt.classes.join(',')}\u0000${alt.proteinStart ?? ''}-${alt.proteinEnd ?? ''}\u0000${oncogenic}`;
+}
+
+function computeCore(
+  ctx: Context,
+  alt: Alteration,
+  anc: ReadonlySet<string>,
+  oncogenic: Oncogenicity,
+  candidates: readonly Evidence[],
+): Core {
   const matched: Array<{ e: Evidence; level: Level }> = [];
-  for (const e of ctx.evidence.candidates(alt)) {
-    if (!matchesPattern(e.pattern, alt, call.oncogenic)) continue;
+  for (const e of candidates) {
+    if (!matchesPattern(e.pattern, alt, oncogenic)) continue;
     matched.push({ e, level: adjustLevel(e, anc).level });
   }
+  if (matched.length === 0) return NO_EVIDENCE;
   const treatments = groupTreatments(matched);
   const sens: SensitiveLevel[] = [];
   const res: ResistanceLevel[] = [];
   for (const t of treatments) {
     if (isSensitiveLevel(t.level)) sens.push(t.level);
     else res.push(t.level);
+  }
+  return {
+    treatments,
+    conflicts: findConflicts(matched),
+    highestSensitiveLevel: highestLevel(sens) ?? null,
+    highestResistanceLevel: highestLevel(res) ?? null,
+  };
+}
+
+function annotateAlteration(ctx: Context, alt: Alteration, anc: ReadonlySet<string>): AnnotatedAlteration {
+  const call: OncogenicityCall =
+    alt.kind === 'biomarker' ? { oncogenic: 'Unknown', mutationEffect: 'Unknown' } : ctx.oncogenicity(alt);
+  const candidates = ctx.evidence.candidates(alt);
+  let core = NO_EVIDENCE;
+  if (candidates.length > 0) {
+    const key = memoKey(alt, call.oncogenic);
+    let memo = ctx.memo.get(anc);
+    if (!memo) ctx.memo.set(anc, (memo = new Map()));
+    const hit = key !== null ? memo.get(key) : undefined;
+    if (hit) core = hit;
+    else {
+      core = computeCore(ctx, alt, anc, call.oncogenic, candidates);
+      if (key !== null) {
+        if (memo.size >= MEMO_LIMIT) memo.clear();
+        memo.set(key, core);
+      }
+    }
   }
   const out: AnnotatedAlteration = {
     kind: alt.kind,
@@ -275,13 +333,13 @@ function annotateAlteration(ctx: Context, alt: Alteration, anc: ReadonlySet<stri
     originalText: alt.originalText,
     oncogenic: call.oncogenic,
     mutationEffect: call.mutationEffect,
-    highestSensitiveLevel: highestLevel(sens) ?? null,
-    highestResistanceLevel: highestLevel(res) ?? null,
-    treatments,
-    conflicts: findConflicts(matched),
+    highestSensitiveLevel: core.highestSensitiveLevel,
+    highestResistanceLevel: core.highestResistanceLevel,
+    treatments: core.treatments,
+    conflicts: core.conflicts,
     alterationData: alt,
   };
-  if ('reason' in call && call.reason !== undefined) out.oncogenicReason = call.reason;
+  if (call.reason !== undefined) out.oncogenicReason = call.reason;
   if ((alt.kind === 'mutation' || alt.kind === 'fusion') && alt.somaticStatus === 'germline')
     out.germline = true;
   return out;

@@ -52,9 +52,12 @@ export function highestOverallLevel(
 
 const clean = (s: string): string => s.replace(/[\t\r\n]+/g, ' ');
 
-/** The appended cells for one alteration (empty cells when the row was not annotated). */
-export function annotationCells(a: AnnotatedAlteration | undefined): string[] {
-  if (!a) return MAF_ANNOTATION_COLUMNS.map(() => '');
+/** Level columns, highest levels and citations depend only on the treatments; rows sharing them share the text. */
+const levelCellsCache = new WeakMap<readonly AnnotatedAlteration['treatments'][number][], string>();
+
+function levelCells(a: AnnotatedAlteration): string {
+  const cached = levelCellsCache.get(a.treatments);
+  if (cached !== undefined) return cached;
   const byLevel = new Map<Level, string[]>();
   // A drug appears once per scale, at its strongest level (as oncokb-annotator lists one level per treatment).
   const seen = new Set<string>();
@@ -75,15 +78,28 @@ export function annotationCells(a: AnnotatedAlteration | undefined): string[] {
         if (!citations.includes(text)) citations.push(text);
       }
   const overall = highestOverallLevel(a);
-  return [
-    a.oncogenic,
-    a.mutationEffect,
+  const text = [
     overall ? levelLabel(overall) : '',
     a.highestSensitiveLevel ? levelLabel(a.highestSensitiveLevel) : '',
     a.highestResistanceLevel ? levelLabel(a.highestResistanceLevel) : '',
     ...LEVELS.map((l) => (byLevel.get(l) ?? []).join(',')),
     citations.join(';'),
-  ];
+  ].join('\t');
+  levelCellsCache.set(a.treatments, text);
+  return text;
+}
+
+const EMPTY_CELLS = MAF_ANNOTATION_COLUMNS.map(() => '').join('\t');
+
+/** The appended cells for one alteration, tab-joined (empty cells when the row was not annotated). */
+export function annotationText(a: AnnotatedAlteration | undefined): string {
+  if (!a) return EMPTY_CELLS;
+  return `${a.oncogenic}\t${a.mutationEffect}\t${levelCells(a)}`;
+}
+
+/** The appended cells for one alteration (empty cells when the row was not annotated). */
+export function annotationCells(a: AnnotatedAlteration | undefined): string[] {
+  return annotationText(a).split('\t');
 }
 
 /** Writes a file through a temporary sibling and renames it at the end, so readers never see half a file. */
@@ -128,14 +144,16 @@ export class AtomicFileWriter {
   }
 }
 
-/** Annotated mutations by `file\0line`, from the origins the MAF reader stamped. */
-export function indexByOrigin(result: AnnotationResult): Map<string, AnnotatedAlteration> {
-  const map = new Map<string, AnnotatedAlteration>();
+/** Annotated mutations by file, then line, from the origins the MAF reader stamped. */
+export function indexByOrigin(result: AnnotationResult): Map<string, Map<number, AnnotatedAlteration>> {
+  const map = new Map<string, Map<number, AnnotatedAlteration>>();
   for (const s of result.samples)
     for (const a of s.alterations) {
       const o = a.alterationData.origin;
-      if (a.alterationData.kind === 'mutation' && o?.file !== undefined && o.line !== undefined)
-        map.set(`${o.file}\u0000${o.line}`, a);
+      if (a.alterationData.kind !== 'mutation' || o?.file === undefined || o.line === undefined) continue;
+      let byLine = map.get(o.file);
+      if (!byLine) map.set(o.file, (byLine = new Map()));
+      byLine.set(o.line, a);
     }
   return map;
 }
@@ -165,6 +183,7 @@ export async function writeAnnotatedMaf(
     for (const path of mafPaths) {
       let header: string | undefined;
       let width = 0;
+      const byLine = index.get(path) ?? new Map<number, AnnotatedAlteration>();
       for await (const batch of readLineBatches(path, {
         issues: stats.issues,
         displayName: path,
@@ -198,13 +217,13 @@ export async function writeAnnotatedMaf(
           }
           if (line.startsWith('#')) continue;
           stats.rows++;
-          const a = index.get(`${path}\u0000${no}`);
+          const a = byLine.get(no);
           if (a) stats.annotated++;
           // Short rows are padded so the appended columns stay under their header.
           let cells = 1;
           for (let i = line.indexOf('\t'); i !== -1; i = line.indexOf('\t', i + 1)) cells++;
           const pad = cells < width ? '\t'.repeat(width - cells) : '';
-          out.write(`${line}${pad}\t${annotationCells(a).join('\t')}\n`);
+          out.write(`${line}${pad}\t${annotationText(a)}\n`);
         }
         if (header !== undefined && header !== firstHeader) break;
       }

@@ -8,7 +8,7 @@ import { loadKnowledge, parseKbList } from '../../interpret/knowledge.js';
 import { defaultOncogenicity } from '../../interpret/oncogenicity.js';
 import { writeAnnotatedMaf } from '../../interpret/output-maf.js';
 import { formatAnnotationTable } from '../../interpret/output-table.js';
-import { builtinContext } from '../../normalize/context.js';
+import { loadContext } from '../../normalize/context.js';
 import { writeFileAtomic } from '../../util/atomic.js';
 import { EXIT, globalOptions } from '../context.js';
 import { PROGRESS_MIN_BYTES, progressBar, type ProgressBar } from '../progress.js';
@@ -112,7 +112,7 @@ export async function annotateFiles(
   if (knowledge.issues.length > 0) return fail(knowledge.issues.map((i) => i.message).join('\n'));
 
   const as: FormatId | undefined = o.as !== undefined && isFormatId(o.as) ? o.as : undefined;
-  const ctx = builtinContext();
+  const ctx = loadContext(dbPath);
   let bar: ProgressBar | null = null;
   const { results, issues: preIssues } = await readInputs(files, {
     ctx,
