@@ -228,6 +228,39 @@ describe('parseTypedAlteration: biomarkers', () => {
   });
 });
 
+describe('parseTypedAlteration: common phrasings', () => {
+  it('drops a trailing "mutation" or "positive" after a protein change', () => {
+    expect(alt('BRAF V600E mutation')).toMatchObject({ gene: 'BRAF', alteration: 'V600E' });
+    expect(alt('KRAS G12C-positive')).toMatchObject({ gene: 'KRAS', alteration: 'G12C' });
+  });
+
+  it('reads "MSI-H/dMMR" as MSI-H, not as a fusion', () => {
+    expect(parseTypedAlteration('MSI-H/dMMR', ctx)).toMatchObject({
+      biomarker: { name: 'MSI', status: 'MSI-H' },
+      issues: [],
+    });
+  });
+
+  it('reads the first of several genes and asks for the others', () => {
+    const r = parseTypedAlteration('CDKN2A/B deletion', ctx);
+    expect(r.alteration).toMatchObject({ kind: 'copyNumber', gene: 'CDKN2A', change: 'deepDeletion' });
+    expect(r.issues.map((i) => i.code)).toEqual(['typed.several-genes']);
+    expect(r.issues[0]!.message).toContain('CDKN2B');
+  });
+
+  it('does not turn an unreadable biomarker into a mutation', () => {
+    for (const t of ['HER2 2+ ISH', 'PD-L1 high expression', 'TMB very high']) {
+      const r = parseTypedAlteration(t, ctx);
+      expect(r.alteration, t).toBeUndefined();
+      expect(
+        r.issues.map((i) => i.code),
+        t,
+      ).toEqual(['typed.unrecognized-biomarker']);
+    }
+    expect(alt('HER2 mutation')).toMatchObject({ kind: 'mutation', gene: 'ERBB2' });
+  });
+});
+
 describe('parseTypedAlteration: problems are issues', () => {
   it('reports empty and unreadable text', () => {
     expect(parseTypedAlteration('   ', ctx).issues.map((i) => i.code)).toEqual(['typed.empty']);

@@ -291,6 +291,9 @@ keyed(
   'MSI unstable',
   'MSI instable',
   'MSI status MSI-H',
+  // FDA labels name the two together; the pair reads as MSI-H (write "dMMR" separately to keep both).
+  'MSI-H/dMMR',
+  'dMMR/MSI-H',
   'microsatellite instability-high (MSI-H)',
   'MSI-H (microsatellite instability-high)',
 );
@@ -861,7 +864,7 @@ function parseInner(
   }
 
   // Fusions with both partners or a fusion word: `EML4::ALK`, `KIF5B-RET fusion`, `ALK rearrangement`.
-  const fp = parseFusionText(t, ctx);
+  const fp = KEYED[key(t.split(/\s*(?:::|\/|-)\s*/)[0] ?? '')] !== undefined ? null : parseFusionText(t, ctx);
   if (fp !== null) {
     const only = fp.only;
     const family = only !== undefined ? GENE_FAMILIES[only.toUpperCase()] : undefined;
@@ -922,6 +925,21 @@ function parseInner(
     issues.push(familyIssue(geneText, family, origin));
     return {};
   }
+  // A biomarker the biomarker forms did not match must not fall through as a "mutation" of gene PD-L1 or HER2.
+  if (
+    /^(?:pd-?l1|tmb|msi|mmr|hrd|er|pr)$/i.test(geneText) ||
+    (/^her-?2$/i.test(geneText) && /\b(?:ihc|ish|fish|cish|sish|score)\b|[+%]/i.test(rest))
+  ) {
+    issues.push(
+      issue(
+        'error',
+        'typed.unrecognized-biomarker',
+        `cannot read "${original}" as a biomarker (expected e.g. "PD-L1 TPS 60%", "HER2 IHC 2+ ISH+", "TMB 14 mut/Mb", "ER positive")`,
+        origin,
+      ),
+    );
+    return {};
+  }
   const lrest = rest.toLowerCase().trim();
   if (lrest === '') {
     issues.push(
@@ -933,6 +951,21 @@ function parseInner(
       ),
     );
     return {};
+  }
+  // "CDKN2A/B deletion": the first gene is read; the others must be listed on their own.
+  const several = /^([A-Za-z][A-Za-z0-9-]*?)(\d*)([A-Za-z]?)\/([A-Za-z0-9/-]+)$/.exec(geneText);
+  if (several) {
+    const firstGene = `${several[1]}${several[2]}${several[3]}`;
+    const others = several[4]!.split('/').map((x) => (x.length <= 2 ? `${several[1]}${several[2]}${x}` : x));
+    issues.push(
+      issue(
+        'warning',
+        'typed.several-genes',
+        `"${geneText}" names several genes; read as ${firstGene}. List ${others.join(', ')} as separate entries`,
+        origin,
+      ),
+    );
+    geneText = firstGene;
   }
   const g = canonicalGene(geneText, ctx);
   const geneKnown = g.known;
@@ -1001,7 +1034,13 @@ function parseInner(
   }
 
   // Protein change, optionally followed by a cDNA change in parentheses: `KRAS p.G12C (c.34G>T)`.
-  let prot = rest.trim();
+  // "BRAF V600E mutation", "KRAS G12C-positive": the trailing word adds nothing to the change.
+  let prot = rest
+    .trim()
+    .replace(
+      /[\s-]+(?:point\s+)?(?:mutations?|mutant|mutated|variants?|positive|substitution|missense(?:\s+mutation)?|alteration)$/i,
+      '',
+    );
   let cdna: string | undefined;
   const cm = /^(.*?)\s*\(?\s*(c\.[^\s)]+)\s*\)?$/.exec(prot);
   if (cm && cm[1] !== '') {
