@@ -18,7 +18,8 @@ async function run(...args: string[]): Promise<{ code: number; stdout: string; s
   const o = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
   const e = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
   try {
-    const code = await main(['node', 'onconav', ...args]);
+    // A store path that does not exist: the built-in reference sets, whatever the machine has imported.
+    const code = await main(['node', 'onconav', '--db', join(tmp, 'absent.db'), ...args]);
     return { code, stdout, stderr };
   } finally {
     o.mockRestore();

@@ -5,7 +5,7 @@ import { CaseInputSchema, CaseSchema, formatIssue, hasErrors, type Case, type Is
 import { buildCase } from '../../intake/build.js';
 import { isFormatId, readInputs } from '../../intake/index.js';
 import { FORMATS, type FormatId, type ReadResult } from '../../intake/types.js';
-import { builtinContext } from '../../normalize/context.js';
+import { loadContext } from '../../normalize/context.js';
 import { writeFileAtomic } from '../../util/atomic.js';
 import { EXIT, globalOptions } from '../context.js';
 import { PROGRESS_MIN_BYTES, progressBar, type ProgressBar } from '../progress.js';
@@ -45,7 +45,8 @@ export const register: RegisterCommand = (program, state) => {
     .option('--out <file>', 'write the case JSON here (atomically)')
     .addOption(new Option('--format <format>', 'stdout format').choices(['json', 'table']).default('json'))
     .action(async (files: string[], o: BuildCliOptions, self: Command) => {
-      state.exitCode = await runBuild(files, o, globalOptions(self).quiet);
+      const g = globalOptions(self);
+      state.exitCode = await runBuild(files, o, g.quiet, g.db);
     });
 
   cmd
@@ -57,9 +58,10 @@ export const register: RegisterCommand = (program, state) => {
     });
 };
 
-async function runBuild(files: string[], o: BuildCliOptions, quiet: boolean): Promise<number> {
+async function runBuild(files: string[], o: BuildCliOptions, quiet: boolean, dbPath: string): Promise<number> {
   const as: FormatId | undefined = o.as !== undefined && isFormatId(o.as) ? o.as : undefined;
-  const ctx = builtinContext();
+  // Imported HGNC/OncoTree sets from the store when present; the built-in ones on a fresh machine.
+  const ctx = loadContext(dbPath);
   let bar: ProgressBar | null = null;
   const { results, issues: preIssues } = await readInputs(files, {
     ctx,
