@@ -89,6 +89,12 @@ describe('knowledge sync (local HTTP server)', () => {
     expect(store.allEvidence().length).toBe(before);
   });
 
+  it('fetches the assertions beside a CIViC evidence URL', async () => {
+    const store = new KnowledgeStore(openDb(':memory:'));
+    await importIntoStore(store, 'civic', `${base}/civic/nightly-ClinicalEvidenceSummaries.tsv`);
+    expect(store.allEvidence(['civic']).some((e) => e.id === 'AID7001')).toBe(true);
+  });
+
   it('imports local paths and rejects missing ones', async () => {
     const store = new KnowledgeStore(openDb(':memory:'));
     const r = await importIntoStore(store, 'cgi', fx('cgi/cgi_biomarkers_per_variant.tsv'), {

@@ -195,7 +195,7 @@ async function materialize(
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.onDownloadProgress ? { onProgress: options.onDownloadProgress } : {}),
   };
-  const spec = typeof input === 'string' ? (isUrl(input) ? { url: input } : null) : input;
+  const spec = typeof input === 'string' ? (isUrl(input) ? urlSpec(source, input) : null) : input;
   let path: string;
   if (spec === null) {
     const p = input as string;
@@ -219,6 +219,17 @@ async function materialize(
     return extractCgiTsv(copy);
   }
   return path;
+}
+
+/** A CIViC evidence URL brings its release's assertions file along (same folder, same prefix). */
+function urlSpec(source: ImportableSource, url: string): { url: string; assertionsUrl?: string } {
+  if (source === 'civic' && /ClinicalEvidenceSummaries\.tsv$/i.test(url)) {
+    return {
+      url,
+      assertionsUrl: url.replace(/(Accepted)?ClinicalEvidenceSummaries\.tsv$/i, 'AssertionSummaries.tsv'),
+    };
+  }
+  return { url };
 }
 
 function fileNameFromUrl(url: string, source: ImportableSource): string {

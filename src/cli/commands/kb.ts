@@ -41,7 +41,7 @@ export const register: RegisterCommand = (program, state) => {
     .addArgument(new Argument('<source>', 'civic | moalmanac | cgi').choices([...IMPORTABLE_SOURCES]))
     .argument(
       '<path>',
-      'CIViC: release directory or *ClinicalEvidenceSummaries.tsv; MOAlmanac: molecular-oncology-almanac.json; CGI: cgi_biomarkers_per_variant.tsv or its zip; or an http(s) URL',
+      'CIViC: release directory or *ClinicalEvidenceSummaries.tsv; MOAlmanac: molecular-oncology-almanac.json or a referenced/ directory; CGI: cgi_biomarkers_per_variant.tsv or its zip; or an http(s) URL',
     )
     .option('--release-version <v>', 'release name to record (default: from the file name or content)')
     .option(
