@@ -65,16 +65,22 @@ export function placeOf(site: TrialSite & { distanceKm?: number }): string {
   return site.distanceKm !== undefined ? `${where} (${Math.round(site.distanceKm)} km)` : where;
 }
 
-function unknownsOf(t: TrialMatch): Item[] {
+/** What is still unknown for a trial: the facts that would settle it, then one line for rules left to the trial team. */
+function unknownsOf(t: TrialMatch, m: Messages): Item[] {
   const seen = new Set<string>();
   const items: Item[] = [];
+  let unparsed = false;
   for (const c of t.criteria) {
     if (c.verdict !== 'unknown') continue;
-    const text = c.toSettle ?? c.reason;
-    if (seen.has(text)) continue;
-    seen.add(text);
-    items.push({ text });
+    if (!c.toSettle) {
+      unparsed = true;
+      continue;
+    }
+    if (seen.has(c.toSettle)) continue;
+    seen.add(c.toSettle);
+    items.push({ text: c.toSettle });
   }
+  if (unparsed) items.push({ text: m.patient.trialOtherChecks });
   return items;
 }
 
@@ -286,9 +292,10 @@ export function buildPatientReport(input: ReportInput): Report {
       else {
         trialBlocks.push({ kind: 'paragraph', text: p.trialsMatchIntro(shown.length) });
         for (const t of shown) {
-          const unknown = unknownsOf(t);
+          const unknown = unknownsOf(t, m);
+          const highlights = t.highlights.filter((h) => !/^to settle\b/i.test(h));
           const lists: Array<{ title: string; items: Item[] }> = [];
-          if (t.highlights.length) lists.push({ title: p.trialReasons, items: t.highlights.map((text) => ({ text })) });
+          if (highlights.length) lists.push({ title: p.trialReasons, items: highlights.map((text) => ({ text })) });
           if (unknown.length) lists.push({ title: p.trialUnknowns, items: unknown });
           const place = t.nearestSite ? placeOf(t.nearestSite) : null;
           trialBlocks.push({ kind: 'trial', nctId: t.nctId, title: t.title, facts: [p.trialId(t.nctId), place ? p.trialNearest(place) : p.trialNoSite], lists });

@@ -133,6 +133,7 @@ export const en: Messages = {
         ? 'The search found one trial that may fit. Only the trial team can decide if you can join.'
         : `The search found ${count} trials that may fit. Only the trial team can decide if you can join.`,
     trialReasons: 'Why it may fit',
+    trialOtherChecks: 'Other rules of the trial that its team will check with you',
     trialUnknowns: 'Still to check',
     trialNearest: (place) => `Nearest site that is taking patients: ${place}.`,
     trialNoSite: 'No site taking patients is listed near you.',

@@ -213,6 +213,7 @@ export interface PatientMessages {
   trialsNone: string;
   trialsMatchIntro: (count: number) => string;
   trialReasons: string;
+  trialOtherChecks: string;
   trialUnknowns: string;
   trialNearest: (place: string) => string;
   trialNoSite: string;
