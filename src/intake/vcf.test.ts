@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { describeWithSharedData, sharedPath } from '../../test/shared-data.js';
 import type { Mutation } from '../domain/index.js';
 import { builtinContext } from '../normalize/context.js';
 import type { ReadResult } from './types.js';
@@ -170,5 +171,17 @@ describe('VCF helpers', () => {
   it('sniffs VCF by its header', () => {
     expect(vcfReader.sniff(['##fileformat=VCFv4.2'], 'x.txt')).toBeGreaterThan(0.9);
     expect(vcfReader.sniff(['Hugo_Symbol\tTumor_Sample_Barcode'], 'x.maf')).toBe(0);
+  });
+});
+
+describeWithSharedData('VCF reader on shared data', () => {
+  it('reads the CIViC release VCF (CSQ-style header, sites only) without errors, one mutation per record', async () => {
+    const r = await readVcf(sharedPath('knowledge/civic/01-Aug-2024-civic_accepted.vcf'), { ctx });
+    expect(r.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(r.stats.rows).toBe(804);
+    expect(accounted(r)).toBe(804);
+    const m = muts(r);
+    expect(m.every((x) => x.locus?.build === 'GRCh37')).toBe(true);
+    expect(m.find((x) => x.gene === 'ERRFI1')!.locus).toMatchObject({ chrom: '1', start: 8073508, end: 8073509 });
   });
 });
