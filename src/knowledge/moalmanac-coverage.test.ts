@@ -31,8 +31,18 @@ describe('readMoalmanacFdaAssertions', () => {
       ['moalmanac.no-therapy', '/11/therapy_name'],
       ['moalmanac.bad-row', '/12'],
     ]);
-    expect(assertions[0]).toMatchObject({ gene: 'BRAF', proteinChange: 'V600E', exon: 15, feature: 'BRAF V600E' });
-    expect(assertions[1]).toMatchObject({ gene: 'EGFR', annotation: 'Deletion', exon: 19, feature: 'EGFR Deletion exon 19' });
+    expect(assertions[0]).toMatchObject({
+      gene: 'BRAF',
+      proteinChange: 'V600E',
+      exon: 15,
+      feature: 'BRAF V600E',
+    });
+    expect(assertions[1]).toMatchObject({
+      gene: 'EGFR',
+      annotation: 'Deletion',
+      exon: 19,
+      feature: 'EGFR Deletion exon 19',
+    });
     expect(assertions[2]).toMatchObject({ gene: 'BCR', partner: 'ABL1', feature: 'BCR::ABL1' });
     expect(assertions[7]).toMatchObject({ gene: 'MSI', direction: 'MSI-High' });
   });
@@ -51,23 +61,52 @@ describe('readMoalmanacFdaAssertions', () => {
       }),
     );
     fc.assert(
-      fc.property(fc.array(fc.dictionary(fc.constantFrom('feature_type', 'gene', 'gene1', 'therapy_name', 'predictive_implication', 'therapy_sensitivity', 'exon', 'protein_change'), fc.oneof(fc.string(), fc.integer(), fc.constant('FDA-Approved'), fc.constant('Somatic Variant'), fc.constant(1)))), (rows) => {
-        const r = readMoalmanacFdaAssertions(rows);
-        for (const a of r.assertions) expect(a.gene).not.toBe('');
-      }),
+      fc.property(
+        fc.array(
+          fc.dictionary(
+            fc.constantFrom(
+              'feature_type',
+              'gene',
+              'gene1',
+              'therapy_name',
+              'predictive_implication',
+              'therapy_sensitivity',
+              'exon',
+              'protein_change',
+            ),
+            fc.oneof(
+              fc.string(),
+              fc.integer(),
+              fc.constant('FDA-Approved'),
+              fc.constant('Somatic Variant'),
+              fc.constant(1),
+            ),
+          ),
+        ),
+        (rows) => {
+          const r = readMoalmanacFdaAssertions(rows);
+          for (const a of r.assertions) expect(a.gene).not.toBe('');
+        },
+      ),
     );
   });
 });
 
 describe('tumor and drug matching', () => {
   it('maps retired and tumor-agnostic codes', () => {
-    expect(moaTumorCodes({ oncotreeCode: 'ALL', oncotreeTerm: 'Acute Lymphoid Leukemia' })).toEqual(['BLL', 'TLL']);
+    expect(moaTumorCodes({ oncotreeCode: 'ALL', oncotreeTerm: 'Acute Lymphoid Leukemia' })).toEqual([
+      'BLL',
+      'TLL',
+    ]);
     expect(moaTumorCodes({ oncotreeCode: '', oncotreeTerm: 'Any solid tumor' })).toEqual([ALL_SOLID_TUMORS]);
     expect(moaTumorCodes({ oncotreeCode: '', oncotreeTerm: 'something else' })).toEqual([]);
   });
 
   it('accepts equal, broader and narrower real codes but never narrower than a pseudo-code', () => {
-    const e = (tumorTypes: string[], excludedTumorTypes: string[] = []): Pick<Evidence, 'tumorTypes' | 'excludedTumorTypes'> => ({ tumorTypes, excludedTumorTypes });
+    const e = (
+      tumorTypes: string[],
+      excludedTumorTypes: string[] = [],
+    ): Pick<Evidence, 'tumorTypes' | 'excludedTumorTypes'> => ({ tumorTypes, excludedTumorTypes });
     expect(tumorCompatible(e(['MEL']), ['MEL'], tree)).toBe(true);
     expect(tumorCompatible(e(['SKIN']), ['MEL'], tree)).toBe(true);
     expect(tumorCompatible(e(['LUAD']), ['NSCLC'], tree)).toBe(true);
@@ -83,10 +122,19 @@ describe('tumor and drug matching', () => {
     expect(tree.ancestors('AML').at(-2)).toBe('ALL_LIQUID_TUMORS');
     expect(tree.has('luad')).toBe(true);
     fc.assert(
-      fc.property(fc.array(fc.array(fc.string(), { maxLength: 8 }).map((cols) => cols.join('\t')), { maxLength: 20 }), fc.string(), (lines, code) => {
-        const t = tumorTreeFromFlatTsv(['code\tname\tmain_type\ttissue\tparent\tlevel\tpath', ...lines].join('\n'));
-        expect(t.ancestors(code).at(-1)).toBe('ALL_TUMORS');
-      }),
+      fc.property(
+        fc.array(
+          fc.array(fc.string(), { maxLength: 8 }).map((cols) => cols.join('\t')),
+          { maxLength: 20 },
+        ),
+        fc.string(),
+        (lines, code) => {
+          const t = tumorTreeFromFlatTsv(
+            ['code\tname\tmain_type\ttissue\tparent\tlevel\tpath', ...lines].join('\n'),
+          );
+          expect(t.ancestors(code).at(-1)).toBe('ALL_TUMORS');
+        },
+      ),
     );
   });
 
@@ -125,15 +173,21 @@ describe('computeCoverage on the fixture', () => {
   });
 
   it('misses a row once the covering entries are gone (no hidden per-row rule)', () => {
-    const withoutMelanoma = builtinEvidence().filter((e) => !e.id.startsWith('builtin:mel-') && !e.id.startsWith('builtin:solid-braf'));
+    const withoutMelanoma = builtinEvidence().filter(
+      (e) => !e.id.startsWith('builtin:mel-') && !e.id.startsWith('builtin:solid-braf'),
+    );
     const r = computeCoverage(assertions, withoutMelanoma, tree);
     expect(r.rows.find((x) => x.assertion.id === 1)?.status).toBe('missing');
   });
 });
 
 describeWithSharedData('MOAlmanac FDA-approved coverage by the built-in knowledge', () => {
-  const json: unknown = JSON.parse(readFileSync(sharedPath('knowledge', 'moalmanac', 'molecular-oncology-almanac.json'), 'utf8'));
-  const realTree = tumorTreeFromFlatTsv(readFileSync(sharedPath('knowledge', 'oncotree', 'oncotree_2025_10_03.flat.tsv'), 'utf8'));
+  const json: unknown = JSON.parse(
+    readFileSync(sharedPath('knowledge', 'moalmanac', 'molecular-oncology-almanac.json'), 'utf8'),
+  );
+  const realTree = tumorTreeFromFlatTsv(
+    readFileSync(sharedPath('knowledge', 'oncotree', 'oncotree_2025_10_03.flat.tsv'), 'utf8'),
+  );
   const { assertions, issues } = readMoalmanacFdaAssertions(json, 'molecular-oncology-almanac.json');
   const report = computeCoverage(assertions, builtinEvidence(), realTree);
 

@@ -38,7 +38,14 @@ export interface MoaAssertion {
   feature: string;
 }
 
-const FEATURE_TYPES = ['Somatic Variant', 'Germline Variant', 'Copy Number', 'Rearrangement', 'Microsatellite Stability', 'Mutational Burden'] as const;
+const FEATURE_TYPES = [
+  'Somatic Variant',
+  'Germline Variant',
+  'Copy Number',
+  'Rearrangement',
+  'Microsatellite Stability',
+  'Mutational Burden',
+] as const;
 
 function str(v: unknown): string {
   return typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '';
@@ -49,21 +56,41 @@ function str(v: unknown): string {
  * deprecated) from the parsed flat JSON array. Rows of other feature types (signatures, knockdown) are
  * counted in `skipped`; malformed rows become issues located by JSON pointer.
  */
-export function readMoalmanacFdaAssertions(json: unknown, file?: string): { assertions: MoaAssertion[]; issues: Issue[]; skipped: number } {
+export function readMoalmanacFdaAssertions(
+  json: unknown,
+  file?: string,
+): { assertions: MoaAssertion[]; issues: Issue[]; skipped: number } {
   const issues: Issue[] = [];
   const assertions: MoaAssertion[] = [];
   let skipped = 0;
   if (!Array.isArray(json)) {
-    issues.push({ severity: 'error', code: 'moalmanac.not-array', message: 'expected a JSON array of assertions', file, pointer: '' });
+    issues.push({
+      severity: 'error',
+      code: 'moalmanac.not-array',
+      message: 'expected a JSON array of assertions',
+      file,
+      pointer: '',
+    });
     return { assertions, issues, skipped };
   }
   json.forEach((raw: unknown, i) => {
     if (typeof raw !== 'object' || raw === null) {
-      issues.push({ severity: 'warning', code: 'moalmanac.bad-row', message: 'assertion is not an object', file, pointer: `/${i}` });
+      issues.push({
+        severity: 'warning',
+        code: 'moalmanac.bad-row',
+        message: 'assertion is not an object',
+        file,
+        pointer: `/${i}`,
+      });
       return;
     }
     const r = raw as Record<string, unknown>;
-    if (r._deprecated === true || str(r.predictive_implication) !== 'FDA-Approved' || str(r.therapy_sensitivity) !== '1') return;
+    if (
+      r._deprecated === true ||
+      str(r.predictive_implication) !== 'FDA-Approved' ||
+      str(r.therapy_sensitivity) !== '1'
+    )
+      return;
     const featureType = str(r.feature_type);
     if (!(FEATURE_TYPES as readonly string[]).includes(featureType)) {
       skipped++;
@@ -71,11 +98,29 @@ export function readMoalmanacFdaAssertions(json: unknown, file?: string): { asse
     }
     const therapy = str(r.therapy_name);
     if (therapy === '') {
-      issues.push({ severity: 'warning', code: 'moalmanac.no-therapy', message: 'FDA-approved assertion without therapy_name', file, pointer: `/${i}/therapy_name` });
+      issues.push({
+        severity: 'warning',
+        code: 'moalmanac.no-therapy',
+        message: 'FDA-approved assertion without therapy_name',
+        file,
+        pointer: `/${i}/therapy_name`,
+      });
       return;
     }
     const id = typeof r.assertion_id === 'number' ? r.assertion_id : i;
-    const base = { id, featureType, therapy, oncotreeCode: str(r.oncotree_code).toUpperCase(), oncotreeTerm: str(r.oncotree_term), partner: '', proteinChange: '', annotation: '', exon: undefined, direction: '', tmbMin: undefined };
+    const base = {
+      id,
+      featureType,
+      therapy,
+      oncotreeCode: str(r.oncotree_code).toUpperCase(),
+      oncotreeTerm: str(r.oncotree_term),
+      partner: '',
+      proteinChange: '',
+      annotation: '',
+      exon: undefined,
+      direction: '',
+      tmbMin: undefined,
+    };
     const exonText = str(r.exon);
     const exon = /^\d+$/.test(exonText) ? Number(exonText) : undefined;
     switch (featureType) {
@@ -84,7 +129,12 @@ export function readMoalmanacFdaAssertions(json: unknown, file?: string): { asse
         const gene = str(r.gene).toUpperCase();
         const proteinChange = str(r.protein_change).replace(/^p\./, '');
         const annotation = str(r.variant_annotation);
-        const feature = [gene, proteinChange || [annotation, exon !== undefined ? `exon ${exon}` : ''].filter(Boolean).join(' ')].filter(Boolean).join(' ');
+        const feature = [
+          gene,
+          proteinChange || [annotation, exon !== undefined ? `exon ${exon}` : ''].filter(Boolean).join(' '),
+        ]
+          .filter(Boolean)
+          .join(' ');
         assertions.push({ ...base, gene, proteinChange, annotation, exon, feature });
         break;
       }
@@ -107,13 +157,24 @@ export function readMoalmanacFdaAssertions(json: unknown, file?: string): { asse
       }
       case 'Mutational Burden': {
         const min = Number(str(r.mutations_per_mb));
-        assertions.push({ ...base, gene: 'TMB', tmbMin: Number.isFinite(min) && min > 0 ? min : undefined, feature: `TMB >= ${str(r.mutations_per_mb)}` });
+        assertions.push({
+          ...base,
+          gene: 'TMB',
+          tmbMin: Number.isFinite(min) && min > 0 ? min : undefined,
+          feature: `TMB >= ${str(r.mutations_per_mb)}`,
+        });
         break;
       }
     }
     const last = assertions[assertions.length - 1];
     if (last !== undefined && last.id === id && last.gene === '') {
-      issues.push({ severity: 'warning', code: 'moalmanac.no-gene', message: 'assertion without a gene', file, pointer: `/${i}` });
+      issues.push({
+        severity: 'warning',
+        code: 'moalmanac.no-gene',
+        message: 'assertion without a gene',
+        file,
+        pointer: `/${i}`,
+      });
       assertions.pop();
     }
   });
@@ -145,10 +206,14 @@ export function tumorTreeFromFlatTsv(text: string): TumorTree {
     const code = cols[codeCol];
     const path = cols[pathCol];
     if (code === undefined || code === '' || path === undefined) continue;
-    paths.set(code.toUpperCase(), path.split('>').map((p) => p.trim().toUpperCase()));
+    paths.set(
+      code.toUpperCase(),
+      path.split('>').map((p) => p.trim().toUpperCase()),
+    );
   }
   return {
-    has: (code) => paths.has(code.toUpperCase()) || [ALL_TUMORS, ALL_SOLID_TUMORS, ALL_LIQUID_TUMORS].includes(code),
+    has: (code) =>
+      paths.has(code.toUpperCase()) || [ALL_TUMORS, ALL_SOLID_TUMORS, ALL_LIQUID_TUMORS].includes(code),
     ancestors(code) {
       const c = code.toUpperCase();
       if (c === ALL_TUMORS) return [ALL_TUMORS];
@@ -157,7 +222,11 @@ export function tumorTreeFromFlatTsv(text: string): TumorTree {
       if (!path) return [c, ALL_TUMORS];
       const chain = path.filter((p) => p !== 'TISSUE').reverse();
       const tissue = path[1];
-      return [...chain, tissue !== undefined && LIQUID_TISSUES.has(tissue) ? ALL_LIQUID_TUMORS : ALL_SOLID_TUMORS, ALL_TUMORS];
+      return [
+        ...chain,
+        tissue !== undefined && LIQUID_TISSUES.has(tissue) ? ALL_LIQUID_TUMORS : ALL_SOLID_TUMORS,
+        ALL_TUMORS,
+      ];
     },
   };
 }
@@ -187,7 +256,11 @@ const PSEUDO = new Set<string>([ALL_TUMORS, ALL_SOLID_TUMORS, ALL_LIQUID_TUMORS]
  * counts because labels often name a subtype the source rounds up, but never under a pseudo-code: a
  * lung-only entry does not cover a tumor-agnostic approval. Excluded types win.
  */
-export function tumorCompatible(e: Pick<Evidence, 'tumorTypes' | 'excludedTumorTypes'>, codes: readonly string[], tree: TumorTree): boolean {
+export function tumorCompatible(
+  e: Pick<Evidence, 'tumorTypes' | 'excludedTumorTypes'>,
+  codes: readonly string[],
+  tree: TumorTree,
+): boolean {
   return codes.some((m) => {
     const mAnc = tree.ancestors(m);
     if (e.excludedTumorTypes.some((x) => mAnc.includes(x))) return false;
@@ -202,10 +275,38 @@ export function tumorCompatible(e: Pick<Evidence, 'tumorTypes' | 'excludedTumorT
  * backbones, steroids, formulation helpers, and standard endocrine partners.
  */
 export const BACKBONE_AGENTS: ReadonlySet<string> = new Set([
-  'chemotherapy', 'platinum compound', 'platinum chemotherapy', 'fluoropyrimidine', 'fluoropyrimidine chemotherapy', 'carboplatin',
-  'cisplatin', 'oxaliplatin', 'pemetrexed', 'fluorouracil', 'leucovorin', 'capecitabine', 'docetaxel', 'paclitaxel', 'irinotecan',
-  'gemcitabine', 'cytarabine', 'daunorubicin', 'idarubicin', 'anthracycline', 'azacitidine', 'prednisone', 'prednisolone',
-  'hyaluronidase', 'fulvestrant', 'letrozole', 'anastrozole', 'exemestane', 'tamoxifen', 'goserelin', 'abiraterone', 'enzalutamide',
+  'chemotherapy',
+  'platinum compound',
+  'platinum chemotherapy',
+  'fluoropyrimidine',
+  'fluoropyrimidine chemotherapy',
+  'carboplatin',
+  'cisplatin',
+  'oxaliplatin',
+  'pemetrexed',
+  'fluorouracil',
+  'leucovorin',
+  'capecitabine',
+  'docetaxel',
+  'paclitaxel',
+  'irinotecan',
+  'gemcitabine',
+  'cytarabine',
+  'daunorubicin',
+  'idarubicin',
+  'anthracycline',
+  'azacitidine',
+  'prednisone',
+  'prednisolone',
+  'hyaluronidase',
+  'fulvestrant',
+  'letrozole',
+  'anastrozole',
+  'exemestane',
+  'tamoxifen',
+  'goserelin',
+  'abiraterone',
+  'enzalutamide',
 ]);
 
 /** Lower case, no `ado-`/`fam-` prefix, no biologic suffix (`-zzxf`), no salt word (`acetate`). */
@@ -230,7 +331,10 @@ export function keyDrugs(drugs: readonly string[]): string[] {
 }
 
 export function moaDrugs(therapy: string): string[] {
-  return therapy.split('+').map((d) => d.trim()).filter((d) => d !== '');
+  return therapy
+    .split('+')
+    .map((d) => d.trim())
+    .filter((d) => d !== '');
 }
 
 // ---------------------------------------------------------------------------------------- alterations
@@ -248,10 +352,18 @@ const ANNOTATION_CONSEQUENCE: Readonly<Record<string, Consequence>> = {
 function exonClasses(gene: string, exon: number | undefined, consequence: Consequence): AlterationClass[] {
   const out: AlterationClass[] = [];
   if (exon === undefined) return out;
-  if (gene === 'EGFR' && exon === 19 && consequence === 'inframe_deletion') out.push('exon19_inframe_deletion');
-  if ((gene === 'EGFR' || gene === 'ERBB2') && exon === 20 && consequence === 'inframe_insertion') out.push('exon20_insertion');
+  if (gene === 'EGFR' && exon === 19 && consequence === 'inframe_deletion')
+    out.push('exon19_inframe_deletion');
+  if ((gene === 'EGFR' || gene === 'ERBB2') && exon === 20 && consequence === 'inframe_insertion')
+    out.push('exon20_insertion');
   if (gene === 'MET' && exon === 14) out.push('exon14_skipping');
-  const byExon: Partial<Record<number, AlterationClass>> = { 9: 'exon9_mutation', 11: 'exon11_mutation', 13: 'exon13_mutation', 17: 'exon17_mutation', 18: 'exon18_mutation' };
+  const byExon: Partial<Record<number, AlterationClass>> = {
+    9: 'exon9_mutation',
+    11: 'exon11_mutation',
+    13: 'exon13_mutation',
+    17: 'exon17_mutation',
+    18: 'exon18_mutation',
+  };
   const c = byExon[exon];
   if (c !== undefined) out.push(c);
   return out;
@@ -259,9 +371,16 @@ function exonClasses(gene: string, exon: number | undefined, consequence: Conseq
 
 /** The assertion's variant as a domain Mutation, so the built-in oncogenicity rules can judge it. */
 export function assertionAsMutation(a: MoaAssertion): Mutation {
-  const consequence: Consequence = ANNOTATION_CONSEQUENCE[a.annotation.toLowerCase()] ?? (/^[A-Z]\d+[A-Z]$/.test(a.proteinChange) ? 'missense' : /fs/.test(a.proteinChange) ? 'frameshift' : 'unknown');
+  const consequence: Consequence =
+    ANNOTATION_CONSEQUENCE[a.annotation.toLowerCase()] ??
+    (/^[A-Z]\d+[A-Z]$/.test(a.proteinChange)
+      ? 'missense'
+      : /fs/.test(a.proteinChange)
+        ? 'frameshift'
+        : 'unknown');
   const classes = exonClasses(a.gene, a.exon, consequence);
-  if (consequence === 'nonsense' || consequence === 'frameshift' || consequence === 'splice_site') classes.push('truncating');
+  if (consequence === 'nonsense' || consequence === 'frameshift' || consequence === 'splice_site')
+    classes.push('truncating');
   const pos = /^[A-Z*](\d+)/.exec(a.proteinChange)?.[1];
   const m: Mutation = {
     kind: 'mutation',
@@ -284,7 +403,14 @@ export function patternCovers(p: Evidence['pattern'], a: MoaAssertion): boolean 
   switch (a.featureType) {
     case 'Somatic Variant':
     case 'Germline Variant': {
-      if (p.type === 'biomarker' || p.type === 'amplification' || p.type === 'deletion' || p.type === 'fusion' || p.gene !== a.gene) return false;
+      if (
+        p.type === 'biomarker' ||
+        p.type === 'amplification' ||
+        p.type === 'deletion' ||
+        p.type === 'fusion' ||
+        p.gene !== a.gene
+      )
+        return false;
       // Gene-level assertion ("BRCA2 mutations"): any mutation pattern of the gene covers it.
       if (a.proteinChange === '' && a.annotation === '' && a.exon === undefined) return true;
       const m = assertionAsMutation(a);
@@ -304,11 +430,23 @@ export function patternCovers(p: Evidence['pattern'], a: MoaAssertion): boolean 
     }
     case 'Copy Number': {
       const dir = a.direction.toLowerCase();
-      if (dir === 'amplification') return (p.type === 'amplification' && p.gene === a.gene) || (a.gene === 'ERBB2' && p.type === 'biomarker' && p.biomarker === 'HER2');
+      if (dir === 'amplification')
+        return (
+          (p.type === 'amplification' && p.gene === a.gene) ||
+          (a.gene === 'ERBB2' && p.type === 'biomarker' && p.biomarker === 'HER2')
+        );
       if (dir === 'deletion') {
         if (p.type === 'deletion') return p.gene === a.gene;
         if (p.type === 'oncogenic' && p.gene === a.gene) {
-          return isOncogenicCall(builtinOncogenicity({ kind: 'copyNumber', gene: a.gene, alteration: 'Deletion', change: 'deepDeletion', originalText: a.feature }).oncogenic);
+          return isOncogenicCall(
+            builtinOncogenicity({
+              kind: 'copyNumber',
+              gene: a.gene,
+              alteration: 'Deletion',
+              change: 'deepDeletion',
+              originalText: a.feature,
+            }).oncogenic,
+          );
         }
       }
       return false;
@@ -319,9 +457,19 @@ export function patternCovers(p: Evidence['pattern'], a: MoaAssertion): boolean 
       return genes.includes(p.gene) && (p.partner === undefined || genes.includes(p.partner));
     }
     case 'Microsatellite Stability':
-      return p.type === 'biomarker' && ((p.biomarker === 'MSI' && (p.statuses ?? []).includes('MSI-H')) || (p.biomarker === 'MMR' && (p.statuses ?? []).includes('dMMR')));
+      return (
+        p.type === 'biomarker' &&
+        ((p.biomarker === 'MSI' && (p.statuses ?? []).includes('MSI-H')) ||
+          (p.biomarker === 'MMR' && (p.statuses ?? []).includes('dMMR')))
+      );
     case 'Mutational Burden':
-      return p.type === 'biomarker' && p.biomarker === 'TMB' && p.min !== undefined && a.tmbMin !== undefined && p.min <= a.tmbMin;
+      return (
+        p.type === 'biomarker' &&
+        p.biomarker === 'TMB' &&
+        p.min !== undefined &&
+        a.tmbMin !== undefined &&
+        p.min <= a.tmbMin
+      );
     default:
       return false;
   }
@@ -348,59 +496,69 @@ export const DELIBERATE_DIFFERENCES: readonly DeliberateDifference[] = [
   {
     drug: 'mobocertinib',
     kind: 'withdrawn',
-    reason: 'Mobocertinib (EGFR exon 20 insertions) was withdrawn from the US market by its sponsor after the confirmatory trial did not meet its primary endpoint (announced October 2023).',
+    reason:
+      'Mobocertinib (EGFR exon 20 insertions) was withdrawn from the US market by its sponsor after the confirmatory trial did not meet its primary endpoint (announced October 2023).',
   },
   {
     drug: 'infigratinib',
     kind: 'withdrawn',
-    reason: 'Infigratinib (FGFR2 fusion cholangiocarcinoma) was withdrawn by its sponsor and is no longer marketed in the US; pemigatinib and futibatinib remain.',
+    reason:
+      'Infigratinib (FGFR2 fusion cholangiocarcinoma) was withdrawn by its sponsor and is no longer marketed in the US; pemigatinib and futibatinib remain.',
   },
   {
     drug: 'rucaparib',
     tumorCodes: ['OVT', 'HGSFT', 'PSEC'],
     kind: 'withdrawn',
-    reason: 'The rucaparib treatment indication for BRCA-mutated ovarian cancer after two or more chemotherapies was withdrawn in 2022; its remaining ovarian indication (maintenance) is not biomarker-selected.',
+    reason:
+      'The rucaparib treatment indication for BRCA-mutated ovarian cancer after two or more chemotherapies was withdrawn in 2022; its remaining ovarian indication (maintenance) is not biomarker-selected.',
   },
   {
     regimen: ['encorafenib'],
     kind: 'not-labeled',
-    reason: 'Encorafenib is labeled only in combination (with binimetinib in melanoma and NSCLC, with cetuximab in colorectal cancer), never alone.',
+    reason:
+      'Encorafenib is labeled only in combination (with binimetinib in melanoma and NSCLC, with cetuximab in colorectal cancer), never alone.',
   },
   {
     regimen: ['lapatinib', 'trastuzumab'],
     kind: 'not-labeled',
-    reason: 'Lapatinib is labeled with capecitabine or with letrozole; lapatinib with trastuzumab is not a US-labeled breast cancer regimen.',
+    reason:
+      'Lapatinib is labeled with capecitabine or with letrozole; lapatinib with trastuzumab is not a US-labeled breast cancer regimen.',
   },
   {
     drug: 'everolimus',
     gene: 'TSC1',
     kind: 'germline-syndrome',
-    reason: 'Everolimus for subependymal giant cell astrocytoma is an indication of the inherited tuberous sclerosis complex, not a somatic tumor biomarker, and SEGA has no OncoTree node.',
+    reason:
+      'Everolimus for subependymal giant cell astrocytoma is an indication of the inherited tuberous sclerosis complex, not a somatic tumor biomarker, and SEGA has no OncoTree node.',
   },
   {
     drug: 'everolimus',
     gene: 'TSC2',
     kind: 'germline-syndrome',
-    reason: 'Everolimus for subependymal giant cell astrocytoma is an indication of the inherited tuberous sclerosis complex, not a somatic tumor biomarker, and SEGA has no OncoTree node.',
+    reason:
+      'Everolimus for subependymal giant cell astrocytoma is an indication of the inherited tuberous sclerosis complex, not a somatic tumor biomarker, and SEGA has no OncoTree node.',
   },
   {
     drug: 'revumenib',
     gene: 'NPM1',
     tumorCodes: ['ALL', 'BL', 'ALAL'],
     kind: 'source-error',
-    reason: 'The revumenib NPM1 indication is for acute myeloid leukemia only; the source copied the tumor types of the KMT2A indication.',
+    reason:
+      'The revumenib NPM1 indication is for acute myeloid leukemia only; the source copied the tumor types of the KMT2A indication.',
   },
   {
     drug: 'afatinib',
     feature: /^EGFR Nonsense/,
     kind: 'source-error',
-    reason: 'The afatinib label covers activating (non-resistant) EGFR mutations; EGFR nonsense (truncating) variants are not among them.',
+    reason:
+      'The afatinib label covers activating (non-resistant) EGFR mutations; EGFR nonsense (truncating) variants are not among them.',
   },
   {
     drug: 'tazemetostat',
     feature: /^EZH2 Y646\*$/,
     kind: 'notation',
-    reason: 'The source writes "Y646*" for any change at EZH2 Y646; the label names Y646 missense changes, which the built-in entry matches by codon 646.',
+    reason:
+      'The source writes "Y646*" for any change at EZH2 Y646; the label names Y646 missense changes, which the built-in entry matches by codon 646.',
   },
 ];
 
@@ -410,7 +568,8 @@ export function differenceFor(a: MoaAssertion): DeliberateDifference | undefined
     (d) =>
       (d.gene === undefined || d.gene === a.gene) &&
       (d.drug === undefined || key.includes(d.drug)) &&
-      (d.regimen === undefined || (d.regimen.length === key.length && d.regimen.every((x) => key.includes(x)))) &&
+      (d.regimen === undefined ||
+        (d.regimen.length === key.length && d.regimen.every((x) => key.includes(x)))) &&
       (d.feature === undefined || d.feature.test(a.feature)) &&
       (d.tumorCodes === undefined || d.tumorCodes.includes(a.oncotreeCode)),
   );
@@ -440,17 +599,28 @@ export interface CoverageReport {
   byGene: Map<string, { total: number; covered: number; excluded: number }>;
 }
 
-export function computeCoverage(assertions: readonly MoaAssertion[], evidence: readonly Evidence[], tree: TumorTree): CoverageReport {
+export function computeCoverage(
+  assertions: readonly MoaAssertion[],
+  evidence: readonly Evidence[],
+  tree: TumorTree,
+): CoverageReport {
   const sensitivity = evidence.filter((e) => e.effect === 'sensitivity');
   const rows: CoverageRow[] = assertions.map((a) => {
     const codes = moaTumorCodes(a);
     const key = keyDrugs(moaDrugs(a.therapy)).join('+');
     const coveredBy = sensitivity
-      .filter((e) => keyDrugs(e.drugs).join('+') === key && patternCovers(e.pattern, a) && tumorCompatible(e, codes, tree))
+      .filter(
+        (e) =>
+          keyDrugs(e.drugs).join('+') === key &&
+          patternCovers(e.pattern, a) &&
+          tumorCompatible(e, codes, tree),
+      )
       .map((e) => e.id);
     if (coveredBy.length > 0) return { assertion: a, status: 'covered', coveredBy };
     const difference = differenceFor(a);
-    return difference ? { assertion: a, status: 'excluded', coveredBy, difference } : { assertion: a, status: 'missing', coveredBy };
+    return difference
+      ? { assertion: a, status: 'excluded', coveredBy, difference }
+      : { assertion: a, status: 'missing', coveredBy };
   });
   const byGene = new Map<string, { total: number; covered: number; excluded: number }>();
   for (const r of rows) {
@@ -463,27 +633,45 @@ export function computeCoverage(assertions: readonly MoaAssertion[], evidence: r
   const covered = rows.filter((r) => r.status === 'covered').length;
   const excluded = rows.filter((r) => r.status === 'excluded').length;
   const denominator = rows.length - excluded;
-  return { rows, total: rows.length, covered, excluded, missing: denominator - covered, ratio: denominator === 0 ? 1 : covered / denominator, byGene };
+  return {
+    rows,
+    total: rows.length,
+    covered,
+    excluded,
+    missing: denominator - covered,
+    ratio: denominator === 0 ? 1 : covered / denominator,
+    byGene,
+  };
 }
 
 /** Plain-text table: one line per gene, then the missing and excluded rows with reasons. */
 export function formatCoverageTable(report: CoverageReport): string {
   const lines: string[] = [];
   const pct = (n: number, d: number): string => (d === 0 ? '100.0' : ((100 * n) / d).toFixed(1));
-  lines.push(`MOAlmanac FDA-approved sensitivity assertions covered by built-in knowledge: ${report.covered}/${report.total - report.excluded} (${pct(report.covered, report.total - report.excluded)}%), ${report.excluded} deliberately excluded, ${report.total} in all`);
+  lines.push(
+    `MOAlmanac FDA-approved sensitivity assertions covered by built-in knowledge: ${report.covered}/${report.total - report.excluded} (${pct(report.covered, report.total - report.excluded)}%), ${report.excluded} deliberately excluded, ${report.total} in all`,
+  );
   lines.push('gene       covered/total  excluded');
   for (const [gene, g] of [...report.byGene.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-    lines.push(`${gene.padEnd(10)} ${`${g.covered}/${g.total - g.excluded}`.padStart(13)}  ${String(g.excluded).padStart(8)}`);
+    lines.push(
+      `${gene.padEnd(10)} ${`${g.covered}/${g.total - g.excluded}`.padStart(13)}  ${String(g.excluded).padStart(8)}`,
+    );
   }
   const missing = report.rows.filter((r) => r.status === 'missing');
   if (missing.length > 0) {
     lines.push('missing:');
-    for (const r of missing) lines.push(`  #${r.assertion.id} ${r.assertion.feature} | ${r.assertion.oncotreeCode || r.assertion.oncotreeTerm} | ${r.assertion.therapy}`);
+    for (const r of missing)
+      lines.push(
+        `  #${r.assertion.id} ${r.assertion.feature} | ${r.assertion.oncotreeCode || r.assertion.oncotreeTerm} | ${r.assertion.therapy}`,
+      );
   }
   const excluded = report.rows.filter((r) => r.status === 'excluded');
   if (excluded.length > 0) {
     lines.push('excluded (deliberate differences):');
-    for (const r of excluded) lines.push(`  #${r.assertion.id} ${r.assertion.feature} | ${r.assertion.oncotreeCode || r.assertion.oncotreeTerm} | ${r.assertion.therapy} — ${r.difference?.kind ?? ''}`);
+    for (const r of excluded)
+      lines.push(
+        `  #${r.assertion.id} ${r.assertion.feature} | ${r.assertion.oncotreeCode || r.assertion.oncotreeTerm} | ${r.assertion.therapy} — ${r.difference?.kind ?? ''}`,
+      );
   }
   return lines.join('\n');
 }

@@ -14,7 +14,8 @@ export const AGNOSTIC: readonly Evidence[] = [
       drugs: ['pembrolizumab'],
       level: '1',
       citations: [fda('pembrolizumab', '2017-05-23')],
-      description: 'Pembrolizumab is approved for unresectable or metastatic MSI-H or dMMR solid tumors that progressed after prior treatment with no satisfactory alternative.',
+      description:
+        'Pembrolizumab is approved for unresectable or metastatic MSI-H or dMMR solid tumors that progressed after prior treatment with no satisfactory alternative.',
     },
     [MSI_H, DMMR],
   ),
@@ -25,7 +26,8 @@ export const AGNOSTIC: readonly Evidence[] = [
     drugs: ['pembrolizumab'],
     level: '1',
     citations: [fda('pembrolizumab', '2020-06-16')],
-    description: 'Pembrolizumab has accelerated approval for unresectable or metastatic solid tumors with at least 10 mutations per megabase that progressed after prior treatment.',
+    description:
+      'Pembrolizumab has accelerated approval for unresectable or metastatic solid tumors with at least 10 mutations per megabase that progressed after prior treatment.',
   }),
   entry({
     id: 'solid-dmmr-dostarlimab',
@@ -34,7 +36,8 @@ export const AGNOSTIC: readonly Evidence[] = [
     drugs: ['dostarlimab'],
     level: '1',
     citations: [fda('dostarlimab', '2021-08-17')],
-    description: 'Dostarlimab has accelerated approval for recurrent or advanced dMMR solid tumors that progressed after prior treatment with no satisfactory alternative.',
+    description:
+      'Dostarlimab has accelerated approval for recurrent or advanced dMMR solid tumors that progressed after prior treatment with no satisfactory alternative.',
   }),
   ...entries(
     {
@@ -43,7 +46,8 @@ export const AGNOSTIC: readonly Evidence[] = [
       drugs: ['larotrectinib'],
       level: '1',
       citations: [fda('larotrectinib', '2018-11-26')],
-      description: 'Larotrectinib is approved for solid tumors with an NTRK gene fusion without a known acquired resistance mutation, metastatic or not resectable, with no satisfactory alternative.',
+      description:
+        'Larotrectinib is approved for solid tumors with an NTRK gene fusion without a known acquired resistance mutation, metastatic or not resectable, with no satisfactory alternative.',
     },
     NTRK,
   ),
@@ -66,7 +70,8 @@ export const AGNOSTIC: readonly Evidence[] = [
       drugs: ['repotrectinib'],
       level: '1',
       citations: [fda('repotrectinib', '2024-06-13')],
-      description: 'Repotrectinib has accelerated approval for locally advanced or metastatic solid tumors with an NTRK gene fusion that progressed after treatment or have no satisfactory alternative.',
+      description:
+        'Repotrectinib has accelerated approval for locally advanced or metastatic solid tumors with an NTRK gene fusion that progressed after treatment or have no satisfactory alternative.',
     },
     NTRK,
   ),
@@ -98,6 +103,7 @@ export const AGNOSTIC: readonly Evidence[] = [
     drugs: ['trastuzumab deruxtecan'],
     level: '1',
     citations: [fda('tdxd', '2024-04-05')],
-    description: 'Trastuzumab deruxtecan has accelerated approval for unresectable or metastatic HER2-positive (IHC 3+) solid tumors after prior systemic treatment with no satisfactory alternative.',
+    description:
+      'Trastuzumab deruxtecan has accelerated approval for unresectable or metastatic HER2-positive (IHC 3+) solid tumors after prior systemic treatment with no satisfactory alternative.',
   }),
 ];

@@ -1,4 +1,11 @@
-import type { AlterationClass, AlterationPattern, BiomarkerName, Citation, Evidence, Level } from '../../domain/index.js';
+import type {
+  AlterationClass,
+  AlterationPattern,
+  BiomarkerName,
+  Citation,
+  Evidence,
+  Level,
+} from '../../domain/index.js';
 
 /**
  * Small builders for the built-in knowledge tables: they keep each data file to one readable line per
@@ -35,7 +42,11 @@ export const LABELS = {
   asciminib: { brand: 'Scemblix', generic: 'asciminib', appl: 'NDA 215358' },
   atezolizumab: { brand: 'Tecentriq', generic: 'atezolizumab', appl: 'BLA 761034' },
   avapritinib: { brand: 'Ayvakit', generic: 'avapritinib', appl: 'NDA 212608' },
-  avutometinib: { brand: 'Avmapki Fakzynja Co-Pack', generic: 'avutometinib and defactinib', appl: 'NDA 219616' },
+  avutometinib: {
+    brand: 'Avmapki Fakzynja Co-Pack',
+    generic: 'avutometinib and defactinib',
+    appl: 'NDA 219616',
+  },
   binimetinib: { brand: 'Mektovi', generic: 'binimetinib', appl: 'NDA 210498' },
   bosutinib: { brand: 'Bosulif', generic: 'bosutinib', appl: 'NDA 203341' },
   brigatinib: { brand: 'Alunbrig', generic: 'brigatinib', appl: 'NDA 208772' },
@@ -142,7 +153,11 @@ export function fda(key: LabelKey, date: string): Citation {
 
 /** NCCN guideline citation (no public version date we can state for every recommendation, so none is given). */
 export function nccn(guideline: string): Citation {
-  return { kind: 'guideline', label: `NCCN Clinical Practice Guidelines in Oncology: ${guideline}`, url: 'https://www.nccn.org/guidelines' };
+  return {
+    kind: 'guideline',
+    label: `NCCN Clinical Practice Guidelines in Oncology: ${guideline}`,
+    url: 'https://www.nccn.org/guidelines',
+  };
 }
 
 /** A publication: `date` is YYYY-MM (or YYYY-MM-DD) of print publication; `pmid` only when checked. */
@@ -157,16 +172,32 @@ export function pub(label: string, date: string, pmid?: string): Citation {
 
 // ------------------------------------------------------------------------------------------- patterns
 
-export const variant = (gene: string, alteration: string): AlterationPattern => ({ type: 'variant', gene, alteration });
-export const codon = (gene: string, position: number): AlterationPattern => ({ type: 'codon', gene, position });
-export const cls = (gene: string, c: AlterationClass): AlterationPattern => ({ type: 'class', gene, class: c });
+export const variant = (gene: string, alteration: string): AlterationPattern => ({
+  type: 'variant',
+  gene,
+  alteration,
+});
+export const codon = (gene: string, position: number): AlterationPattern => ({
+  type: 'codon',
+  gene,
+  position,
+});
+export const cls = (gene: string, c: AlterationClass): AlterationPattern => ({
+  type: 'class',
+  gene,
+  class: c,
+});
 export const oncogenic = (gene: string): AlterationPattern => ({ type: 'oncogenic', gene });
 export const anyMutation = (gene: string): AlterationPattern => ({ type: 'anyMutation', gene });
 export const amp = (gene: string): AlterationPattern => ({ type: 'amplification', gene });
 export const del = (gene: string): AlterationPattern => ({ type: 'deletion', gene });
 export const fusion = (gene: string, partner?: string): AlterationPattern =>
   partner === undefined ? { type: 'fusion', gene } : { type: 'fusion', gene, partner };
-export const status = (biomarker: BiomarkerName, statuses: string[]): AlterationPattern => ({ type: 'biomarker', biomarker, statuses });
+export const status = (biomarker: BiomarkerName, statuses: string[]): AlterationPattern => ({
+  type: 'biomarker',
+  biomarker,
+  statuses,
+});
 export const MSI_H = status('MSI', ['MSI-H']);
 export const DMMR = status('MMR', ['dMMR']);
 export const PMMR = status('MMR', ['pMMR']);
@@ -180,8 +211,15 @@ export const ER_POSITIVE = status('ER', ['positive']);
 export const HRD_POSITIVE = status('HRD', ['positive']);
 /** TMB threshold; at the conventional 10 mut/Mb a reported `TMB-H` status without a value also matches. */
 export const tmbAtLeast = (min: number): AlterationPattern =>
-  min === 10 ? { type: 'biomarker', biomarker: 'TMB', min, statuses: ['TMB-H'] } : { type: 'biomarker', biomarker: 'TMB', min };
-export const pdl1 = (scoreType: 'TPS' | 'CPS' | 'TC' | 'IC', min: number): AlterationPattern => ({ type: 'biomarker', biomarker: 'PD-L1', scoreType, min });
+  min === 10
+    ? { type: 'biomarker', biomarker: 'TMB', min, statuses: ['TMB-H'] }
+    : { type: 'biomarker', biomarker: 'TMB', min };
+export const pdl1 = (scoreType: 'TPS' | 'CPS' | 'TC' | 'IC', min: number): AlterationPattern => ({
+  type: 'biomarker',
+  biomarker: 'PD-L1',
+  scoreType,
+  min,
+});
 
 /** Short id fragment for a pattern, used when one indication is written for several patterns. */
 export function patternSlug(p: AlterationPattern): string {
@@ -204,7 +242,8 @@ export function patternSlug(p: AlterationPattern): string {
       return p.partner === undefined ? `${p.gene}-fusion` : `${p.partner}-${p.gene}`;
     case 'biomarker': {
       const s = p.statuses?.join('-') ?? '';
-      const score = p.scoreType !== undefined ? `${p.scoreType}${p.min ?? ''}` : p.min !== undefined ? `${p.min}` : '';
+      const score =
+        p.scoreType !== undefined ? `${p.scoreType}${p.min ?? ''}` : p.min !== undefined ? `${p.min}` : '';
       return [p.biomarker, s, score].filter((x) => x !== '').join('-');
     }
   }
@@ -227,7 +266,10 @@ export interface EntrySpec {
 export function entry(s: EntrySpec): Evidence {
   const resistance = s.level === 'R1' || s.level === 'R2';
   return {
-    id: `builtin:${s.id.toLowerCase().replace(/[^a-z0-9*]+/g, '-').replace(/^-|-$/g, '')}`,
+    id: `builtin:${s.id
+      .toLowerCase()
+      .replace(/[^a-z0-9*]+/g, '-')
+      .replace(/^-|-$/g, '')}`,
     source: BUILTIN_SOURCE,
     release: BUILTIN_VERSION,
     pattern: s.pattern,

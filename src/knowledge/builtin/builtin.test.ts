@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { describeWithSharedData, sharedPath } from '../../../test/shared-data.js';
-import { EvidenceSchema, KnowledgeReleaseSchema, PSEUDO_TUMOR_TYPES, isSensitiveLevel } from '../../domain/index.js';
+import {
+  EvidenceSchema,
+  KnowledgeReleaseSchema,
+  PSEUDO_TUMOR_TYPES,
+  isSensitiveLevel,
+} from '../../domain/index.js';
 import { builtinOncoTree } from '../../normalize/oncotree.js';
 import { BUILTIN_AREAS, BUILTIN_RELEASE, BUILTIN_VERSION, builtinEvidence } from './index.js';
 import { drugsAtFdaUrl, LABELS } from './build.js';
@@ -13,7 +18,10 @@ const isPseudo = (c: string): boolean => (PSEUDO_TUMOR_TYPES as readonly string[
 
 describe('built-in evidence tables', () => {
   it('has a release that matches its contents', () => {
-    expect(KnowledgeReleaseSchema.parse(BUILTIN_RELEASE)).toMatchObject({ source: 'builtin', version: BUILTIN_VERSION });
+    expect(KnowledgeReleaseSchema.parse(BUILTIN_RELEASE)).toMatchObject({
+      source: 'builtin',
+      version: BUILTIN_VERSION,
+    });
     expect(BUILTIN_RELEASE.evidenceCount).toBe(all.length);
     expect(all.length).toBeGreaterThanOrEqual(150);
     expect(Object.values(BUILTIN_AREAS).every((list) => list.length > 0)).toBe(true);
@@ -35,7 +43,10 @@ describe('built-in evidence tables', () => {
 
   it('cites every entry with at least one dated source; FDA citations carry a full date and the application', () => {
     for (const e of all) {
-      expect(e.citations.some((c) => c.date !== undefined && /^\d{4}-\d{2}(-\d{2})?$/.test(c.date)), e.id).toBe(true);
+      expect(
+        e.citations.some((c) => c.date !== undefined && /^\d{4}-\d{2}(-\d{2})?$/.test(c.date)),
+        e.id,
+      ).toBe(true);
       for (const c of e.citations) {
         if (c.kind !== 'fda_label') continue;
         expect(c.date, e.id).toMatch(/^(19|20)\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/);
@@ -54,7 +65,10 @@ describe('built-in evidence tables', () => {
   it('keeps effect and level consistent, drugs lower-case and unique within an entry', () => {
     for (const e of all) {
       expect(e.effect, e.id).toBe(isSensitiveLevel(e.level) ? 'sensitivity' : 'resistance');
-      expect(e.drugs.every((d) => d === d.toLowerCase() && d.trim() === d && d !== ''), e.id).toBe(true);
+      expect(
+        e.drugs.every((d) => d === d.toLowerCase() && d.trim() === d && d !== ''),
+        e.id,
+      ).toBe(true);
       expect(new Set(e.drugs).size, e.id).toBe(e.drugs.length);
       expect(e.description?.length ?? 0, e.id).toBeGreaterThan(20);
     }
@@ -62,20 +76,35 @@ describe('built-in evidence tables', () => {
 
   it('writes level 1 only with an FDA label citation, and level 2 with a guideline', () => {
     for (const e of all) {
-      if (e.level === '1') expect(e.citations.some((c) => c.kind === 'fda_label'), e.id).toBe(true);
-      if (e.level === '2') expect(e.citations.some((c) => c.kind === 'guideline'), e.id).toBe(true);
+      if (e.level === '1')
+        expect(
+          e.citations.some((c) => c.kind === 'fda_label'),
+          e.id,
+        ).toBe(true);
+      if (e.level === '2')
+        expect(
+          e.citations.some((c) => c.kind === 'guideline'),
+          e.id,
+        ).toBe(true);
     }
   });
 
   it('never has two entries for the same pattern, tumor types and regimen', () => {
-    const keys = all.map((e) => JSON.stringify([e.pattern, [...e.tumorTypes].sort(), [...e.drugs].sort(), e.effect]));
+    const keys = all.map((e) =>
+      JSON.stringify([e.pattern, [...e.tumorTypes].sort(), [...e.drugs].sort(), e.effect]),
+    );
     const dup = keys.filter((k, i) => keys.indexOf(k) !== i);
     expect(dup).toEqual([]);
   });
 
   it('excludes colorectal cancer from the tumor-agnostic BRAF V600E approval', () => {
     const e = all.find((x) => x.id === 'builtin:solid-braf-v600e-dabrafenib-trametinib');
-    expect(e).toMatchObject({ tumorTypes: ['ALL_SOLID_TUMORS'], excludedTumorTypes: ['COADREAD'], drugs: ['dabrafenib', 'trametinib'], level: '1' });
+    expect(e).toMatchObject({
+      tumorTypes: ['ALL_SOLID_TUMORS'],
+      excludedTumorTypes: ['COADREAD'],
+      drugs: ['dabrafenib', 'trametinib'],
+      level: '1',
+    });
   });
 
   it('uses only label keys with brand and generic names', () => {
@@ -95,16 +124,24 @@ describe('built-in evidence tables', () => {
   // below against the full release) are not in it yet and are reported to its maintainers.
   const BUILTIN_ONCOTREE_GAPS = ['HGSFT', 'PDIFLG', 'MLNER', 'CELNOS', 'ALAL', 'APLPMLRARA', 'ALCL'];
   const oncotree = builtinOncoTree();
-  it.skipIf(oncotree.get('NSCLC') === undefined)('uses tumor types known to the built-in OncoTree subset, apart from the listed gaps', () => {
-    const unknown = codesUsed.filter((c) => !isPseudo(c) && oncotree.get(c) === undefined);
-    expect(unknown.filter((c) => !BUILTIN_ONCOTREE_GAPS.includes(c))).toEqual([]);
-  });
+  it.skipIf(oncotree.get('NSCLC') === undefined)(
+    'uses tumor types known to the built-in OncoTree subset, apart from the listed gaps',
+    () => {
+      const unknown = codesUsed.filter((c) => !isPseudo(c) && oncotree.get(c) === undefined);
+      expect(unknown.filter((c) => !BUILTIN_ONCOTREE_GAPS.includes(c))).toEqual([]);
+    },
+  );
 });
 
 describeWithSharedData('built-in evidence against the OncoTree 2025-10-03 release', () => {
   it('uses only tumor type codes that exist in OncoTree (or the pseudo-codes)', () => {
     const tsv = readFileSync(sharedPath('knowledge', 'oncotree', 'oncotree_2025_10_03.flat.tsv'), 'utf8');
-    const codes = new Set(tsv.split('\n').slice(1).map((l) => l.split('\t')[0]));
+    const codes = new Set(
+      tsv
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split('\t')[0]),
+    );
     const unknown = codesUsed.filter((c) => !isPseudo(c) && !codes.has(c));
     expect(unknown).toEqual([]);
   });
@@ -113,8 +150,15 @@ describeWithSharedData('built-in evidence against the OncoTree 2025-10-03 releas
 describeWithSharedData('built-in genes against the HGNC symbol table', () => {
   it('uses approved HGNC symbols (the shared table is from 2018; later renames are listed with their old symbol)', () => {
     const RENAMED_AFTER_2018: Record<string, string> = { 'H3-3A': 'H3F3A', H3C2: 'HIST1H3B' };
-    const rows = readFileSync(sharedPath('knowledge', 'hgnc', 'hgnc_symbol_alias_prev.tsv'), 'utf8').split('\n').slice(1);
-    const approved = new Set(rows.map((r) => r.split('\t')).filter((c) => c[2] === 'Approved').map((c) => c[1]));
+    const rows = readFileSync(sharedPath('knowledge', 'hgnc', 'hgnc_symbol_alias_prev.tsv'), 'utf8')
+      .split('\n')
+      .slice(1);
+    const approved = new Set(
+      rows
+        .map((r) => r.split('\t'))
+        .filter((c) => c[2] === 'Approved')
+        .map((c) => c[1]),
+    );
     const genes = new Set<string>(Object.keys(GENE_ROLES));
     for (const e of all) {
       const p = e.pattern;

@@ -1,4 +1,11 @@
-import type { Alteration, CopyNumber, Fusion, MutationEffect, Mutation, Oncogenicity } from '../../domain/index.js';
+import type {
+  Alteration,
+  CopyNumber,
+  Fusion,
+  MutationEffect,
+  Mutation,
+  Oncogenicity,
+} from '../../domain/index.js';
 
 /**
  * Built-in oncogenicity knowledge: gene roles, hotspot codons and exon-level driver classes of common cancer
@@ -26,6 +33,7 @@ import type { Alteration, CopyNumber, Fusion, MutationEffect, Mutation, Oncogeni
 export const GENE_ROLE_VALUES = ['oncogene', 'tsg', 'both'] as const;
 export type GeneRole = (typeof GENE_ROLE_VALUES)[number];
 
+// prettier-ignore
 const ONCOGENES = [
   'ABL1', 'AKT1', 'AKT2', 'AKT3', 'ALK', 'AR', 'ARAF', 'BCL2', 'BCL6', 'BRAF', 'CCND1', 'CCND2', 'CCND3', 'CCNE1',
   'CD79B', 'CDK4', 'CDK6', 'CSF3R', 'CTNNB1', 'CXCR4', 'DDR2', 'EGFR', 'ERBB2', 'ERBB3', 'ERG', 'ESR1', 'ETV1',
@@ -36,6 +44,7 @@ const ONCOGENES = [
   'SETBP1', 'SMO', 'SOS1', 'SRC', 'TERT', 'XPO1', 'BTK',
 ] as const;
 
+// prettier-ignore
 const TUMOR_SUPPRESSORS = [
   'APC', 'ARID1A', 'ARID1B', 'ARID2', 'ASXL1', 'ATM', 'ATR', 'ATRX', 'AXIN1', 'B2M', 'BAP1', 'BARD1', 'BCOR', 'BLM',
   'BRCA1', 'BRCA2', 'BRIP1', 'CASP8', 'CDH1', 'CDK12', 'CDKN1A', 'CDKN1B', 'CDKN2A', 'CDKN2B', 'CDKN2C', 'CHEK1',
@@ -120,11 +129,21 @@ export const KNOWN_VARIANTS: Readonly<Record<string, Readonly<Record<string, Kno
 };
 
 /** Genes whose rearrangements are recognized drivers: kinases (activated) and transcription factors. */
+// prettier-ignore
 export const KINASE_FUSION_GENES: ReadonlySet<string> = new Set([
   'ALK', 'ROS1', 'RET', 'NTRK1', 'NTRK2', 'NTRK3', 'FGFR1', 'FGFR2', 'FGFR3', 'BRAF', 'RAF1', 'NRG1', 'ABL1', 'PDGFRA',
   'PDGFRB', 'MET', 'JAK2',
 ]);
-export const TF_FUSION_GENES: ReadonlySet<string> = new Set(['KMT2A', 'RARA', 'ERG', 'ETV1', 'ETV4', 'EWSR1', 'NUTM1', 'TFE3']);
+export const TF_FUSION_GENES: ReadonlySet<string> = new Set([
+  'KMT2A',
+  'RARA',
+  'ERG',
+  'ETV1',
+  'ETV4',
+  'EWSR1',
+  'NUTM1',
+  'TFE3',
+]);
 
 export interface OncogenicityResult {
   oncogenic: Oncogenicity;
@@ -132,7 +151,11 @@ export interface OncogenicityResult {
   reason: string;
 }
 
-const UNKNOWN = (reason: string): OncogenicityResult => ({ oncogenic: 'Unknown', mutationEffect: 'Unknown', reason });
+const UNKNOWN = (reason: string): OncogenicityResult => ({
+  oncogenic: 'Unknown',
+  mutationEffect: 'Unknown',
+  reason,
+});
 
 export function geneRole(gene: string): GeneRole | undefined {
   return GENE_ROLES[gene.toUpperCase()];
@@ -190,41 +213,72 @@ function classCall(m: Mutation): OncogenicityResult | undefined {
   const gene = m.gene.toUpperCase();
   const start = startPosition(m);
   const end = endPosition(m) ?? start;
-  const within = (lo: number, hi: number): boolean => start !== undefined && start >= lo && (end ?? start) <= hi;
+  const within = (lo: number, hi: number): boolean =>
+    start !== undefined && start >= lo && (end ?? start) <= hi;
   const has = (c: Mutation['classes'][number]): boolean => m.classes.includes(c);
-  const inframe = m.consequence === 'inframe_deletion' || m.consequence === 'inframe_insertion' || m.consequence === 'inframe_delins';
+  const inframe =
+    m.consequence === 'inframe_deletion' ||
+    m.consequence === 'inframe_insertion' ||
+    m.consequence === 'inframe_delins';
   switch (gene) {
     case 'EGFR':
-      if (has('exon19_inframe_deletion') || (inframe && m.consequence !== 'inframe_insertion' && (m.exon === 19 || (m.exon === undefined && within(729, 761)))))
+      if (
+        has('exon19_inframe_deletion') ||
+        (inframe &&
+          m.consequence !== 'inframe_insertion' &&
+          (m.exon === 19 || (m.exon === undefined && within(729, 761))))
+      )
         return { ...GOF, reason: 'EGFR exon 19 in-frame deletion' };
-      if (has('exon20_insertion') || ((m.consequence === 'inframe_insertion' || /dup|ins/.test(m.alteration ?? '')) && (m.exon === 20 || (m.exon === undefined && within(762, 823)))))
+      if (
+        has('exon20_insertion') ||
+        ((m.consequence === 'inframe_insertion' || /dup|ins/.test(m.alteration ?? '')) &&
+          (m.exon === 20 || (m.exon === undefined && within(762, 823))))
+      )
         return { ...GOF, reason: 'EGFR exon 20 insertion' };
       if (has('kinase_domain_duplication')) return { ...GOF, reason: 'EGFR kinase domain duplication' };
       return undefined;
     case 'ERBB2':
-      if (has('exon20_insertion') || ((m.consequence === 'inframe_insertion' || /dup|ins/.test(m.alteration ?? '')) && (m.exon === 20 || (m.exon === undefined && within(769, 786)))))
+      if (
+        has('exon20_insertion') ||
+        ((m.consequence === 'inframe_insertion' || /dup|ins/.test(m.alteration ?? '')) &&
+          (m.exon === 20 || (m.exon === undefined && within(769, 786))))
+      )
         return { ...GOF, reason: 'ERBB2 exon 20 insertion' };
       return undefined;
     case 'MET':
       if (has('exon14_skipping')) return { ...GOF, reason: 'MET exon 14 skipping' };
-      if ((m.consequence === 'splice_site' || has('splice') || m.consequence === 'inframe_deletion') && (m.exon === 14 || (m.exon === undefined && within(962, 1011))))
+      if (
+        (m.consequence === 'splice_site' || has('splice') || m.consequence === 'inframe_deletion') &&
+        (m.exon === 14 || (m.exon === undefined && within(962, 1011)))
+      )
         return { ...GOF, reason: 'MET exon 14 splice-site or deletion (exon 14 skipping)' };
       return undefined;
     case 'KIT':
-      if ((has('exon11_mutation') || m.exon === 11 || (m.exon === undefined && within(550, 591))) && (CODING_CHANGE.has(m.consequence) || has('exon11_mutation')))
+      if (
+        (has('exon11_mutation') || m.exon === 11 || (m.exon === undefined && within(550, 591))) &&
+        (CODING_CHANGE.has(m.consequence) || has('exon11_mutation'))
+      )
         return { ...GOF, reason: 'KIT exon 11 juxtamembrane mutation' };
-      if ((has('exon9_mutation') || m.exon === 9) && (inframe || has('exon9_mutation'))) return { ...GOF, reason: 'KIT exon 9 in-frame duplication/insertion' };
+      if ((has('exon9_mutation') || m.exon === 9) && (inframe || has('exon9_mutation')))
+        return { ...GOF, reason: 'KIT exon 9 in-frame duplication/insertion' };
       return undefined;
     case 'PDGFRA':
-      if ((has('exon18_mutation') || m.exon === 18 || (m.exon === undefined && within(814, 854))) && CODING_CHANGE.has(m.consequence))
+      if (
+        (has('exon18_mutation') || m.exon === 18 || (m.exon === undefined && within(814, 854))) &&
+        CODING_CHANGE.has(m.consequence)
+      )
         return { ...GOF, reason: 'PDGFRA exon 18 activation-loop mutation' };
       return undefined;
     case 'FLT3':
-      if ((m.consequence === 'inframe_insertion' || /dup|ins/.test(m.alteration ?? '')) && (m.exon === 14 || m.exon === 15 || (m.exon === undefined && within(572, 611))))
+      if (
+        (m.consequence === 'inframe_insertion' || /dup|ins/.test(m.alteration ?? '')) &&
+        (m.exon === 14 || m.exon === 15 || (m.exon === undefined && within(572, 611)))
+      )
         return { ...GOF, reason: 'FLT3 internal tandem duplication (juxtamembrane in-frame insertion)' };
       return undefined;
     case 'NPM1':
-      if (m.consequence === 'frameshift' && start !== undefined && start >= 280) return { ...GOF, reason: 'NPM1 C-terminal frameshift (exon 12, cytoplasmic NPM1)' };
+      if (m.consequence === 'frameshift' && start !== undefined && start >= 280)
+        return { ...GOF, reason: 'NPM1 C-terminal frameshift (exon 12, cytoplasmic NPM1)' };
       return undefined;
     default:
       return undefined;
@@ -246,7 +300,11 @@ function mutationCall(m: Mutation): OncogenicityResult {
   if (byClass) return byClass;
 
   if ((TRUNCATING_CONSEQUENCES.has(m.consequence) || m.classes.includes('truncating')) && isTsg(gene)) {
-    return { oncogenic: 'Likely Oncogenic', mutationEffect: 'Likely Loss-of-function', reason: `truncating mutation in tumor suppressor ${gene}` };
+    return {
+      oncogenic: 'Likely Oncogenic',
+      mutationEffect: 'Likely Loss-of-function',
+      reason: `truncating mutation in tumor suppressor ${gene}`,
+    };
   }
   if (geneRole(gene) === undefined) return UNKNOWN(`${gene} is not in the built-in cancer gene list`);
   return UNKNOWN(`no rule for this ${m.consequence} change in ${gene}`);
@@ -255,10 +313,18 @@ function mutationCall(m: Mutation): OncogenicityResult {
 function copyNumberCall(c: CopyNumber): OncogenicityResult {
   const gene = c.gene.toUpperCase();
   if (c.change === 'amplification' && isOncogene(gene)) {
-    return { oncogenic: 'Likely Oncogenic', mutationEffect: 'Likely Gain-of-function', reason: `amplification of oncogene ${gene}` };
+    return {
+      oncogenic: 'Likely Oncogenic',
+      mutationEffect: 'Likely Gain-of-function',
+      reason: `amplification of oncogene ${gene}`,
+    };
   }
   if (c.change === 'deepDeletion' && isTsg(gene)) {
-    return { oncogenic: 'Likely Oncogenic', mutationEffect: 'Likely Loss-of-function', reason: `deep deletion of tumor suppressor ${gene}` };
+    return {
+      oncogenic: 'Likely Oncogenic',
+      mutationEffect: 'Likely Loss-of-function',
+      reason: `deep deletion of tumor suppressor ${gene}`,
+    };
   }
   return UNKNOWN(`no rule for ${c.change} of ${gene}`);
 }
@@ -268,8 +334,18 @@ function fusionCall(f: Fusion): OncogenicityResult {
   if (f.inFrame === false) return UNKNOWN('fusion reported out of frame');
   const genes = [f.gene, f.gene5, f.gene3].filter((g): g is string => g !== null).map((g) => g.toUpperCase());
   const kinase = genes.find((g) => KINASE_FUSION_GENES.has(g));
-  if (kinase !== undefined) return { oncogenic: 'Oncogenic', mutationEffect: 'Gain-of-function', reason: `${kinase} fusion (known kinase fusion driver)` };
+  if (kinase !== undefined)
+    return {
+      oncogenic: 'Oncogenic',
+      mutationEffect: 'Gain-of-function',
+      reason: `${kinase} fusion (known kinase fusion driver)`,
+    };
   const tf = genes.find((g) => TF_FUSION_GENES.has(g));
-  if (tf !== undefined) return { oncogenic: 'Oncogenic', mutationEffect: 'Unknown', reason: `${tf} rearrangement (known fusion driver)` };
+  if (tf !== undefined)
+    return {
+      oncogenic: 'Oncogenic',
+      mutationEffect: 'Unknown',
+      reason: `${tf} rearrangement (known fusion driver)`,
+    };
   return UNKNOWN('fusion partners are not known drivers');
 }

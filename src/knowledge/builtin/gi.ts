@@ -1,5 +1,21 @@
 import type { Evidence } from '../../domain/index.js';
-import { codon, DMMR, entries, entry, fda, fusion, HER2_IHC3, her2Positive, MSI_H, nccn, oncogenic, pdl1, pub, amp, variant } from './build.js';
+import {
+  codon,
+  DMMR,
+  entries,
+  entry,
+  fda,
+  fusion,
+  HER2_IHC3,
+  her2Positive,
+  MSI_H,
+  nccn,
+  oncogenic,
+  pdl1,
+  pub,
+  amp,
+  variant,
+} from './build.js';
 
 /** Gastrointestinal cancers: colorectal, esophagogastric, biliary, pancreatic (GIST is in other-solid.ts). */
 const CRC = ['COADREAD'];
@@ -15,7 +31,8 @@ export const GI: readonly Evidence[] = [
     drugs: ['encorafenib', 'cetuximab'],
     level: '1',
     citations: [fda('encorafenib', '2020-04-08')],
-    description: 'Encorafenib with cetuximab is approved for metastatic BRAF V600E colorectal cancer after prior therapy.',
+    description:
+      'Encorafenib with cetuximab is approved for metastatic BRAF V600E colorectal cancer after prior therapy.',
   }),
   entry({
     id: 'crc-braf-v600e-encorafenib-cetuximab-mfolfox6',
@@ -24,7 +41,8 @@ export const GI: readonly Evidence[] = [
     drugs: ['encorafenib', 'cetuximab', 'fluorouracil', 'leucovorin', 'oxaliplatin'],
     level: '1',
     citations: [fda('encorafenib', '2024-12-20')],
-    description: 'Encorafenib with cetuximab and mFOLFOX6 has accelerated approval first-line for metastatic BRAF V600E colorectal cancer.',
+    description:
+      'Encorafenib with cetuximab and mFOLFOX6 has accelerated approval first-line for metastatic BRAF V600E colorectal cancer.',
   }),
   entry({
     id: 'crc-kras-g12c-adagrasib-cetuximab',
@@ -33,7 +51,8 @@ export const GI: readonly Evidence[] = [
     drugs: ['adagrasib', 'cetuximab'],
     level: '1',
     citations: [fda('adagrasib', '2024-06-21')],
-    description: 'Adagrasib with cetuximab has accelerated approval for KRAS G12C colorectal cancer after fluoropyrimidine, oxaliplatin and irinotecan chemotherapy.',
+    description:
+      'Adagrasib with cetuximab has accelerated approval for KRAS G12C colorectal cancer after fluoropyrimidine, oxaliplatin and irinotecan chemotherapy.',
   }),
   entry({
     id: 'crc-kras-g12c-sotorasib-panitumumab',
@@ -42,7 +61,8 @@ export const GI: readonly Evidence[] = [
     drugs: ['sotorasib', 'panitumumab'],
     level: '1',
     citations: [fda('sotorasib', '2025-01-16')],
-    description: 'Sotorasib with panitumumab is approved for KRAS G12C metastatic colorectal cancer after fluoropyrimidine, oxaliplatin and irinotecan chemotherapy.',
+    description:
+      'Sotorasib with panitumumab is approved for KRAS G12C metastatic colorectal cancer after fluoropyrimidine, oxaliplatin and irinotecan chemotherapy.',
   }),
   ...her2Positive({
     id: 'crc-tucatinib-trastuzumab',
@@ -50,7 +70,8 @@ export const GI: readonly Evidence[] = [
     drugs: ['tucatinib', 'trastuzumab'],
     level: '1',
     citations: [fda('tucatinib', '2023-01-19')],
-    description: 'Tucatinib with trastuzumab has accelerated approval for RAS wild-type, HER2-positive metastatic colorectal cancer after standard chemotherapy.',
+    description:
+      'Tucatinib with trastuzumab has accelerated approval for RAS wild-type, HER2-positive metastatic colorectal cancer after standard chemotherapy.',
   }),
   entry({
     id: 'crc-erbb2-amp-trastuzumab-pertuzumab',
@@ -58,8 +79,12 @@ export const GI: readonly Evidence[] = [
     tumorTypes: CRC,
     drugs: ['trastuzumab', 'pertuzumab'],
     level: '2',
-    citations: [nccn('Colon Cancer; Rectal Cancer'), pub('Meric-Bernstam et al., Lancet Oncol 2019: MyPathway HER2-amplified colorectal cohort', '2019-04')],
-    description: 'Guidelines list trastuzumab with pertuzumab for RAS wild-type, HER2-amplified metastatic colorectal cancer; there is no FDA label for it.',
+    citations: [
+      nccn('Colon Cancer; Rectal Cancer'),
+      pub('Meric-Bernstam et al., Lancet Oncol 2019: MyPathway HER2-amplified colorectal cohort', '2019-04'),
+    ],
+    description:
+      'Guidelines list trastuzumab with pertuzumab for RAS wild-type, HER2-amplified metastatic colorectal cancer; there is no FDA label for it.',
   }),
   entry({
     id: 'crc-erbb2-amp-trastuzumab-lapatinib',
@@ -67,8 +92,12 @@ export const GI: readonly Evidence[] = [
     tumorTypes: CRC,
     drugs: ['trastuzumab', 'lapatinib'],
     level: '2',
-    citations: [nccn('Colon Cancer; Rectal Cancer'), pub('Sartore-Bianchi et al., Lancet Oncol 2016: HERACLES trial', '2016-06')],
-    description: 'Guidelines list trastuzumab with lapatinib for RAS wild-type, HER2-amplified metastatic colorectal cancer; there is no FDA label for it.',
+    citations: [
+      nccn('Colon Cancer; Rectal Cancer'),
+      pub('Sartore-Bianchi et al., Lancet Oncol 2016: HERACLES trial', '2016-06'),
+    ],
+    description:
+      'Guidelines list trastuzumab with lapatinib for RAS wild-type, HER2-amplified metastatic colorectal cancer; there is no FDA label for it.',
   }),
   ...entries(
     {
@@ -77,7 +106,8 @@ export const GI: readonly Evidence[] = [
       drugs: ['pembrolizumab'],
       level: '1',
       citations: [fda('pembrolizumab', '2020-06-29')],
-      description: 'Pembrolizumab is approved first-line for unresectable or metastatic MSI-H or dMMR colorectal cancer.',
+      description:
+        'Pembrolizumab is approved first-line for unresectable or metastatic MSI-H or dMMR colorectal cancer.',
     },
     MSI_DMMR,
   ),
@@ -88,7 +118,8 @@ export const GI: readonly Evidence[] = [
       drugs: ['nivolumab'],
       level: '1',
       citations: [fda('nivolumab', '2017-07-31'), fda('nivolumab', '2025-04-08')],
-      description: 'Nivolumab alone is approved for MSI-H or dMMR metastatic colorectal cancer after fluoropyrimidine, oxaliplatin and irinotecan (accelerated 2017, full 2025).',
+      description:
+        'Nivolumab alone is approved for MSI-H or dMMR metastatic colorectal cancer after fluoropyrimidine, oxaliplatin and irinotecan (accelerated 2017, full 2025).',
     },
     MSI_DMMR,
   ),
@@ -98,8 +129,13 @@ export const GI: readonly Evidence[] = [
       tumorTypes: CRC,
       drugs: ['nivolumab', 'ipilimumab'],
       level: '1',
-      citations: [fda('nivolumab', '2018-07-10'), fda('ipilimumab', '2018-07-10'), fda('nivolumab', '2025-04-08')],
-      description: 'Nivolumab with ipilimumab is approved for MSI-H or dMMR metastatic colorectal cancer, after chemotherapy (2018) and first-line (2025).',
+      citations: [
+        fda('nivolumab', '2018-07-10'),
+        fda('ipilimumab', '2018-07-10'),
+        fda('nivolumab', '2025-04-08'),
+      ],
+      description:
+        'Nivolumab with ipilimumab is approved for MSI-H or dMMR metastatic colorectal cancer, after chemotherapy (2018) and first-line (2025).',
     },
     MSI_DMMR,
   ),
@@ -110,7 +146,8 @@ export const GI: readonly Evidence[] = [
     drugs: ['trastuzumab', 'cisplatin', 'fluoropyrimidine chemotherapy'],
     level: '1',
     citations: [fda('trastuzumab', '2010-10-20')],
-    description: 'Trastuzumab with cisplatin and capecitabine or fluorouracil is approved first-line for HER2-overexpressing metastatic gastric or gastroesophageal junction adenocarcinoma.',
+    description:
+      'Trastuzumab with cisplatin and capecitabine or fluorouracil is approved first-line for HER2-overexpressing metastatic gastric or gastroesophageal junction adenocarcinoma.',
   }),
   ...her2Positive({
     id: 'gastric-pembrolizumab-trastuzumab-chemo',
@@ -127,7 +164,8 @@ export const GI: readonly Evidence[] = [
     drugs: ['trastuzumab deruxtecan'],
     level: '1',
     citations: [fda('tdxd', '2021-01-15')],
-    description: 'Trastuzumab deruxtecan is approved for HER2-positive gastric or GEJ adenocarcinoma after a trastuzumab-based regimen.',
+    description:
+      'Trastuzumab deruxtecan is approved for HER2-positive gastric or GEJ adenocarcinoma after a trastuzumab-based regimen.',
   }),
   entry({
     id: 'escc-pdl1-cps10-pembrolizumab',
@@ -136,7 +174,8 @@ export const GI: readonly Evidence[] = [
     drugs: ['pembrolizumab'],
     level: '1',
     citations: [fda('pembrolizumab', '2019-07-30')],
-    description: 'Pembrolizumab alone is approved for recurrent advanced esophageal squamous cell carcinoma with PD-L1 CPS of 10 or more after one or more prior lines.',
+    description:
+      'Pembrolizumab alone is approved for recurrent advanced esophageal squamous cell carcinoma with PD-L1 CPS of 10 or more after one or more prior lines.',
   }),
   // ---------------------------------------------------------------- biliary tract
   entry({
@@ -146,7 +185,8 @@ export const GI: readonly Evidence[] = [
     drugs: ['ivosidenib'],
     level: '1',
     citations: [fda('ivosidenib', '2021-08-25')],
-    description: 'Ivosidenib is approved for previously treated advanced cholangiocarcinoma with an IDH1 mutation.',
+    description:
+      'Ivosidenib is approved for previously treated advanced cholangiocarcinoma with an IDH1 mutation.',
   }),
   entry({
     id: 'chol-fgfr2-fusion-pemigatinib',
@@ -155,7 +195,8 @@ export const GI: readonly Evidence[] = [
     drugs: ['pemigatinib'],
     level: '1',
     citations: [fda('pemigatinib', '2020-04-17')],
-    description: 'Pemigatinib has accelerated approval for previously treated advanced cholangiocarcinoma with an FGFR2 fusion or other rearrangement.',
+    description:
+      'Pemigatinib has accelerated approval for previously treated advanced cholangiocarcinoma with an FGFR2 fusion or other rearrangement.',
   }),
   entry({
     id: 'ihch-fgfr2-fusion-futibatinib',
@@ -164,7 +205,8 @@ export const GI: readonly Evidence[] = [
     drugs: ['futibatinib'],
     level: '1',
     citations: [fda('futibatinib', '2022-09-30')],
-    description: 'Futibatinib has accelerated approval for previously treated advanced intrahepatic cholangiocarcinoma with an FGFR2 fusion or other rearrangement.',
+    description:
+      'Futibatinib has accelerated approval for previously treated advanced intrahepatic cholangiocarcinoma with an FGFR2 fusion or other rearrangement.',
   }),
   entry({
     id: 'btc-her2-ihc3-zanidatamab',
@@ -173,7 +215,8 @@ export const GI: readonly Evidence[] = [
     drugs: ['zanidatamab'],
     level: '1',
     citations: [fda('zanidatamab', '2024-11-20')],
-    description: 'Zanidatamab has accelerated approval for previously treated unresectable or metastatic HER2-positive (IHC 3+) biliary tract cancer.',
+    description:
+      'Zanidatamab has accelerated approval for previously treated unresectable or metastatic HER2-positive (IHC 3+) biliary tract cancer.',
   }),
   // ---------------------------------------------------------------- pancreas
   ...entries(
@@ -183,7 +226,8 @@ export const GI: readonly Evidence[] = [
       drugs: ['olaparib'],
       level: '1',
       citations: [fda('olaparib', '2019-12-27')],
-      description: 'Olaparib is approved as maintenance for germline BRCA-mutated metastatic pancreatic adenocarcinoma that has not progressed on first-line platinum chemotherapy.',
+      description:
+        'Olaparib is approved as maintenance for germline BRCA-mutated metastatic pancreatic adenocarcinoma that has not progressed on first-line platinum chemotherapy.',
     },
     [oncogenic('BRCA1'), oncogenic('BRCA2')],
   ),
@@ -194,6 +238,7 @@ export const GI: readonly Evidence[] = [
     drugs: ['zenocutuzumab'],
     level: '1',
     citations: [fda('zenocutuzumab', '2024-12-04')],
-    description: 'Zenocutuzumab has accelerated approval for advanced NRG1 fusion-positive pancreatic adenocarcinoma after prior systemic therapy.',
+    description:
+      'Zenocutuzumab has accelerated approval for advanced NRG1 fusion-positive pancreatic adenocarcinoma after prior systemic therapy.',
   }),
 ];

@@ -18,7 +18,8 @@ export const HEME: readonly Evidence[] = [
     drugs: ['imatinib'],
     level: '1',
     citations: [fda('imatinib', '2001-05-10'), fda('imatinib', '2002-12-20')],
-    description: 'Imatinib is approved for Philadelphia chromosome-positive CML in all phases, including newly diagnosed chronic phase (2002).',
+    description:
+      'Imatinib is approved for Philadelphia chromosome-positive CML in all phases, including newly diagnosed chronic phase (2002).',
   }),
   entry({
     id: 'cml-bcr-abl1-dasatinib',
@@ -27,7 +28,8 @@ export const HEME: readonly Evidence[] = [
     drugs: ['dasatinib'],
     level: '1',
     citations: [fda('dasatinib', '2006-06-28'), fda('dasatinib', '2010-10-28')],
-    description: 'Dasatinib is approved for Ph-positive CML resistant or intolerant to prior therapy (2006) and newly diagnosed chronic phase (2010).',
+    description:
+      'Dasatinib is approved for Ph-positive CML resistant or intolerant to prior therapy (2006) and newly diagnosed chronic phase (2010).',
   }),
   entry({
     id: 'cml-bcr-abl1-nilotinib',
@@ -36,7 +38,8 @@ export const HEME: readonly Evidence[] = [
     drugs: ['nilotinib'],
     level: '1',
     citations: [fda('nilotinib', '2007-10-29'), fda('nilotinib', '2010-06-17')],
-    description: 'Nilotinib is approved for Ph-positive CML resistant or intolerant to imatinib (2007) and newly diagnosed chronic phase (2010).',
+    description:
+      'Nilotinib is approved for Ph-positive CML resistant or intolerant to imatinib (2007) and newly diagnosed chronic phase (2010).',
   }),
   entry({
     id: 'cml-bcr-abl1-bosutinib',
@@ -45,7 +48,8 @@ export const HEME: readonly Evidence[] = [
     drugs: ['bosutinib'],
     level: '1',
     citations: [fda('bosutinib', '2012-09-04'), fda('bosutinib', '2017-12-19')],
-    description: 'Bosutinib is approved for Ph-positive CML resistant or intolerant to prior therapy (2012) and newly diagnosed chronic phase (2017).',
+    description:
+      'Bosutinib is approved for Ph-positive CML resistant or intolerant to prior therapy (2012) and newly diagnosed chronic phase (2017).',
   }),
   entry({
     id: 'cml-bcr-abl1-ponatinib',
@@ -54,7 +58,8 @@ export const HEME: readonly Evidence[] = [
     drugs: ['ponatinib'],
     level: '1',
     citations: [fda('ponatinib', '2012-12-14')],
-    description: 'Ponatinib is approved for Ph-positive CML when no other kinase inhibitor is indicated, or with the T315I mutation.',
+    description:
+      'Ponatinib is approved for Ph-positive CML when no other kinase inhibitor is indicated, or with the T315I mutation.',
   }),
   entry({
     id: 'cml-bcr-abl1-asciminib',
@@ -63,7 +68,8 @@ export const HEME: readonly Evidence[] = [
     drugs: ['asciminib'],
     level: '1',
     citations: [fda('asciminib', '2021-10-29'), fda('asciminib', '2024-10-29')],
-    description: 'Asciminib is approved for Ph-positive chronic-phase CML after two or more kinase inhibitors (2021) and newly diagnosed (2024).',
+    description:
+      'Asciminib is approved for Ph-positive chronic-phase CML after two or more kinase inhibitors (2021) and newly diagnosed (2024).',
   }),
   entry({
     id: 'ball-bcr-abl1-imatinib',
@@ -72,7 +78,8 @@ export const HEME: readonly Evidence[] = [
     drugs: ['imatinib'],
     level: '1',
     citations: [fda('imatinib', '2006-10-19'), fda('imatinib', '2013-01-25')],
-    description: 'Imatinib is approved for relapsed or refractory Ph-positive ALL in adults (2006) and, with chemotherapy, newly diagnosed Ph-positive ALL in children (2013).',
+    description:
+      'Imatinib is approved for relapsed or refractory Ph-positive ALL in adults (2006) and, with chemotherapy, newly diagnosed Ph-positive ALL in children (2013).',
   }),
   entry({
     id: 'ball-bcr-abl1-dasatinib',
@@ -81,7 +88,8 @@ export const HEME: readonly Evidence[] = [
     drugs: ['dasatinib'],
     level: '1',
     citations: [fda('dasatinib', '2006-06-28'), fda('dasatinib', '2018-12-21')],
-    description: 'Dasatinib is approved for Ph-positive ALL resistant or intolerant to prior therapy (2006) and, with chemotherapy, newly diagnosed Ph-positive ALL in children (2018).',
+    description:
+      'Dasatinib is approved for Ph-positive ALL resistant or intolerant to prior therapy (2006) and, with chemotherapy, newly diagnosed Ph-positive ALL in children (2018).',
   }),
   entry({
     id: 'ball-bcr-abl1-ponatinib',
@@ -90,7 +98,8 @@ export const HEME: readonly Evidence[] = [
     drugs: ['ponatinib'],
     level: '1',
     citations: [fda('ponatinib', '2012-12-14'), fda('ponatinib', '2024-03-19')],
-    description: 'Ponatinib is approved for Ph-positive ALL when no other kinase inhibitor is indicated or with T315I, and with chemotherapy for newly diagnosed disease (2024).',
+    description:
+      'Ponatinib is approved for Ph-positive ALL when no other kinase inhibitor is indicated or with T315I, and with chemotherapy for newly diagnosed disease (2024).',
   }),
   ...entries(
     {
@@ -120,7 +129,8 @@ export const HEME: readonly Evidence[] = [
       drugs: ['imatinib'],
       level: '1',
       citations: [fda('imatinib', '2006-10-19')],
-      description: 'Imatinib is approved for myelodysplastic/myeloproliferative diseases associated with PDGFR gene rearrangements.',
+      description:
+        'Imatinib is approved for myelodysplastic/myeloproliferative diseases associated with PDGFR gene rearrangements.',
     },
     [fusion('PDGFRA'), fusion('PDGFRB')],
   ),
@@ -131,7 +141,8 @@ export const HEME: readonly Evidence[] = [
     drugs: ['imatinib'],
     level: '1',
     citations: [fda('imatinib', '2006-10-19')],
-    description: 'Imatinib is approved for hypereosinophilic syndrome and chronic eosinophilic leukemia, including FIP1L1::PDGFRA-positive disease.',
+    description:
+      'Imatinib is approved for hypereosinophilic syndrome and chronic eosinophilic leukemia, including FIP1L1::PDGFRA-positive disease.',
   }),
   entry({
     id: 'mln-fgfr1-pemigatinib',
@@ -140,7 +151,8 @@ export const HEME: readonly Evidence[] = [
     drugs: ['pemigatinib'],
     level: '1',
     citations: [fda('pemigatinib', '2022-08-26')],
-    description: 'Pemigatinib is approved for relapsed or refractory myeloid/lymphoid neoplasms with FGFR1 rearrangement.',
+    description:
+      'Pemigatinib is approved for relapsed or refractory myeloid/lymphoid neoplasms with FGFR1 rearrangement.',
   }),
   // ---------------------------------------------------------------- AML: FLT3, IDH1, IDH2, NPM1, KMT2A, PML::RARA
   entry({
@@ -150,7 +162,8 @@ export const HEME: readonly Evidence[] = [
     drugs: ['midostaurin', 'cytarabine', 'daunorubicin'],
     level: '1',
     citations: [fda('midostaurin', '2017-04-28')],
-    description: 'Midostaurin with cytarabine and daunorubicin induction and consolidation is approved for newly diagnosed FLT3-mutated AML.',
+    description:
+      'Midostaurin with cytarabine and daunorubicin induction and consolidation is approved for newly diagnosed FLT3-mutated AML.',
   }),
   entry({
     id: 'aml-flt3-gilteritinib',
@@ -169,7 +182,8 @@ export const HEME: readonly Evidence[] = [
     drugs: ['quizartinib', 'cytarabine', 'anthracycline'],
     level: '1',
     citations: [fda('quizartinib', '2023-07-20')],
-    description: 'Quizartinib with standard cytarabine and anthracycline induction and consolidation, then alone as maintenance, is approved for newly diagnosed FLT3-ITD-positive AML.',
+    description:
+      'Quizartinib with standard cytarabine and anthracycline induction and consolidation, then alone as maintenance, is approved for newly diagnosed FLT3-ITD-positive AML.',
   }),
   entry({
     id: 'aml-idh1-ivosidenib',
@@ -178,7 +192,8 @@ export const HEME: readonly Evidence[] = [
     drugs: ['ivosidenib'],
     level: '1',
     citations: [fda('ivosidenib', '2018-07-20'), fda('ivosidenib', '2019-05-02')],
-    description: 'Ivosidenib is approved for IDH1-mutated AML: relapsed or refractory (2018) and newly diagnosed in patients 75 or older or unfit for intensive chemotherapy (2019).',
+    description:
+      'Ivosidenib is approved for IDH1-mutated AML: relapsed or refractory (2018) and newly diagnosed in patients 75 or older or unfit for intensive chemotherapy (2019).',
   }),
   entry({
     id: 'aml-idh1-ivosidenib-azacitidine',
@@ -187,7 +202,8 @@ export const HEME: readonly Evidence[] = [
     drugs: ['ivosidenib', 'azacitidine'],
     level: '1',
     citations: [fda('ivosidenib', '2022-05-25')],
-    description: 'Ivosidenib with azacitidine is approved for newly diagnosed IDH1-mutated AML in patients 75 or older or unfit for intensive chemotherapy.',
+    description:
+      'Ivosidenib with azacitidine is approved for newly diagnosed IDH1-mutated AML in patients 75 or older or unfit for intensive chemotherapy.',
   }),
   entry({
     id: 'aml-idh1-olutasidenib',
@@ -205,7 +221,8 @@ export const HEME: readonly Evidence[] = [
     drugs: ['ivosidenib'],
     level: '1',
     citations: [fda('ivosidenib', '2023-10-24')],
-    description: 'Ivosidenib is approved for relapsed or refractory myelodysplastic syndromes with a susceptible IDH1 mutation.',
+    description:
+      'Ivosidenib is approved for relapsed or refractory myelodysplastic syndromes with a susceptible IDH1 mutation.',
   }),
   ...entries(
     {
@@ -214,7 +231,8 @@ export const HEME: readonly Evidence[] = [
       drugs: ['enasidenib'],
       level: '1',
       citations: [fda('enasidenib', '2017-08-01')],
-      description: 'Enasidenib is approved for relapsed or refractory AML with an IDH2 mutation (R140 or R172).',
+      description:
+        'Enasidenib is approved for relapsed or refractory AML with an IDH2 mutation (R140 or R172).',
     },
     [codon('IDH2', 140), codon('IDH2', 172)],
   ),
@@ -243,7 +261,8 @@ export const HEME: readonly Evidence[] = [
     drugs: ['revumenib'],
     level: '1',
     citations: [fda('revumenib', '2024-11-15')],
-    description: 'Revumenib is approved for relapsed or refractory acute leukemia with a KMT2A translocation in adults and children one year and older.',
+    description:
+      'Revumenib is approved for relapsed or refractory acute leukemia with a KMT2A translocation in adults and children one year and older.',
   }),
   entry({
     id: 'apl-pml-rara-arsenic-trioxide',
@@ -252,7 +271,8 @@ export const HEME: readonly Evidence[] = [
     drugs: ['arsenic trioxide'],
     level: '1',
     citations: [fda('arsenic', '2000-09-25'), fda('arsenic', '2018-01-12')],
-    description: 'Arsenic trioxide is approved for PML::RARA (t(15;17))-positive acute promyelocytic leukemia: relapsed (2000) and, with tretinoin, newly diagnosed low-risk disease (2018).',
+    description:
+      'Arsenic trioxide is approved for PML::RARA (t(15;17))-positive acute promyelocytic leukemia: relapsed (2000) and, with tretinoin, newly diagnosed low-risk disease (2018).',
   }),
   // ---------------------------------------------------------------- lymphoma, histiocytic, mast cell
   entry({
@@ -262,7 +282,8 @@ export const HEME: readonly Evidence[] = [
     drugs: ['crizotinib'],
     level: '1',
     citations: [fda('crizotinib', '2021-01-14')],
-    description: 'Crizotinib is approved for relapsed or refractory systemic ALK-positive anaplastic large cell lymphoma in patients aged 1 to 21 years.',
+    description:
+      'Crizotinib is approved for relapsed or refractory systemic ALK-positive anaplastic large cell lymphoma in patients aged 1 to 21 years.',
   }),
   ...entries(
     {
@@ -271,7 +292,8 @@ export const HEME: readonly Evidence[] = [
       drugs: ['tazemetostat'],
       level: '1',
       citations: [fda('tazemetostat', '2020-06-18')],
-      description: 'Tazemetostat has accelerated approval for relapsed or refractory follicular lymphoma with an EZH2 mutation after two or more systemic therapies.',
+      description:
+        'Tazemetostat has accelerated approval for relapsed or refractory follicular lymphoma with an EZH2 mutation after two or more systemic therapies.',
     },
     [codon('EZH2', 646), variant('EZH2', 'A682G'), variant('EZH2', 'A692V')],
   ),
@@ -291,6 +313,7 @@ export const HEME: readonly Evidence[] = [
     drugs: ['avapritinib'],
     level: '1',
     citations: [fda('avapritinib', '2021-06-16'), fda('avapritinib', '2023-05-22')],
-    description: 'Avapritinib is approved for advanced (2021) and indolent (2023) systemic mastocytosis; the label is not genotype-restricted, KIT D816V being the usual driver.',
+    description:
+      'Avapritinib is approved for advanced (2021) and indolent (2023) systemic mastocytosis; the label is not genotype-restricted, KIT D816V being the usual driver.',
   }),
 ];

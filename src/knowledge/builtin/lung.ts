@@ -17,7 +17,11 @@ export const LUNG: readonly Evidence[] = [
       tumorTypes: NSCLC,
       drugs: ['osimertinib'],
       level: '1',
-      citations: [fda('osimertinib', '2018-04-18'), fda('osimertinib', '2020-12-18'), fda('osimertinib', '2024-09-25')],
+      citations: [
+        fda('osimertinib', '2018-04-18'),
+        fda('osimertinib', '2020-12-18'),
+        fda('osimertinib', '2024-09-25'),
+      ],
       description:
         'Osimertinib is approved for EGFR exon 19 deletion or L858R NSCLC: first-line metastatic (2018), adjuvant after resection (2020) and after chemoradiation for unresectable stage III (2024).',
     },
@@ -30,7 +34,8 @@ export const LUNG: readonly Evidence[] = [
       drugs: ['osimertinib', 'pemetrexed', 'platinum chemotherapy'],
       level: '1',
       citations: [fda('osimertinib', '2024-02-16')],
-      description: 'Osimertinib with pemetrexed and platinum chemotherapy is approved first-line for advanced EGFR exon 19 deletion or L858R NSCLC.',
+      description:
+        'Osimertinib with pemetrexed and platinum chemotherapy is approved first-line for advanced EGFR exon 19 deletion or L858R NSCLC.',
     },
     EGFR_COMMON,
   ),
@@ -52,7 +57,8 @@ export const LUNG: readonly Evidence[] = [
       drugs: ['gefitinib'],
       level: '1',
       citations: [fda('gefitinib', '2015-07-13')],
-      description: 'Gefitinib is approved first-line for metastatic NSCLC with EGFR exon 19 deletion or L858R.',
+      description:
+        'Gefitinib is approved first-line for metastatic NSCLC with EGFR exon 19 deletion or L858R.',
     },
     EGFR_COMMON,
   ),
@@ -63,7 +69,8 @@ export const LUNG: readonly Evidence[] = [
       drugs: ['afatinib'],
       level: '1',
       citations: [fda('afatinib', '2013-07-12')],
-      description: 'Afatinib is approved first-line for metastatic NSCLC with EGFR exon 19 deletion or L858R.',
+      description:
+        'Afatinib is approved first-line for metastatic NSCLC with EGFR exon 19 deletion or L858R.',
     },
     EGFR_COMMON,
   ),
@@ -74,7 +81,8 @@ export const LUNG: readonly Evidence[] = [
       drugs: ['afatinib'],
       level: '1',
       citations: [fda('afatinib', '2018-01-12')],
-      description: 'The afatinib label was extended to metastatic NSCLC with other non-resistant EGFR mutations (S768I, L861Q, G719X).',
+      description:
+        'The afatinib label was extended to metastatic NSCLC with other non-resistant EGFR mutations (S768I, L861Q, G719X).',
     },
     [variant('EGFR', 'S768I'), variant('EGFR', 'L861Q'), codon('EGFR', 719)],
   ),
@@ -85,7 +93,8 @@ export const LUNG: readonly Evidence[] = [
       drugs: ['dacomitinib'],
       level: '1',
       citations: [fda('dacomitinib', '2018-09-27')],
-      description: 'Dacomitinib is approved first-line for metastatic NSCLC with EGFR exon 19 deletion or L858R.',
+      description:
+        'Dacomitinib is approved first-line for metastatic NSCLC with EGFR exon 19 deletion or L858R.',
     },
     EGFR_COMMON,
   ),
@@ -96,7 +105,8 @@ export const LUNG: readonly Evidence[] = [
       drugs: ['erlotinib', 'ramucirumab'],
       level: '1',
       citations: [fda('ramucirumab', '2020-05-29')],
-      description: 'Ramucirumab with erlotinib is approved first-line for metastatic NSCLC with EGFR exon 19 deletion or L858R.',
+      description:
+        'Ramucirumab with erlotinib is approved first-line for metastatic NSCLC with EGFR exon 19 deletion or L858R.',
     },
     EGFR_COMMON,
   ),
@@ -107,7 +117,8 @@ export const LUNG: readonly Evidence[] = [
       drugs: ['amivantamab', 'lazertinib'],
       level: '1',
       citations: [fda('amivantamab', '2024-08-19'), fda('lazertinib', '2024-08-19')],
-      description: 'Amivantamab with lazertinib is approved first-line for advanced NSCLC with EGFR exon 19 deletion or L858R.',
+      description:
+        'Amivantamab with lazertinib is approved first-line for advanced NSCLC with EGFR exon 19 deletion or L858R.',
     },
     EGFR_COMMON,
   ),
@@ -118,7 +129,8 @@ export const LUNG: readonly Evidence[] = [
       drugs: ['amivantamab', 'carboplatin', 'pemetrexed'],
       level: '1',
       citations: [fda('amivantamab', '2024-09-19')],
-      description: 'Amivantamab with carboplatin and pemetrexed is approved for EGFR exon 19 deletion or L858R NSCLC that progressed on an EGFR inhibitor.',
+      description:
+        'Amivantamab with carboplatin and pemetrexed is approved for EGFR exon 19 deletion or L858R NSCLC that progressed on an EGFR inhibitor.',
     },
     EGFR_COMMON,
   ),
@@ -129,7 +141,8 @@ export const LUNG: readonly Evidence[] = [
     drugs: ['datopotamab deruxtecan'],
     level: '1',
     citations: [fda('datopotamab', '2025-06-23')],
-    description: 'Datopotamab deruxtecan has accelerated approval for EGFR-mutated NSCLC previously treated with an EGFR inhibitor and platinum chemotherapy.',
+    description:
+      'Datopotamab deruxtecan has accelerated approval for EGFR-mutated NSCLC previously treated with an EGFR inhibitor and platinum chemotherapy.',
   }),
   // ---------------------------------------------------------------- EGFR T790M
   entry({
@@ -139,7 +152,8 @@ export const LUNG: readonly Evidence[] = [
     drugs: ['osimertinib'],
     level: '1',
     citations: [fda('osimertinib', '2015-11-13'), fda('osimertinib', '2017-03-30')],
-    description: 'Osimertinib is approved for metastatic EGFR T790M NSCLC that progressed on an earlier EGFR inhibitor (accelerated 2015, full 2017).',
+    description:
+      'Osimertinib is approved for metastatic EGFR T790M NSCLC that progressed on an earlier EGFR inhibitor (accelerated 2015, full 2017).',
   }),
   // ---------------------------------------------------------------- EGFR exon 20 insertions
   entry({
@@ -158,7 +172,8 @@ export const LUNG: readonly Evidence[] = [
     drugs: ['amivantamab', 'carboplatin', 'pemetrexed'],
     level: '1',
     citations: [fda('amivantamab', '2024-03-01')],
-    description: 'Amivantamab with carboplatin and pemetrexed is approved first-line for EGFR exon 20 insertion NSCLC.',
+    description:
+      'Amivantamab with carboplatin and pemetrexed is approved first-line for EGFR exon 20 insertion NSCLC.',
   }),
   entry({
     id: 'nsclc-egfr-ex20ins-sunvozertinib',
@@ -167,7 +182,8 @@ export const LUNG: readonly Evidence[] = [
     drugs: ['sunvozertinib'],
     level: '1',
     citations: [fda('sunvozertinib', '2025-07-02')],
-    description: 'Sunvozertinib has accelerated approval for EGFR exon 20 insertion NSCLC after platinum chemotherapy.',
+    description:
+      'Sunvozertinib has accelerated approval for EGFR exon 20 insertion NSCLC after platinum chemotherapy.',
   }),
   // ---------------------------------------------------------------- ALK fusions
   entry({
@@ -194,8 +210,13 @@ export const LUNG: readonly Evidence[] = [
     tumorTypes: NSCLC,
     drugs: ['alectinib'],
     level: '1',
-    citations: [fda('alectinib', '2015-12-11'), fda('alectinib', '2017-11-06'), fda('alectinib', '2024-04-18')],
-    description: 'Alectinib is approved for ALK-positive NSCLC: after crizotinib (2015), first-line metastatic (2017) and adjuvant after resection (2024).',
+    citations: [
+      fda('alectinib', '2015-12-11'),
+      fda('alectinib', '2017-11-06'),
+      fda('alectinib', '2024-04-18'),
+    ],
+    description:
+      'Alectinib is approved for ALK-positive NSCLC: after crizotinib (2015), first-line metastatic (2017) and adjuvant after resection (2024).',
   }),
   entry({
     id: 'nsclc-alk-brigatinib',
@@ -204,7 +225,8 @@ export const LUNG: readonly Evidence[] = [
     drugs: ['brigatinib'],
     level: '1',
     citations: [fda('brigatinib', '2017-04-28'), fda('brigatinib', '2020-05-22')],
-    description: 'Brigatinib is approved for metastatic ALK-positive NSCLC (after crizotinib 2017, first-line 2020).',
+    description:
+      'Brigatinib is approved for metastatic ALK-positive NSCLC (after crizotinib 2017, first-line 2020).',
   }),
   entry({
     id: 'nsclc-alk-lorlatinib',
@@ -213,7 +235,8 @@ export const LUNG: readonly Evidence[] = [
     drugs: ['lorlatinib'],
     level: '1',
     citations: [fda('lorlatinib', '2018-11-02'), fda('lorlatinib', '2021-03-03')],
-    description: 'Lorlatinib is approved for metastatic ALK-positive NSCLC (after other ALK inhibitors 2018, first-line 2021).',
+    description:
+      'Lorlatinib is approved for metastatic ALK-positive NSCLC (after other ALK inhibitors 2018, first-line 2021).',
   }),
   entry({
     id: 'nsclc-alk-ensartinib',
@@ -222,7 +245,8 @@ export const LUNG: readonly Evidence[] = [
     drugs: ['ensartinib'],
     level: '1',
     citations: [fda('ensartinib', '2024-12-18')],
-    description: 'Ensartinib is approved for advanced ALK-positive NSCLC not previously treated with an ALK inhibitor.',
+    description:
+      'Ensartinib is approved for advanced ALK-positive NSCLC not previously treated with an ALK inhibitor.',
   }),
   // ---------------------------------------------------------------- ROS1 fusions
   entry({
@@ -269,7 +293,8 @@ export const LUNG: readonly Evidence[] = [
     drugs: ['selpercatinib'],
     level: '1',
     citations: [fda('selpercatinib', '2020-05-08'), fda('selpercatinib', '2022-09-21')],
-    description: 'Selpercatinib is approved for metastatic RET fusion-positive NSCLC (accelerated 2020, full 2022).',
+    description:
+      'Selpercatinib is approved for metastatic RET fusion-positive NSCLC (accelerated 2020, full 2022).',
   }),
   entry({
     id: 'nsclc-ret-pralsetinib',
@@ -278,7 +303,8 @@ export const LUNG: readonly Evidence[] = [
     drugs: ['pralsetinib'],
     level: '1',
     citations: [fda('pralsetinib', '2020-09-04'), fda('pralsetinib', '2023-08-09')],
-    description: 'Pralsetinib is approved for metastatic RET fusion-positive NSCLC (accelerated 2020, full 2023).',
+    description:
+      'Pralsetinib is approved for metastatic RET fusion-positive NSCLC (accelerated 2020, full 2023).',
   }),
   // ---------------------------------------------------------------- MET exon 14 skipping
   entry({
@@ -288,7 +314,8 @@ export const LUNG: readonly Evidence[] = [
     drugs: ['capmatinib'],
     level: '1',
     citations: [fda('capmatinib', '2020-05-06'), fda('capmatinib', '2022-08-10')],
-    description: 'Capmatinib is approved for metastatic NSCLC with a mutation leading to MET exon 14 skipping.',
+    description:
+      'Capmatinib is approved for metastatic NSCLC with a mutation leading to MET exon 14 skipping.',
   }),
   entry({
     id: 'nsclc-met-ex14-tepotinib',
@@ -307,7 +334,8 @@ export const LUNG: readonly Evidence[] = [
     drugs: ['sotorasib'],
     level: '1',
     citations: [fda('sotorasib', '2021-05-28')],
-    description: 'Sotorasib has accelerated approval for KRAS G12C NSCLC after at least one systemic therapy.',
+    description:
+      'Sotorasib has accelerated approval for KRAS G12C NSCLC after at least one systemic therapy.',
   }),
   entry({
     id: 'nsclc-kras-g12c-adagrasib',
@@ -316,7 +344,8 @@ export const LUNG: readonly Evidence[] = [
     drugs: ['adagrasib'],
     level: '1',
     citations: [fda('adagrasib', '2022-12-12')],
-    description: 'Adagrasib has accelerated approval for KRAS G12C NSCLC after at least one systemic therapy.',
+    description:
+      'Adagrasib has accelerated approval for KRAS G12C NSCLC after at least one systemic therapy.',
   }),
   // ---------------------------------------------------------------- BRAF V600E
   entry({
@@ -345,7 +374,8 @@ export const LUNG: readonly Evidence[] = [
     drugs: ['trastuzumab deruxtecan'],
     level: '1',
     citations: [fda('tdxd', '2022-08-11')],
-    description: 'Trastuzumab deruxtecan has accelerated approval for NSCLC with activating HER2 (ERBB2) mutations after prior systemic therapy.',
+    description:
+      'Trastuzumab deruxtecan has accelerated approval for NSCLC with activating HER2 (ERBB2) mutations after prior systemic therapy.',
   }),
   entry({
     id: 'nsclc-erbb2-mut-zongertinib',
@@ -355,7 +385,8 @@ export const LUNG: readonly Evidence[] = [
     drugs: ['zongertinib'],
     level: '1',
     citations: [fda('zongertinib', '2025-08-08')],
-    description: 'Zongertinib has accelerated approval for non-squamous NSCLC with HER2 (ERBB2) tyrosine kinase domain activating mutations after prior systemic therapy.',
+    description:
+      'Zongertinib has accelerated approval for non-squamous NSCLC with HER2 (ERBB2) tyrosine kinase domain activating mutations after prior systemic therapy.',
   }),
   entry({
     id: 'nsclc-erbb2-mut-sevabertinib',
@@ -365,7 +396,8 @@ export const LUNG: readonly Evidence[] = [
     drugs: ['sevabertinib'],
     level: '1',
     citations: [fda('sevabertinib', '2025-11-19')],
-    description: 'Sevabertinib has accelerated approval for non-squamous NSCLC with HER2 (ERBB2) tyrosine kinase domain activating mutations after prior systemic therapy.',
+    description:
+      'Sevabertinib has accelerated approval for non-squamous NSCLC with HER2 (ERBB2) tyrosine kinase domain activating mutations after prior systemic therapy.',
   }),
   // ---------------------------------------------------------------- NRG1 fusions
   entry({
@@ -375,7 +407,8 @@ export const LUNG: readonly Evidence[] = [
     drugs: ['zenocutuzumab'],
     level: '1',
     citations: [fda('zenocutuzumab', '2024-12-04')],
-    description: 'Zenocutuzumab has accelerated approval for advanced NRG1 fusion-positive NSCLC after prior systemic therapy.',
+    description:
+      'Zenocutuzumab has accelerated approval for advanced NRG1 fusion-positive NSCLC after prior systemic therapy.',
   }),
   // ---------------------------------------------------------------- PD-L1 expression
   entry({
@@ -395,7 +428,8 @@ export const LUNG: readonly Evidence[] = [
     drugs: ['pembrolizumab'],
     level: '1',
     citations: [fda('pembrolizumab', '2016-10-24')],
-    description: 'Pembrolizumab alone is approved first-line for metastatic NSCLC with PD-L1 TPS of 50% or more without EGFR or ALK alterations.',
+    description:
+      'Pembrolizumab alone is approved first-line for metastatic NSCLC with PD-L1 TPS of 50% or more without EGFR or ALK alterations.',
   }),
   entry({
     id: 'nsclc-pdl1-tc50-atezolizumab',
@@ -404,7 +438,8 @@ export const LUNG: readonly Evidence[] = [
     drugs: ['atezolizumab'],
     level: '1',
     citations: [fda('atezolizumab', '2020-05-18')],
-    description: 'Atezolizumab alone is approved first-line for metastatic NSCLC with high PD-L1 (at least 50% of tumor cells) without EGFR or ALK alterations.',
+    description:
+      'Atezolizumab alone is approved first-line for metastatic NSCLC with high PD-L1 (at least 50% of tumor cells) without EGFR or ALK alterations.',
   }),
   entry({
     id: 'nsclc-pdl1-ic10-atezolizumab',
@@ -413,7 +448,8 @@ export const LUNG: readonly Evidence[] = [
     drugs: ['atezolizumab'],
     level: '1',
     citations: [fda('atezolizumab', '2020-05-18')],
-    description: 'Atezolizumab alone is approved first-line for metastatic NSCLC with PD-L1-stained immune cells covering at least 10% of the tumor area, without EGFR or ALK alterations.',
+    description:
+      'Atezolizumab alone is approved first-line for metastatic NSCLC with PD-L1-stained immune cells covering at least 10% of the tumor area, without EGFR or ALK alterations.',
   }),
   entry({
     id: 'nsclc-pdl1-tc1-atezolizumab-adjuvant',
@@ -422,7 +458,8 @@ export const LUNG: readonly Evidence[] = [
     drugs: ['atezolizumab'],
     level: '1',
     citations: [fda('atezolizumab', '2021-10-15')],
-    description: 'Atezolizumab is approved as adjuvant treatment after resection and platinum chemotherapy for stage II-IIIA NSCLC with PD-L1 on at least 1% of tumor cells.',
+    description:
+      'Atezolizumab is approved as adjuvant treatment after resection and platinum chemotherapy for stage II-IIIA NSCLC with PD-L1 on at least 1% of tumor cells.',
   }),
   entry({
     id: 'nsclc-pdl1-tps50-cemiplimab',
@@ -431,7 +468,8 @@ export const LUNG: readonly Evidence[] = [
     drugs: ['cemiplimab'],
     level: '1',
     citations: [fda('cemiplimab', '2021-02-22')],
-    description: 'Cemiplimab alone is approved first-line for advanced NSCLC with PD-L1 TPS of 50% or more without EGFR, ALK or ROS1 alterations.',
+    description:
+      'Cemiplimab alone is approved first-line for advanced NSCLC with PD-L1 TPS of 50% or more without EGFR, ALK or ROS1 alterations.',
   }),
   entry({
     id: 'nsclc-pdl1-tps1-nivolumab-ipilimumab',
@@ -440,6 +478,7 @@ export const LUNG: readonly Evidence[] = [
     drugs: ['nivolumab', 'ipilimumab'],
     level: '1',
     citations: [fda('nivolumab', '2020-05-15'), fda('ipilimumab', '2020-05-15')],
-    description: 'Nivolumab with ipilimumab is approved first-line for metastatic NSCLC with PD-L1 on at least 1% of tumor cells, without EGFR or ALK alterations.',
+    description:
+      'Nivolumab with ipilimumab is approved first-line for metastatic NSCLC with PD-L1 on at least 1% of tumor cells, without EGFR or ALK alterations.',
   }),
 ];

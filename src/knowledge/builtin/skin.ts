@@ -31,7 +31,8 @@ export const SKIN: readonly Evidence[] = [
       drugs: ['trametinib'],
       level: '1',
       citations: [fda('mekinist', '2013-05-29')],
-      description: 'Trametinib alone is approved for unresectable or metastatic melanoma with BRAF V600E or V600K (not after a BRAF inhibitor).',
+      description:
+        'Trametinib alone is approved for unresectable or metastatic melanoma with BRAF V600E or V600K (not after a BRAF inhibitor).',
     },
     V600EK,
   ),
@@ -41,7 +42,11 @@ export const SKIN: readonly Evidence[] = [
       tumorTypes: MEL,
       drugs: ['dabrafenib', 'trametinib'],
       level: '1',
-      citations: [fda('mekinist', '2014-01-08'), fda('dabrafenib', '2015-11-20'), fda('dabrafenib', '2018-04-30')],
+      citations: [
+        fda('mekinist', '2014-01-08'),
+        fda('dabrafenib', '2015-11-20'),
+        fda('dabrafenib', '2018-04-30'),
+      ],
       description:
         'Dabrafenib with trametinib is approved for unresectable or metastatic melanoma with BRAF V600E or V600K (accelerated 2014, full 2015) and as adjuvant therapy after resection (2018).',
     },
@@ -54,7 +59,8 @@ export const SKIN: readonly Evidence[] = [
       drugs: ['vemurafenib', 'cobimetinib'],
       level: '1',
       citations: [fda('cobimetinib', '2015-11-10')],
-      description: 'Cobimetinib with vemurafenib is approved for unresectable or metastatic melanoma with BRAF V600E or V600K.',
+      description:
+        'Cobimetinib with vemurafenib is approved for unresectable or metastatic melanoma with BRAF V600E or V600K.',
     },
     V600EK,
   ),
@@ -65,7 +71,8 @@ export const SKIN: readonly Evidence[] = [
       drugs: ['encorafenib', 'binimetinib'],
       level: '1',
       citations: [fda('encorafenib', '2018-06-27'), fda('binimetinib', '2018-06-27')],
-      description: 'Encorafenib with binimetinib is approved for unresectable or metastatic melanoma with BRAF V600E or V600K.',
+      description:
+        'Encorafenib with binimetinib is approved for unresectable or metastatic melanoma with BRAF V600E or V600K.',
     },
     V600EK,
   ),
@@ -76,7 +83,8 @@ export const SKIN: readonly Evidence[] = [
       drugs: ['atezolizumab', 'cobimetinib', 'vemurafenib'],
       level: '1',
       citations: [fda('atezolizumab', '2020-07-30')],
-      description: 'Atezolizumab with cobimetinib and vemurafenib is approved for unresectable or metastatic BRAF V600 mutation-positive melanoma.',
+      description:
+        'Atezolizumab with cobimetinib and vemurafenib is approved for unresectable or metastatic BRAF V600 mutation-positive melanoma.',
     },
     V600EK,
   ),
@@ -86,7 +94,11 @@ export const SKIN: readonly Evidence[] = [
     tumorTypes: MEL,
     drugs: ['imatinib'],
     level: '2',
-    citations: [nccn('Melanoma: Cutaneous'), pub('Carvajal et al., JAMA 2011: imatinib for KIT-altered metastatic melanoma (phase II)', '2011-06')],
-    description: 'Guidelines list imatinib for metastatic melanoma with activating KIT mutations; it has no FDA label in melanoma.',
+    citations: [
+      nccn('Melanoma: Cutaneous'),
+      pub('Carvajal et al., JAMA 2011: imatinib for KIT-altered metastatic melanoma (phase II)', '2011-06'),
+    ],
+    description:
+      'Guidelines list imatinib for metastatic melanoma with activating KIT mutations; it has no FDA label in melanoma.',
   }),
 ];
