@@ -285,7 +285,10 @@ function evalItem(p: ParsedItem, f: CaseFacts, type: 'inclusion' | 'exclusion'):
         // PD-L1 and hormone receptors are biomarkers, but the "genomic match" that ranks a trial high is a
         // driver alteration or a tumor-agnostic marker (MSI-H/dMMR, TMB-high, HER2).
         genomic: !p.negated && type === 'inclusion' && holds === true && p.anyOf.some((t) => t.kind !== 'status' || ['ERBB2', 'MSI', 'MMR', 'TMB'].includes(t.gene)),
-        genomicReason: `${anyTrue ? termLabel(anyTrue.t) : label} (case: ${fact ?? 'reported'})`,
+        genomicReason: (() => {
+          const g = results.find((x) => x.r.holds === true && (x.t.kind !== 'status' || ['ERBB2', 'MSI', 'MMR', 'TMB'].includes(x.t.gene))) ?? anyTrue;
+          return `${g ? termLabel(g.t) : label} (case: ${g?.r.fact ?? fact ?? 'reported'})`;
+        })(),
       };
     }
     case 'cns_metastases': {
@@ -393,7 +396,7 @@ export interface TrialEvaluation {
 }
 
 export function evaluateTrial(trial: Trial, f: CaseFacts): TrialEvaluation {
-  const verdicts: Array<CriterionVerdict & { weight: number; genomic: boolean; genomicReason?: string }> = [];
+  const verdicts: Array<CriterionVerdict & { weight: number; genomic: boolean; genomicReason?: string; cohortNotMet?: boolean }> = [];
   // Registry-level fields first: conditions (tumor type), age limits, sex.
   const tumorVerdict = tumorTypeVerdict(trial, f);
   verdicts.push(tumorVerdict);
@@ -414,6 +417,15 @@ export function evaluateTrial(trial: Trial, f: CaseFacts): TrialEvaluation {
   const base = verdicts.length;
   trial.criteria.forEach((c) => verdicts.push(evaluateCriterion(c, f)));
   applyGroups(trial.criteria, verdicts, base);
+  // Cohort-scoped inclusion criteria: one unmet cohort does not exclude, but when every cohort's own
+  // criteria are unmet, no cohort fits.
+  const scoped = verdicts.filter((v) => v.type === 'inclusion' && v.cohortNotMet !== undefined);
+  if (scoped.length > 0 && scoped.every((v) => v.cohortNotMet === true)) {
+    for (const v of scoped) {
+      Object.assign(v, { verdict: 'not_met' as const, reason: v.reason.replace('(applies to one cohort/arm only)', '(no cohort fits)'), weight: KEY });
+      delete v.toSettle;
+    }
+  }
 
   const excluded = verdicts.some((v) => v.verdict === 'not_met');
   // Score: tumor-type specificity, genomic match, met key facts; unknowns cost according to their weight.
@@ -441,14 +453,14 @@ export function evaluateTrial(trial: Trial, f: CaseFacts): TrialEvaluation {
     highlights.unshift(`Excluded: ${first.text.slice(0, 120)} (${first.reason})`);
   }
   return {
-    criteria: verdicts.map(({ weight: _w, genomic: _g, genomicReason: _r, ...v }) => v),
+    criteria: verdicts.map(({ weight: _w, genomic: _g, genomicReason: _r, cohortNotMet: _c, ...v }) => v),
     excluded,
     score: Math.round(Math.max(0, Math.min(100, score)) * 10) / 10,
     highlights,
   };
 }
 
-function tumorTypeVerdict(trial: Trial, f: CaseFacts): CriterionVerdict & { weight: number; genomic: boolean; genomicReason?: string } {
+function tumorTypeVerdict(trial: Trial, f: CaseFacts): CriterionVerdict & { weight: number; genomic: boolean; genomicReason?: string; cohortNotMet?: boolean } {
   const names = trial.conditions.slice(0, 4).join('; ') + (trial.conditions.length > 4 ? '; …' : '');
   const text = `Registry conditions: ${names || '(none listed)'}`;
   const codes = trial.tumorTypes;
@@ -474,7 +486,7 @@ function tumorSpecificity(trial: Trial, f: CaseFacts): { points: number; note?: 
   return { points: Math.round(20 * ratio), note: `Tumor type: trial for ${cancerName(best)}` };
 }
 
-function evaluateCriterion(c: Criterion, f: CaseFacts): CriterionVerdict & { weight: number; genomic: boolean; genomicReason?: string } {
+function evaluateCriterion(c: Criterion, f: CaseFacts): CriterionVerdict & { weight: number; genomic: boolean; genomicReason?: string; cohortNotMet?: boolean } {
   const items = c.parsed as unknown as ParsedItem[];
   const base = { type: c.type, text: c.text };
   if (items.length === 0) return { ...base, verdict: 'unknown', reason: 'not interpreted automatically; review by hand', weight: 0.25, genomic: false };
@@ -495,7 +507,7 @@ function evaluateCriterion(c: Criterion, f: CaseFacts): CriterionVerdict & { wei
         : (evals.slice().sort((a, b) => b.e.weight - a.e.weight)[0] ?? evals[0]!);
   const reason = decisive.e.reason;
   const weight = verdict === 'unknown' ? Math.max(...evals.filter((x) => x.e.holds === null).map((x) => x.e.weight)) : decisive.e.weight;
-  let out: CriterionVerdict & { weight: number; genomic: boolean; genomicReason?: string } = {
+  let out: CriterionVerdict & { weight: number; genomic: boolean; genomicReason?: string; cohortNotMet?: boolean } = {
     ...base,
     verdict,
     reason,
@@ -506,7 +518,8 @@ function evaluateCriterion(c: Criterion, f: CaseFacts): CriterionVerdict & { wei
     ...(verdict === 'met' && evals.some((x) => x.e.genomic === true) ? { genomicReason: evals.find((x) => x.e.genomic)!.e.genomicReason! } : {}),
   };
   // Criteria scoped to one cohort or arm do not rule out the whole trial.
-  if (verdict === 'not_met' && COHORT_SCOPED.test(c.text)) out = { ...out, verdict: 'unknown', reason: `${reason} (applies to one cohort/arm only)`, toSettle: 'check which cohort fits', weight: 1 };
+  if (verdict === 'not_met' && COHORT_SCOPED.test(c.text)) out = { ...out, verdict: 'unknown', reason: `${reason} (applies to one cohort/arm only)`, toSettle: 'check which cohort fits', weight: 1, cohortNotMet: true };
+  else if (c.type === 'inclusion' && COHORT_SCOPED.test(c.text)) out = { ...out, cohortNotMet: false };
   return out;
 }
 

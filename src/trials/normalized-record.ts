@@ -1,7 +1,7 @@
 import type { Trial } from '../domain/index.js';
 import { conditionsToCodes } from './cancer-types.js';
 import { findDrugs, normalizeDrug } from './drugs.js';
-import { criteriaFor, normalizeStatus, parseAgeText } from './record.js';
+import { criteriaFor, normalizePhase, normalizeStatus, parseAgeText } from './record.js';
 
 /**
  * The normalized trial layout of the shared `ctgov_modern/jwlieb_clinical_trial_agent` records (not a registry
@@ -18,7 +18,7 @@ export function trialFromNormalizedRecord(rec: unknown): Trial | null {
   const elig = (r.eligibility ?? {}) as Record<string, unknown>;
   const text = typeof elig.raw_text === 'string' ? elig.raw_text : '';
   const conditions = Array.isArray(r.conditions) ? r.conditions.map(String) : [];
-  const phase = typeof r.phase === 'string' ? r.phase.toUpperCase().replace(/\s+/g, '').replace('N/A', 'NA') : undefined;
+  const phase = typeof r.phase === 'string' ? normalizePhase(r.phase.replace(/not applicable/i, 'NA')) : undefined;
   const sex = typeof elig.sex === 'string' ? elig.sex.toUpperCase() : undefined;
   const minimumAge = parseAgeText(elig.minimum_age);
   const maximumAge = parseAgeText(elig.maximum_age);
