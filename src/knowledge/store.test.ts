@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Evidence, KnowledgeRelease } from '../domain/index.js';
@@ -132,4 +133,50 @@ describe('KnowledgeStore', () => {
     expect(ro2.evidenceForGenes(['BRAF']).map((e) => e.id)).toEqual(['EID1']);
     ro2.close();
   });
+});
+
+describe('KnowledgeStore under a killed import', () => {
+  it('keeps the previous release when the importing process is killed mid-transaction', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kb-kill-'));
+    const path = join(dir, 'kb.db');
+    const store = openKnowledgeStore(path);
+    store.replaceRelease(REL, [ev('EID1'), ev('EID2')]);
+    store.close();
+    // The child replaces the release, writes half of it inside the transaction, says so, then hangs
+    // until it is killed with SIGKILL (no chance to roll back in process).
+    const storeUrl = new URL('./store.ts', import.meta.url).href;
+    const child = join(dir, 'child.mts');
+    writeFileSync(
+      child,
+      `import { openKnowledgeStore } from ${JSON.stringify(storeUrl)};
+const s = openKnowledgeStore(${JSON.stringify(path)});
+function* items() {
+  for (let i = 0; i < 500; i++) yield { id: 'NEW' + i, source: 'civic', release: 'r2', pattern: { type: 'variant', gene: 'BRAF', alteration: 'V600E' }, tumorTypes: ['MEL'], excludedTumorTypes: [], drugs: ['x'], effect: 'sensitivity', level: '4', citations: [{ kind: 'civic', label: 'x' }], researchUseOnly: false };
+  process.stdout.write('half\\n');
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60000);
+}
+s.replaceRelease({ source: 'civic', version: 'r2', date: '2024-09-01', researchUseOnly: false }, items());
+`,
+    );
+    const proc = spawn(process.execPath, ['--import', 'tsx', child], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    proc.stderr.on('data', (d: Buffer) => (err += String(d)));
+    await new Promise<void>((resolve, reject) => {
+      proc.stdout.on('data', (d: Buffer) => {
+        if (String(d).includes('half')) resolve();
+      });
+      proc.on('exit', () => reject(new Error(`child exited early: ${err}`)));
+    });
+    // Meanwhile readers still see the previous release (WAL): the import blocks nobody.
+    const reader = openKnowledgeStore(path, { readonly: true });
+    expect(reader.evidenceForGenes(['BRAF']).map((e) => e.id)).toEqual(['EID1', 'EID2']);
+    reader.close();
+    const exited = new Promise((r) => proc.on('exit', r));
+    proc.kill('SIGKILL');
+    await exited;
+    const again = openKnowledgeStore(path);
+    expect(again.releases().map((r) => r.version)).toEqual(['r1']);
+    expect(again.allEvidence().map((e) => e.id)).toEqual(['EID1', 'EID2']);
+    again.close();
+  }, 30000);
 });
