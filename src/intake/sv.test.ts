@@ -51,11 +51,11 @@ describe('svReader', () => {
     });
     expect(r.stats).toMatchObject({
       rows: 10,
-      used: 7,
+      used: 6,
       flagged: { germline: 1 },
       skipped: { duplicate: 1, 'no-sample': 1, 'no-gene': 1 },
     });
-    expect(r.stats.rows).toBe(r.stats.used + sum(r.stats.skipped));
+    expect(r.stats.rows).toBe(r.stats.used + sum(r.stats.flagged) + sum(r.stats.skipped));
     expect(r.issues.filter((i) => i.severity === 'error')).toEqual([]);
     expect(r.issues.find((i) => i.code === 'sv.no-sample')).toMatchObject({ line: 10 });
   });

@@ -198,16 +198,16 @@ async function readSv(path: string, options: ReadOptions): Promise<ReadResult> {
           bump(stats.skipped, 'no-gene');
           return;
         }
-        stats.used++;
-        if (somaticStatus === 'germline') bump(stats.flagged, 'germline');
         // Same event listed twice (some pipelines write one row per breakpoint): keep the first.
         const k = `${sid}\t${f.alteration}\t${f.svClass ?? ''}\t${f.description ?? ''}`;
         if (seen.has(k)) {
-          stats.used--;
           bump(stats.skipped, 'duplicate');
           return;
         }
         seen.add(k);
+        // As in the MAF reader: germline events are kept (flagged) but not counted as used somatic rows.
+        if (somaticStatus === 'germline') bump(stats.flagged, 'germline');
+        else stats.used++;
         s.alterations.push(f);
       },
     },
