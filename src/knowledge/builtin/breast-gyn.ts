@@ -312,7 +312,8 @@ export const BREAST_GYN: readonly Evidence[] = [
       description:
         'Dostarlimab is approved for dMMR recurrent or advanced endometrial cancer that progressed after platinum chemotherapy.',
     },
-    MSI_DMMR,
+    // The 2021 label names dMMR only (MSI-H joined with the 2023 chemotherapy combination).
+    [DMMR],
   ),
   ...entries(
     {
