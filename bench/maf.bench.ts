@@ -1,4 +1,13 @@
-import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readLineBatches } from '../src/intake/lines.js';
@@ -12,21 +21,107 @@ import { builtinContext } from '../src/normalize/context.js';
  */
 const here = dirname(fileURLToPath(import.meta.url));
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
-const SHARED_MAF = join(here, '..', '..', 'shared', 'data', 'examples', 'crc_msk_2017', 'data_mutations_extended.txt');
+const SHARED_MAF = join(
+  here,
+  '..',
+  '..',
+  'shared',
+  'data',
+  'examples',
+  'crc_msk_2017',
+  'data_mutations_extended.txt',
+);
 const BUILTIN_HEADER =
   'Hugo_Symbol\tEntrez_Gene_Id\tCenter\tNCBI_Build\tChromosome\tStart_Position\tEnd_Position\tStrand\tConsequence\tVariant_Classification\tVariant_Type\tReference_Allele\tTumor_Seq_Allele1\tTumor_Seq_Allele2\tdbSNP_RS\tdbSNP_Val_Status\tTumor_Sample_Barcode\tMatched_Norm_Sample_Barcode\tMatch_Norm_Seq_Allele1\tMatch_Norm_Seq_Allele2\tTumor_Validation_Allele1\tTumor_Validation_Allele2\tMatch_Norm_Validation_Allele1\tMatch_Norm_Validation_Allele2\tVerification_Status\tValidation_Status\tMutation_Status\tSequencing_Phase\tSequence_Source\tValidation_Method\tScore\tBAM_File\tSequencer\tt_ref_count\tt_alt_count\tn_ref_count\tn_alt_count\tHGVSc\tHGVSp\tHGVSp_Short\tTranscript_ID\tRefSeq\tProtein_position\tCodons\tHotspot\tn_depth';
 
 /** A small built-in set of variants (gene, chrom, pos, ref, alt, class, HGVSp_Short, HGVSp, transcript, exon). */
 const VARIANTS: string[][] = [
-  ['BRAF', '7', '140453136', 'A', 'T', 'Missense_Mutation', 'p.V600E', 'p.Val600Glu', 'ENST00000288602', '15/18'],
+  [
+    'BRAF',
+    '7',
+    '140453136',
+    'A',
+    'T',
+    'Missense_Mutation',
+    'p.V600E',
+    'p.Val600Glu',
+    'ENST00000288602',
+    '15/18',
+  ],
   ['KRAS', '12', '25398285', 'C', 'A', 'Missense_Mutation', 'p.G12C', 'p.Gly12Cys', 'ENST00000256078', '2/6'],
   ['KRAS', '12', '25398284', 'C', 'T', 'Missense_Mutation', 'p.G12D', 'p.Gly12Asp', 'ENST00000256078', '2/6'],
-  ['TP53', '17', '7577538', 'C', 'T', 'Missense_Mutation', 'p.R248Q', 'p.Arg248Gln', 'ENST00000269305', '7/11'],
-  ['TP53', '17', '7578406', 'C', 'T', 'Nonsense_Mutation', 'p.R196*', 'p.Arg196Ter', 'ENST00000269305', '6/11'],
-  ['APC', '5', '112175639', 'C', 'T', 'Nonsense_Mutation', 'p.R1450*', 'p.Arg1450Ter', 'ENST00000257430', '16/16'],
-  ['APC', '5', '112175211', 'T', '-', 'Frame_Shift_Del', 'p.I1307fs', 'p.Ile1307fs', 'ENST00000257430', '16/16'],
-  ['PIK3CA', '3', '178952085', 'A', 'G', 'Missense_Mutation', 'p.H1047R', 'p.His1047Arg', 'ENST00000263967', '21/21'],
-  ['EGFR', '7', '55242465', 'GGAATTAAGAGAAGC', '-', 'In_Frame_Del', 'p.E746_A750del', 'p.Glu746_Ala750del', 'ENST00000275493', '19/28'],
+  [
+    'TP53',
+    '17',
+    '7577538',
+    'C',
+    'T',
+    'Missense_Mutation',
+    'p.R248Q',
+    'p.Arg248Gln',
+    'ENST00000269305',
+    '7/11',
+  ],
+  [
+    'TP53',
+    '17',
+    '7578406',
+    'C',
+    'T',
+    'Nonsense_Mutation',
+    'p.R196*',
+    'p.Arg196Ter',
+    'ENST00000269305',
+    '6/11',
+  ],
+  [
+    'APC',
+    '5',
+    '112175639',
+    'C',
+    'T',
+    'Nonsense_Mutation',
+    'p.R1450*',
+    'p.Arg1450Ter',
+    'ENST00000257430',
+    '16/16',
+  ],
+  [
+    'APC',
+    '5',
+    '112175211',
+    'T',
+    '-',
+    'Frame_Shift_Del',
+    'p.I1307fs',
+    'p.Ile1307fs',
+    'ENST00000257430',
+    '16/16',
+  ],
+  [
+    'PIK3CA',
+    '3',
+    '178952085',
+    'A',
+    'G',
+    'Missense_Mutation',
+    'p.H1047R',
+    'p.His1047Arg',
+    'ENST00000263967',
+    '21/21',
+  ],
+  [
+    'EGFR',
+    '7',
+    '55242465',
+    'GGAATTAAGAGAAGC',
+    '-',
+    'In_Frame_Del',
+    'p.E746_A750del',
+    'p.Glu746_Ala750del',
+    'ENST00000275493',
+    '19/28',
+  ],
   ['MLL2', '12', '49420000', 'G', 'A', 'Silent', 'p.L100=', 'p.Leu100=', 'ENST00000301067', '3/54'],
   ['SMAD4', '18', '48591918', 'G', 'A', 'Splice_Site', 'p.X100_splice', '', 'ENST00000342988', ''],
   ['TERT', '5', '1295228', 'G', 'A', "5'Flank", '', '', 'ENST00000310581', ''],
@@ -36,10 +131,23 @@ function generate(path: string, header: string): void {
   const cols = header.split('\t');
   const at = (name: string) => cols.indexOf(name);
   const idx = {
-    gene: at('Hugo_Symbol'), build: at('NCBI_Build'), chrom: at('Chromosome'), start: at('Start_Position'), end: at('End_Position'),
-    vc: at('Variant_Classification'), ref: at('Reference_Allele'), a1: at('Tumor_Seq_Allele1'), a2: at('Tumor_Seq_Allele2'),
-    sample: at('Tumor_Sample_Barcode'), status: at('Mutation_Status'), tRef: at('t_ref_count'), tAlt: at('t_alt_count'),
-    hgvsp: at('HGVSp'), short: at('HGVSp_Short'), tx: at('Transcript_ID'), exon: at('Exon_Number'),
+    gene: at('Hugo_Symbol'),
+    build: at('NCBI_Build'),
+    chrom: at('Chromosome'),
+    start: at('Start_Position'),
+    end: at('End_Position'),
+    vc: at('Variant_Classification'),
+    ref: at('Reference_Allele'),
+    a1: at('Tumor_Seq_Allele1'),
+    a2: at('Tumor_Seq_Allele2'),
+    sample: at('Tumor_Sample_Barcode'),
+    status: at('Mutation_Status'),
+    tRef: at('t_ref_count'),
+    tAlt: at('t_alt_count'),
+    hgvsp: at('HGVSp'),
+    short: at('HGVSp_Short'),
+    tx: at('Transcript_ID'),
+    exon: at('Exon_Number'),
   };
   mkdirSync(dirname(path), { recursive: true });
   const fd = openSync(path, 'w');
@@ -93,7 +201,9 @@ async function countLines(path: string): Promise<number> {
 
 async function main(): Promise<void> {
   const header = existsSync(SHARED_MAF)
-    ? readFileSync(SHARED_MAF, 'utf8').split('\n').find((l) => l.length > 0 && !l.startsWith('#'))!
+    ? readFileSync(SHARED_MAF, 'utf8')
+        .split('\n')
+        .find((l) => l.length > 0 && !l.startsWith('#'))!
     : BUILTIN_HEADER;
   const file = join(here, '.tmp', `maf-${ROWS}.maf`);
   if (!existsSync(file)) {
@@ -134,20 +244,45 @@ async function main(): Promise<void> {
   const rate = r.stats.rows / maf;
   const ratio = maf / bare;
   const rows: [string, string, string][] = [
-    ['file', `${mb.toFixed(0)} MB, ${(lines - 2).toLocaleString('en-US')} data rows, ${header.split('\t').length} columns`, ''],
+    [
+      'file',
+      `${mb.toFixed(0)} MB, ${(lines - 2).toLocaleString('en-US')} data rows, ${header.split('\t').length} columns`,
+      '',
+    ],
     ['', 'CPU s (wall s)', ''],
-    ['bare newline count', `${bare.toFixed(2)} (${bareWall.toFixed(2)})`, `${Math.round(lines / bare).toLocaleString('en-US')} lines/s`],
-    ['readLineBatches (decode only)', `${lineOnly.toFixed(2)} (${lineWall.toFixed(2)})`, `${Math.round(batched / lineOnly).toLocaleString('en-US')} lines/s`],
-    ['readMaf (full normalize)', `${maf.toFixed(2)} (${mafWall.toFixed(2)})`, `${Math.round(rate).toLocaleString('en-US')} rows/s`],
+    [
+      'bare newline count',
+      `${bare.toFixed(2)} (${bareWall.toFixed(2)})`,
+      `${Math.round(lines / bare).toLocaleString('en-US')} lines/s`,
+    ],
+    [
+      'readLineBatches (decode only)',
+      `${lineOnly.toFixed(2)} (${lineWall.toFixed(2)})`,
+      `${Math.round(batched / lineOnly).toLocaleString('en-US')} lines/s`,
+    ],
+    [
+      'readMaf (full normalize)',
+      `${maf.toFixed(2)} (${mafWall.toFixed(2)})`,
+      `${Math.round(rate).toLocaleString('en-US')} rows/s`,
+    ],
     ['readMaf / bare count', `${ratio.toFixed(2)}×`, ratio <= 3 ? 'ok (≤ 3×)' : 'OVER 3× target'],
     ['rows/s target ≥ 250,000', rate >= 250_000 ? 'met' : 'NOT met', ''],
     ['peak RSS', `${rssMb.toFixed(0)} MB`, ''],
-    ['rows used / flagged / skipped', `${r.stats.used} / ${JSON.stringify(r.stats.flagged)} / ${JSON.stringify(r.stats.skipped)}`, `${errors} errors`],
+    [
+      'rows used / flagged / skipped',
+      `${r.stats.used} / ${JSON.stringify(r.stats.flagged)} / ${JSON.stringify(r.stats.skipped)}`,
+      `${errors} errors`,
+    ],
   ];
   const w0 = Math.max(...rows.map((x) => x[0].length));
   const w1 = Math.max(...rows.map((x) => x[1].length));
   for (const [a, b, c] of rows) console.log(`${a.padEnd(w0)}  ${b.padEnd(w1)}  ${c}`);
-  console.log(`load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')} (figures are noisy when other work runs)`);
+  console.log(
+    `load average ${(await import('node:os'))
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')} (figures are noisy when other work runs)`,
+  );
 }
 
 await main();

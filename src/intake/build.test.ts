@@ -23,7 +23,12 @@ const mut = (gene: string, alteration: string, line: number): Mutation => ({
   originalText: `${gene} ${alteration}`,
   origin: { file: 'm.maf', line },
 });
-const result = (file: string, format: ReadResult['format'], samples: SampleData[], extra: Partial<ReadResult> = {}): ReadResult => ({
+const result = (
+  file: string,
+  format: ReadResult['format'],
+  samples: SampleData[],
+  extra: Partial<ReadResult> = {},
+): ReadResult => ({
   file,
   format,
   samples,
@@ -38,17 +43,35 @@ describe('buildCase', () => {
     { id: 'S2', alterations: [mut('KRAS', 'G12C', 3)], biomarkers: [] },
     { id: 'S1', alterations: [mut('BRAF', 'V600E', 2)], biomarkers: [] },
   ]);
-  const clinical = result('c.txt', 'clinical-sample', [
-    { id: 'S1', patientId: 'P1', tumorTypeInput: 'LUAD', panel: 'IMPACT468', alterations: [], biomarkers: [] },
-    { id: 'S2', patientId: 'P2', tumorTypeInput: 'XYZ', alterations: [], biomarkers: [] },
-  ], { patients: [{ id: 'P1', age: 61, sex: 'female' }] });
+  const clinical = result(
+    'c.txt',
+    'clinical-sample',
+    [
+      {
+        id: 'S1',
+        patientId: 'P1',
+        tumorTypeInput: 'LUAD',
+        panel: 'IMPACT468',
+        alterations: [],
+        biomarkers: [],
+      },
+      { id: 'S2', patientId: 'P2', tumorTypeInput: 'XYZ', alterations: [], biomarkers: [] },
+    ],
+    { patients: [{ id: 'P1', age: 61, sex: 'female' }] },
+  );
 
   it('merges samples across files by id, joins patients and resolves tumor types', () => {
     const c = buildCase([maf, clinical], { ctx, sha256 });
     expect(CaseSchema.safeParse(c).success).toBe(true);
     expect(c.samples.map((s) => s.id)).toEqual(['S1', 'S2']);
     const s1 = c.samples[0]!;
-    expect(s1).toMatchObject({ patientId: 'P1', panel: 'IMPACT468', tumorType: { code: 'LUAD' }, age: 61, sex: 'female' });
+    expect(s1).toMatchObject({
+      patientId: 'P1',
+      panel: 'IMPACT468',
+      tumorType: { code: 'LUAD' },
+      age: 61,
+      sex: 'female',
+    });
     expect(s1.alterations.map((a) => a.gene)).toEqual(['BRAF']);
     expect(c.inputs).toEqual([
       { file: 'm.maf', sha256: 'sha-of-m.maf', format: 'maf' },
@@ -84,20 +107,31 @@ describe('buildCase', () => {
     const b = buildCase([maf], { ctx, sha256 });
     expect(a.id).toMatch(/^case-[0-9a-f]{12}$/);
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
-    const named = buildCase([maf, result('c.json', 'case-json', [], { caseFields: { id: 'pt-42', stage: 'IV' } })], { ctx, sha256 });
+    const named = buildCase(
+      [maf, result('c.json', 'case-json', [], { caseFields: { id: 'pt-42', stage: 'IV' } })],
+      { ctx, sha256 },
+    );
     expect(named).toMatchObject({ id: 'pt-42', stage: 'IV' });
   });
 
   it('folds identical issues with a count and keeps the first location', () => {
     const i = { severity: 'warning' as const, code: 'gene.unknown', message: 'X unknown' };
-    expect(foldIssues([{ ...i, line: 3 }, { ...i, line: 9, count: 2 }, { ...i, message: 'Y' }])).toEqual([
+    expect(
+      foldIssues([
+        { ...i, line: 3 },
+        { ...i, line: 9, count: 2 },
+        { ...i, message: 'Y' },
+      ]),
+    ).toEqual([
       { ...i, line: 3, count: 3 },
       { ...i, message: 'Y' },
     ]);
   });
 
   it('warns when two files disagree about a sample and keeps the first value', () => {
-    const other = result('c2.txt', 'clinical-sample', [{ id: 'S1', panel: 'IMPACT341', alterations: [], biomarkers: [] }]);
+    const other = result('c2.txt', 'clinical-sample', [
+      { id: 'S1', panel: 'IMPACT341', alterations: [], biomarkers: [] },
+    ]);
     const c = buildCase([clinical, other], { ctx, sha256 });
     expect(c.samples.find((s) => s.id === 'S1')!.panel).toBe('IMPACT468');
     expect(c.issues.find((i) => i.code === 'case.conflict')!.message).toContain('panel');

@@ -69,7 +69,8 @@ interface MergedSample {
 }
 
 function addSites(into: MetastaticSite[], sites: readonly MetastaticSite[] | undefined): void {
-  for (const s of sites ?? []) if (!into.some((x) => x.site === s.site && x.status === s.status && x.text === s.text)) into.push(s);
+  for (const s of sites ?? [])
+    if (!into.some((x) => x.site === s.site && x.status === s.status && x.text === s.text)) into.push(s);
 }
 
 /**
@@ -93,7 +94,8 @@ export function buildCase(results: readonly ReadResult[], opts: BuildOptions): C
     }
     for (const p of r.patients) {
       const prev = patients.get(p.id);
-      if (!prev) patients.set(p.id, { ...p, metastaticSites: p.metastaticSites ? [...p.metastaticSites] : undefined });
+      if (!prev)
+        patients.set(p.id, { ...p, metastaticSites: p.metastaticSites ? [...p.metastaticSites] : undefined });
       else {
         prev.age ??= p.age;
         prev.sex ??= p.sex;
@@ -113,7 +115,12 @@ export function buildCase(results: readonly ReadResult[], opts: BuildOptions): C
         if (v === undefined || k === 'id') continue;
         const old = prev.data[k];
         if (old === undefined) (prev.data as Record<string, unknown>)[k] = v;
-        else if (k !== 'metastaticSites' && k !== 'tumorType' && JSON.stringify(old) !== JSON.stringify(v) && !conflicts.has(`${s.id}/${k}`)) {
+        else if (
+          k !== 'metastaticSites' &&
+          k !== 'tumorType' &&
+          JSON.stringify(old) !== JSON.stringify(v) &&
+          !conflicts.has(`${s.id}/${k}`)
+        ) {
           conflicts.add(`${s.id}/${k}`);
           issues.push({
             severity: 'warning',
@@ -127,7 +134,10 @@ export function buildCase(results: readonly ReadResult[], opts: BuildOptions): C
     }
   }
 
-  const resolveTumor = (text: string, where: { file?: string; sample?: string }): TumorTypeRef | undefined => {
+  const resolveTumor = (
+    text: string,
+    where: { file?: string; sample?: string },
+  ): TumorTypeRef | undefined => {
     const res = opts.ctx.oncotree.resolve(text);
     if (res.ref) return res.ref;
     issues.push({
@@ -139,7 +149,8 @@ export function buildCase(results: readonly ReadResult[], opts: BuildOptions): C
     return undefined;
   };
 
-  const defaultTumor = opts.tumorType !== undefined ? resolveTumor(opts.tumorType, { file: '--tumor-type' }) : undefined;
+  const defaultTumor =
+    opts.tumorType !== undefined ? resolveTumor(opts.tumorType, { file: '--tumor-type' }) : undefined;
   const tumorCache = new Map<string, TumorTypeRef | undefined>();
 
   let ids = [...samples.keys()].sort();
@@ -186,7 +197,12 @@ export function buildCase(results: readonly ReadResult[], opts: BuildOptions): C
   const patientIds = new Set(outSamples.map((s) => s.patientId).filter((p): p is string => p !== undefined));
   const patient: Patient = { sex: 'unknown', ...(caseFields.patient ?? {}) } as Patient;
   const sites: MetastaticSite[] = [...(caseFields.metastaticSites ?? [])];
-  const onePatient = patientIds.size === 1 ? patients.get([...patientIds][0]!) : patients.size === 1 && outSamples.length <= 1 ? [...patients.values()][0] : undefined;
+  const onePatient =
+    patientIds.size === 1
+      ? patients.get([...patientIds][0]!)
+      : patients.size === 1 && outSamples.length <= 1
+        ? [...patients.values()][0]
+        : undefined;
   if (onePatient) {
     patient.id ??= onePatient.id;
     if (patient.age === undefined && onePatient.age !== undefined) patient.age = onePatient.age;
@@ -201,8 +217,18 @@ export function buildCase(results: readonly ReadResult[], opts: BuildOptions): C
     if (codes.size === 1 && outSamples[0]?.tumorType) tumorType = outSamples[0].tumorType;
   }
 
-  const inputs = results.map((r) => ({ file: r.file, sha256: (opts.sha256 ?? sha256File)(r.file) ?? '', format: r.format }));
-  const id = caseFields.id ?? `case-${createHash('sha256').update(inputs.map((i) => `${i.format}:${i.sha256}`).join('\n')).update(`\n${opts.sampleFilter ?? ''}`).digest('hex').slice(0, 12)}`;
+  const inputs = results.map((r) => ({
+    file: r.file,
+    sha256: (opts.sha256 ?? sha256File)(r.file) ?? '',
+    format: r.format,
+  }));
+  const id =
+    caseFields.id ??
+    `case-${createHash('sha256')
+      .update(inputs.map((i) => `${i.format}:${i.sha256}`).join('\n'))
+      .update(`\n${opts.sampleFilter ?? ''}`)
+      .digest('hex')
+      .slice(0, 12)}`;
 
   const c: Case = {
     schemaVersion: CASE_SCHEMA_VERSION,
@@ -222,7 +248,12 @@ export function buildCase(results: readonly ReadResult[], opts: BuildOptions): C
   const check = CaseSchema.safeParse(c);
   if (!check.success) {
     for (const zi of check.error.issues.slice(0, 20)) {
-      c.issues.push({ severity: 'error', code: 'case.invalid', pointer: '/' + zi.path.map(String).join('/'), message: zi.message });
+      c.issues.push({
+        severity: 'error',
+        code: 'case.invalid',
+        pointer: '/' + zi.path.map(String).join('/'),
+        message: zi.message,
+      });
     }
   }
   return orderKeys(c);

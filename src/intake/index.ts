@@ -58,7 +58,10 @@ export interface ReadInputsResult {
 }
 
 /** Reads each file with its sniffed (or forced) reader, in the order given. Never throws on bad input. */
-export async function readInputs(paths: readonly string[], options: ReadInputsOptions): Promise<ReadInputsResult> {
+export async function readInputs(
+  paths: readonly string[],
+  options: ReadInputsOptions,
+): Promise<ReadInputsResult> {
   const results: ReadResult[] = [];
   const issues: Issue[] = [];
   for (const path of paths) {
@@ -68,7 +71,12 @@ export async function readInputs(paths: readonly string[], options: ReadInputsOp
     }
     const st = statSync(path);
     if (!st.isFile()) {
-      issues.push({ severity: 'error', code: 'file.not-a-file', file: path, message: 'not a regular file (a directory?)' });
+      issues.push({
+        severity: 'error',
+        code: 'file.not-a-file',
+        file: path,
+        message: 'not a regular file (a directory?)',
+      });
       continue;
     }
     let format = options.as;
@@ -80,7 +88,12 @@ export async function readInputs(paths: readonly string[], options: ReadInputsOp
     }
     const reader = readerFor(format);
     if (!reader) {
-      issues.push({ severity: 'error', code: 'file.unsupported-format', file: path, message: `no reader for format ${format}` });
+      issues.push({
+        severity: 'error',
+        code: 'file.unsupported-format',
+        file: path,
+        message: `no reader for format ${format}`,
+      });
       continue;
     }
     options.onFileStart?.(path, st.size, format);
@@ -98,7 +111,12 @@ export async function readInputs(paths: readonly string[], options: ReadInputsOp
       if (options.signal?.aborted) throw err;
       // Readers should report, not throw; if one does, the user still gets a located message.
       const msg = err instanceof Error ? err.message : String(err);
-      issues.push({ severity: 'error', code: 'file.read-failed', file: path, message: `the ${format} reader failed: ${msg}` });
+      issues.push({
+        severity: 'error',
+        code: 'file.read-failed',
+        file: path,
+        message: `the ${format} reader failed: ${msg}`,
+      });
     } finally {
       options.onFileDone?.(path);
     }

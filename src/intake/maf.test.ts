@@ -43,16 +43,36 @@ describe('MAF reader: GDC-style file', async () => {
   });
 
   it('converts 1-based MAF coordinates to 0-based half-open loci with the build', () => {
-    expect(byGene.get('BRAF')!.locus).toEqual({ chrom: '7', start: 140753335, end: 140753336, ref: 'A', alt: 'T', build: 'GRCh38' });
+    expect(byGene.get('BRAF')!.locus).toEqual({
+      chrom: '7',
+      start: 140753335,
+      end: 140753336,
+      ref: 'A',
+      alt: 'T',
+      build: 'GRCh38',
+    });
     const del = byGene.get('EGFR')!.locus!;
     expect([del.start, del.end, del.end - del.start]).toEqual([55174771, 55174786, 15]);
     // Insertion: Start_Position is the base before; the locus is the empty interval after it.
-    expect(byGene.get('ERBB2')!.locus).toMatchObject({ start: 39724737, end: 39724737, ref: '-', alt: 'GCATACGTGATG' });
+    expect(byGene.get('ERBB2')!.locus).toMatchObject({
+      start: 39724737,
+      end: 39724737,
+      ref: '-',
+      alt: 'GCATACGTGATG',
+    });
   });
 
   it('takes protein change, VAF, depth, exon, cDNA and transcript', () => {
     const braf = byGene.get('BRAF')!;
-    expect(braf).toMatchObject({ alteration: 'V600E', proteinStart: 600, vaf: 0.4, depth: 100, exon: 15, cdna: 'c.1799T>A', transcript: 'ENST00000646891' });
+    expect(braf).toMatchObject({
+      alteration: 'V600E',
+      proteinStart: 600,
+      vaf: 0.4,
+      depth: 100,
+      exon: 15,
+      cdna: 'c.1799T>A',
+      transcript: 'ENST00000646891',
+    });
     expect(braf.origin).toEqual({ file: join(FIX, 'gdc_small.maf'), line: 3 });
     expect(braf.originalText).toBe('BRAF p.V600E');
     expect(byGene.get('EGFR')).toMatchObject({ alteration: 'E746_A750del', exon: 19, vaf: 0.5 });
@@ -116,7 +136,10 @@ describe('MAF reader: cBioPortal and annotator variants', () => {
   });
 
   it('falls back to HGVSp when HGVSp_Short is NA', async () => {
-    const p = write('long.maf', 'Hugo_Symbol\tTumor_Sample_Barcode\tHGVSp_Short\tHGVSp\nBRAF\tS1\tNA\tp.Val600Glu\n');
+    const p = write(
+      'long.maf',
+      'Hugo_Symbol\tTumor_Sample_Barcode\tHGVSp_Short\tHGVSp\nBRAF\tS1\tNA\tp.Val600Glu\n',
+    );
     const r = await readMaf(p, { ctx });
     expect(mutations(r)[0]!.alteration).toBe('V600E');
   });
@@ -141,7 +164,10 @@ describe('MAF reader: bad input', () => {
   });
 
   it('skips rows with the wrong number of fields, with their line, and counts them', async () => {
-    const p = write('short.maf', 'Hugo_Symbol\tTumor_Sample_Barcode\tHGVSp_Short\nBRAF\tS1\tp.V600E\nKRAS\tS1\nNRAS\tS1\tp.Q61K\textra\n\nTP53\tS2\tp.R175H\t\t\n');
+    const p = write(
+      'short.maf',
+      'Hugo_Symbol\tTumor_Sample_Barcode\tHGVSp_Short\nBRAF\tS1\tp.V600E\nKRAS\tS1\nNRAS\tS1\tp.Q61K\textra\n\nTP53\tS2\tp.R175H\t\t\n',
+    );
     const r = await readMaf(p, { ctx });
     expect(r.stats).toMatchObject({ rows: 4, used: 2, skipped: { 'wrong-field-count': 2 } });
     expect(r.issues.filter((i) => i.code === 'maf.field-count').map((i) => i.line)).toEqual([3, 4]);
@@ -156,7 +182,9 @@ describe('MAF reader: bad input', () => {
   });
 
   it('reads gzip and reports a gzip stream that ends early', async () => {
-    const rows = Array.from({ length: 20000 }, (_, i) => `G${i % 50}\tS${i % 7}\tp.V${(i % 900) + 1}E`).join('\n');
+    const rows = Array.from({ length: 20000 }, (_, i) => `G${i % 50}\tS${i % 7}\tp.V${(i % 900) + 1}E`).join(
+      '\n',
+    );
     const gz = gzipSync(Buffer.from(`Hugo_Symbol\tTumor_Sample_Barcode\tHGVSp_Short\n${rows}\n`));
     const full = await readMaf(write('ok.maf.gz', gz), { ctx });
     expect(full.stats.rows).toBe(20000);
@@ -169,13 +197,19 @@ describe('MAF reader: bad input', () => {
   it('reports empty and binary files as errors', async () => {
     const empty = await readMaf(write('empty.maf', ''), { ctx });
     expect(empty.issues.map((i) => [i.severity, i.code])).toEqual([['error', 'maf.empty']]);
-    const bin = await readMaf(write('bin.maf', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 1, 2, 3, 0, 0, 0])), { ctx });
+    const bin = await readMaf(
+      write('bin.maf', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 1, 2, 3, 0, 0, 0])),
+      { ctx },
+    );
     expect(bin.issues.map((i) => i.code)).toEqual(['file.binary']);
   });
 
   it('skips a 10 MB line with a located issue and reads the rest', async () => {
     const huge = 'A'.repeat(10 * 1024 * 1024);
-    const p = write('huge.maf', `Hugo_Symbol\tTumor_Sample_Barcode\tHGVSp_Short\nBRAF\tS1\t${huge}\nKRAS\tS1\tp.G12C\n`);
+    const p = write(
+      'huge.maf',
+      `Hugo_Symbol\tTumor_Sample_Barcode\tHGVSp_Short\nBRAF\tS1\t${huge}\nKRAS\tS1\tp.G12C\n`,
+    );
     const r = await readMaf(p, { ctx });
     expect(r.issues.find((i) => i.code === 'file.line-too-long')).toMatchObject({ line: 2 });
     expect(mutations(r).map((m) => m.gene)).toEqual(['KRAS']);
@@ -183,9 +217,14 @@ describe('MAF reader: bad input', () => {
   });
 
   it('folds unknown gene symbols into one warning per symbol and keeps the rows', async () => {
-    const genes = { resolve: (s: string) => ({ symbol: s, input: s, changed: false, known: s !== 'NOTAGENE' }) } as unknown as GeneResolver;
+    const genes = {
+      resolve: (s: string) => ({ symbol: s, input: s, changed: false, known: s !== 'NOTAGENE' }),
+    } as unknown as GeneResolver;
     const c: NormalizeContext = { ...ctx, genes };
-    const p = write('unk.maf', 'Hugo_Symbol\tTumor_Sample_Barcode\tHGVSp_Short\nNOTAGENE\tS1\tp.V1E\nNOTAGENE\tS2\tp.V2E\nBRAF\tS1\tp.V600E\n');
+    const p = write(
+      'unk.maf',
+      'Hugo_Symbol\tTumor_Sample_Barcode\tHGVSp_Short\nNOTAGENE\tS1\tp.V1E\nNOTAGENE\tS2\tp.V2E\nBRAF\tS1\tp.V600E\n',
+    );
     const r = await readMaf(p, { ctx: c });
     const w = r.issues.filter((i) => i.code === 'gene.unknown');
     expect(w).toHaveLength(1);
@@ -195,19 +234,36 @@ describe('MAF reader: bad input', () => {
 
   it('limits repeated row issues and says how many more there were', async () => {
     const bad = Array.from({ length: 120 }, () => 'BRAF\tS1').join('\n');
-    const r = await readMaf(write('many.maf', `Hugo_Symbol\tTumor_Sample_Barcode\tHGVSp_Short\n${bad}\n`), { ctx });
+    const r = await readMaf(write('many.maf', `Hugo_Symbol\tTumor_Sample_Barcode\tHGVSp_Short\n${bad}\n`), {
+      ctx,
+    });
     expect(r.stats.skipped['wrong-field-count']).toBe(120);
     expect(r.issues.filter((i) => i.code === 'maf.field-count').length).toBe(51);
     expect(r.issues.at(-1)!.message).toMatch(/70 more/);
   });
 
   it('never throws and accounts for every data row, whatever the lines hold', async () => {
-    const cellArb = fc.oneof(fc.constantFrom('', 'NA', 'BRAF', 'p.V600E', 'Germline', '-', '7', '140753336', 'Missense_Mutation', 'S1'), fc.string({ maxLength: 12 }));
+    const cellArb = fc.oneof(
+      fc.constantFrom(
+        '',
+        'NA',
+        'BRAF',
+        'p.V600E',
+        'Germline',
+        '-',
+        '7',
+        '140753336',
+        'Missense_Mutation',
+        'S1',
+      ),
+      fc.string({ maxLength: 12 }),
+    );
     const lineArb = fc.array(cellArb, { minLength: 0, maxLength: 6 }).map((cells) => cells.join('\t'));
     let n = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(lineArb, { maxLength: 25 }), fc.boolean(), async (lines, crlf) => {
-        const header = 'Hugo_Symbol\tTumor_Sample_Barcode\tHGVSp_Short\tMutation_Status\tChromosome\tStart_Position';
+        const header =
+          'Hugo_Symbol\tTumor_Sample_Barcode\tHGVSp_Short\tMutation_Status\tChromosome\tStart_Position';
         const text = [header, ...lines].join(crlf ? '\r\n' : '\n');
         const r = await readMaf(write(`prop${n++}.maf`, text), { ctx });
         const dataLines = lines.filter((l) => l.length > 0 && !l.startsWith('#')).length;
@@ -232,7 +288,12 @@ describe('MAF reader: bad input', () => {
 
 describe('MAF sniffing', () => {
   it('claims MAF headers and not other tables', () => {
-    expect(mafReader.sniff(['#version 2.4', 'Hugo_Symbol\tTumor_Sample_Barcode\tVariant_Classification\tHGVSp_Short'], 'x.maf')).toBeGreaterThan(0.9);
+    expect(
+      mafReader.sniff(
+        ['#version 2.4', 'Hugo_Symbol\tTumor_Sample_Barcode\tVariant_Classification\tHGVSp_Short'],
+        'x.maf',
+      ),
+    ).toBeGreaterThan(0.9);
     expect(mafReader.sniff(['HUGO_SYMBOL\tSAMPLE_ID\tALTERATION'], 'list.txt')).toBeGreaterThan(0.5);
     expect(mafReader.sniff(['Tumor_Sample_Barcode\tFusion'], 'f.txt')).toBe(0);
     expect(mafReader.sniff(['SAMPLE_ID\tONCOTREE_CODE'], 'c.txt')).toBe(0);
@@ -258,7 +319,12 @@ describeWithSharedData('MAF reader on shared data', () => {
     for (const f of ['example_maf.txt', 'example_maf_grch38.txt', 'example_atypical_alterations.txt']) {
       const r = await readMaf(sharedPath('knowledge/oncokb/annotator-examples', f), { ctx });
       // Unknown-gene warnings depend on which gene set is loaded (built-in vs imported HGNC); errors never.
-      expect(r.issues.filter((i) => i.severity === 'error' || (i.severity === 'warning' && i.code !== 'gene.unknown')), f).toEqual([]);
+      expect(
+        r.issues.filter(
+          (i) => i.severity === 'error' || (i.severity === 'warning' && i.code !== 'gene.unknown'),
+        ),
+        f,
+      ).toEqual([]);
       expect(r.stats.used, f).toBe(r.stats.rows);
       expect(r.stats.rows, f).toBeGreaterThan(10);
     }

@@ -76,7 +76,15 @@ function resolveColumns(header: readonly string[]): Columns {
 }
 
 /** Consequences where the protein is not changed, so a protein "change" column carries nothing usable. */
-const NON_PROTEIN: ReadonlySet<Consequence> = new Set(['intron', 'utr5', 'utr3', 'flank5', 'flank3', 'intergenic', 'noncoding_rna']);
+const NON_PROTEIN: ReadonlySet<Consequence> = new Set([
+  'intron',
+  'utr5',
+  'utr3',
+  'flank5',
+  'flank3',
+  'intergenic',
+  'noncoding_rna',
+]);
 
 /** Fallback when a file has no Variant_Classification (e.g. oncokb-annotator ALTERATION lists). */
 function consequenceFromProtein(p: ProteinChange | null): Consequence {
@@ -130,7 +138,12 @@ const OTHER_BIOMARKERS: Record<string, { name: Biomarker['name']; status: string
 };
 
 function stripChr(c: string): string {
-  return c.length > 3 && (c.charCodeAt(0) | 32) === 99 && (c.charCodeAt(1) | 32) === 104 && (c.charCodeAt(2) | 32) === 114 ? c.slice(3) : c;
+  return c.length > 3 &&
+    (c.charCodeAt(0) | 32) === 99 &&
+    (c.charCodeAt(1) | 32) === 104 &&
+    (c.charCodeAt(2) | 32) === 114
+    ? c.slice(3)
+    : c;
 }
 
 /** Exon_Number `19/28` (VEP rank/total) or `19` → 19. */
@@ -159,7 +172,9 @@ export function mafHeaderColumns(header: string): { cols: Columns; missing: stri
   if (cols.gene < 0) missing.push('Hugo_Symbol');
   if (cols.sample < 0) missing.push('Tumor_Sample_Barcode (or SAMPLE_ID)');
   if (cols.proteinShort < 0 && cols.proteinLong < 0 && cols.classification < 0) {
-    missing.push('a protein change (HGVSp_Short, HGVSp, Protein_Change, Amino_Acid_Change) or Variant_Classification');
+    missing.push(
+      'a protein change (HGVSp_Short, HGVSp, Protein_Change, Amino_Acid_Change) or Variant_Classification',
+    );
   }
   return { cols, missing };
 }
@@ -176,7 +191,14 @@ interface ClassMemo {
 
 export async function readMaf(path: string, options: ReadOptions): Promise<ReadResult> {
   const file = options.displayName ?? path;
-  const result: ReadResult = { file, format: 'maf', samples: [], patients: [], issues: [], stats: emptyStats() };
+  const result: ReadResult = {
+    file,
+    format: 'maf',
+    samples: [],
+    patients: [],
+    issues: [],
+    stats: emptyStats(),
+  };
   const { stats } = result;
   const issues = new RowIssues(result.issues, file);
   const genes = options.ctx.genes;
@@ -219,7 +241,12 @@ export async function readMaf(path: string, options: ReadOptions): Promise<ReadR
   let lastSampleId = '';
   let lastSample: SampleData | null = null;
 
-  for await (const batch of readLineBatches(path, { issues: result.issues, displayName: file, signal: options.signal, onProgress: options.onProgress })) {
+  for await (const batch of readLineBatches(path, {
+    issues: result.issues,
+    displayName: file,
+    signal: options.signal,
+    onProgress: options.onProgress,
+  })) {
     if (stop) continue;
     const lines = batch.lines;
     for (let k = 0; k < lines.length; k++) {
@@ -285,12 +312,24 @@ export async function readMaf(path: string, options: ReadOptions): Promise<ReadR
       const sampleId = cell(f, c.sample);
       if (geneText === undefined) {
         bump(stats.skipped, 'missing-gene');
-        issues.add({ severity: 'warning', code: 'maf.missing-gene', line: lineNo, field: header[c.gene], message: 'no gene symbol; row skipped' });
+        issues.add({
+          severity: 'warning',
+          code: 'maf.missing-gene',
+          line: lineNo,
+          field: header[c.gene],
+          message: 'no gene symbol; row skipped',
+        });
         continue;
       }
       if (sampleId === undefined) {
         bump(stats.skipped, 'missing-sample');
-        issues.add({ severity: 'warning', code: 'maf.missing-sample', line: lineNo, field: header[c.sample], message: 'no sample id; row skipped' });
+        issues.add({
+          severity: 'warning',
+          code: 'maf.missing-sample',
+          line: lineNo,
+          field: header[c.sample],
+          message: 'no sample id; row skipped',
+        });
         continue;
       }
 
@@ -358,7 +397,10 @@ export async function readMaf(path: string, options: ReadOptions): Promise<ReadR
         consequence = cq === 'unknown' ? consequenceFromProtein(protein) : cq;
       } else consequence = consequenceFromProtein(protein);
 
-      const alteration = NON_PROTEIN.has(consequence) || protein === null || protein.canonical === '?' ? null : protein.canonical;
+      const alteration =
+        NON_PROTEIN.has(consequence) || protein === null || protein.canonical === '?'
+          ? null
+          : protein.canonical;
       const exon = parseExon(cell(f, c.exon));
       let proteinStart = protein?.start;
       let proteinEnd = protein?.end;
@@ -372,9 +414,32 @@ export async function readMaf(path: string, options: ReadOptions): Promise<ReadR
       let byProtein = classCache.get(g);
       if (!byProtein) classCache.set(g, (byProtein = new Map()));
       let memo = byProtein.get(protein);
-      while (memo && !(memo.consequence === consequence && memo.proteinStart === proteinStart && memo.proteinEnd === proteinEnd && memo.exon === exon)) memo = memo.next;
+      while (
+        memo &&
+        !(
+          memo.consequence === consequence &&
+          memo.proteinStart === proteinStart &&
+          memo.proteinEnd === proteinEnd &&
+          memo.exon === exon
+        )
+      )
+        memo = memo.next;
       if (!memo) {
-        memo = { consequence, proteinStart, proteinEnd, exon, classes: classifyMutation({ gene: g.symbol, consequence, alteration, proteinStart, proteinEnd, exon }), next: byProtein.get(protein) };
+        memo = {
+          consequence,
+          proteinStart,
+          proteinEnd,
+          exon,
+          classes: classifyMutation({
+            gene: g.symbol,
+            consequence,
+            alteration,
+            proteinStart,
+            proteinEnd,
+            exon,
+          }),
+          next: byProtein.get(protein),
+        };
         byProtein.set(protein, memo);
       }
       const classes = memo.classes;
@@ -412,7 +477,9 @@ export async function readMaf(path: string, options: ReadOptions): Promise<ReadR
         const end1 = intCell(f, c.end) ?? start1;
         const insertion = ref === '-';
         const ch = intern(stripChr(chrom));
-        const locus: Locus = insertion ? { chrom: ch, start: start1, end: start1 } : { chrom: ch, start: start1 - 1, end: Math.max(end1, start1) };
+        const locus: Locus = insertion
+          ? { chrom: ch, start: start1, end: start1 }
+          : { chrom: ch, start: start1 - 1, end: Math.max(end1, start1) };
         if (ref !== undefined && ref !== '' && ref !== 'NA') locus.ref = ref;
         if (alt !== undefined && alt !== '' && alt !== 'NA') locus.alt = alt;
         const buildText = cell(f, c.build);
@@ -421,7 +488,14 @@ export async function readMaf(path: string, options: ReadOptions): Promise<ReadR
           if (b === undefined) {
             b = BUILDS[buildText.toLowerCase()] ?? null;
             buildCache.set(buildText, b);
-            if (b === null) issues.add({ severity: 'warning', code: 'maf.unknown-build', line: lineNo, field: header[c.build], message: `genome build "${buildText}" is not GRCh37 or GRCh38; loci kept without a build` });
+            if (b === null)
+              issues.add({
+                severity: 'warning',
+                code: 'maf.unknown-build',
+                line: lineNo,
+                field: header[c.build],
+                message: `genome build "${buildText}" is not GRCh37 or GRCh38; loci kept without a build`,
+              });
           }
           if (b) locus.build = b;
         }
@@ -454,7 +528,11 @@ export async function readMaf(path: string, options: ReadOptions): Promise<ReadR
   }
 
   if (header === null && !result.issues.some((i) => i.severity === 'error')) {
-    issues.add({ severity: 'error', code: 'maf.empty', message: `${basename(file)} has no header row and no data (empty file?)` });
+    issues.add({
+      severity: 'error',
+      code: 'maf.empty',
+      message: `${basename(file)} has no header row and no data (empty file?)`,
+    });
   }
   issues.finish();
   result.samples = [...samples.values()];
@@ -463,7 +541,8 @@ export async function readMaf(path: string, options: ReadOptions): Promise<ReadR
 
 export const mafReader: ReaderModule = {
   format: 'maf',
-  description: 'Mutation Annotation Format (GDC/TCGA MAF, cBioPortal data_mutations*.txt), tab-separated, optionally gzip',
+  description:
+    'Mutation Annotation Format (GDC/TCGA MAF, cBioPortal data_mutations*.txt), tab-separated, optionally gzip',
   sniff(head, fileName) {
     const header = head.find((l) => !l.startsWith('#'));
     const lower = fileName.toLowerCase();

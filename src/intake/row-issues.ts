@@ -111,7 +111,22 @@ export class TabRow {
 }
 
 /** `NA`, `N/A`, `.`, `NaN`, `null`, `Unknown` and empty cells mean "no value" in MAF/cBioPortal tables. `-` does not (an allele). */
-const EMPTY_CELLS = new Set(['', 'NA', 'N/A', 'na', 'n/a', 'NaN', 'nan', 'null', 'NULL', '.', '[Not Available]', 'Unknown', 'UNKNOWN', 'unknown']);
+const EMPTY_CELLS = new Set([
+  '',
+  'NA',
+  'N/A',
+  'na',
+  'n/a',
+  'NaN',
+  'nan',
+  'null',
+  'NULL',
+  '.',
+  '[Not Available]',
+  'Unknown',
+  'UNKNOWN',
+  'unknown',
+]);
 
 /** The cell's trimmed text, or undefined when it holds a no-value marker. */
 export function cell(row: TabRow, index: number): string | undefined {
@@ -121,7 +136,12 @@ export function cell(row: TabRow, index: number): string | undefined {
   if (t.length === 0) return undefined;
   // Only short cells starting with N, n, U, u, '.' or '[' can be no-value markers: skip the hash lookup otherwise.
   const c0 = t.charCodeAt(0);
-  if (t.length <= 15 && (c0 === 78 || c0 === 110 || c0 === 85 || c0 === 117 || c0 === 46 || c0 === 91) && EMPTY_CELLS.has(t)) return undefined;
+  if (
+    t.length <= 15 &&
+    (c0 === 78 || c0 === 110 || c0 === 85 || c0 === 117 || c0 === 46 || c0 === 91) &&
+    EMPTY_CELLS.has(t)
+  )
+    return undefined;
   return t;
 }
 

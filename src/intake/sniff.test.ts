@@ -29,15 +29,24 @@ describe('sniffFile', () => {
   it('recognizes MAF and VCF fixtures, also gzip-compressed', async () => {
     expect((await sniffFile(join(FIX, 'gdc_small.maf'), READERS)).format).toBe('maf');
     expect((await sniffFile(join(FIX, 'vep_tumor_normal.vcf'), READERS)).format).toBe('vcf');
-    const gz = write('x.vcf.gz', gzipSync(Buffer.from('##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n')));
+    const gz = write(
+      'x.vcf.gz',
+      gzipSync(Buffer.from('##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n')),
+    );
     expect((await sniffFile(gz, READERS)).format).toBe('vcf');
   });
 
   it('reports empty, blank-only and binary files as located errors', async () => {
-    expect((await sniffFile(write('e.txt', ''), READERS)).issues[0]).toMatchObject({ severity: 'error', code: 'file.empty' });
+    expect((await sniffFile(write('e.txt', ''), READERS)).issues[0]).toMatchObject({
+      severity: 'error',
+      code: 'file.empty',
+    });
     expect((await sniffFile(write('b.txt', '\n\r\n  \n'), READERS)).issues[0]!.code).toBe('file.empty');
     const bin = await sniffFile(write('b.bin', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13])), READERS);
-    expect(bin).toMatchObject({ format: null, issues: [{ severity: 'error', code: 'file.binary', line: 1 }] });
+    expect(bin).toMatchObject({
+      format: null,
+      issues: [{ severity: 'error', code: 'file.binary', line: 1 }],
+    });
   });
 
   it('asks for --as when nothing is sure enough, listing the formats', async () => {
@@ -49,14 +58,23 @@ describe('sniffFile', () => {
   });
 
   it('reports a tie instead of guessing', async () => {
-    const r = await sniffFile(join(FIX, 'gdc_small.maf'), [fake('cna-long', 0.8), fake('sv', 0.8), fake('maf', 0.2)]);
+    const r = await sniffFile(join(FIX, 'gdc_small.maf'), [
+      fake('cna-long', 0.8),
+      fake('sv', 0.8),
+      fake('maf', 0.2),
+    ]);
     expect(r.format).toBeNull();
     expect(r.issues[0]).toMatchObject({ code: 'file.ambiguous-format' });
     expect(r.issues[0]!.message).toContain('cna-long, sv');
   });
 
   it('survives a sniffer that throws', async () => {
-    const bad: ReaderModule = { ...fake('sv', 0), sniff: () => { throw new Error('boom'); } };
+    const bad: ReaderModule = {
+      ...fake('sv', 0),
+      sniff: () => {
+        throw new Error('boom');
+      },
+    };
     expect((await sniffFile(join(FIX, 'gdc_small.maf'), [bad, fake('maf', 0.9)])).format).toBe('maf');
   });
 
@@ -81,7 +99,10 @@ describe('sniffFile', () => {
 
 describe('readInputs', () => {
   it('reads each file with its sniffed reader and reports files it could not read', async () => {
-    const { results, issues } = await readInputs([join(FIX, 'gdc_small.maf'), join(tmp, 'missing.maf'), tmp], { ctx: builtinContext() });
+    const { results, issues } = await readInputs(
+      [join(FIX, 'gdc_small.maf'), join(tmp, 'missing.maf'), tmp],
+      { ctx: builtinContext() },
+    );
     expect(results.map((r) => r.format)).toEqual(['maf']);
     expect(issues.map((i) => i.code)).toEqual(['file.not-found', 'file.not-a-file']);
   });

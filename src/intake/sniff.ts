@@ -46,23 +46,57 @@ export async function headLines(path: string): Promise<{ lines: string[]; binary
  * Asks every reader how sure it is that the file is in its format and picks the most confident. A tie at the
  * top, or nothing above the threshold, is an error that lists the candidates and suggests `--as`.
  */
-export async function sniffFile(path: string, readers: readonly ReaderModule[], displayName = path): Promise<SniffResult> {
+export async function sniffFile(
+  path: string,
+  readers: readonly ReaderModule[],
+  displayName = path,
+): Promise<SniffResult> {
   let head: Awaited<ReturnType<typeof headLines>>;
   try {
     head = await headLines(path);
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
-    return { format: null, scores: [], issues: [{ severity: 'error', code: 'file.unreadable', file: displayName, message: `cannot read the file: ${msg}` }] };
+    return {
+      format: null,
+      scores: [],
+      issues: [
+        {
+          severity: 'error',
+          code: 'file.unreadable',
+          file: displayName,
+          message: `cannot read the file: ${msg}`,
+        },
+      ],
+    };
   }
   if (head.binary) {
     return {
       format: null,
       scores: [],
-      issues: [{ severity: 'error', code: 'file.binary', file: displayName, line: 1, message: 'the file is binary, not a tab-separated table, VCF or JSON text' }],
+      issues: [
+        {
+          severity: 'error',
+          code: 'file.binary',
+          file: displayName,
+          line: 1,
+          message: 'the file is binary, not a tab-separated table, VCF or JSON text',
+        },
+      ],
     };
   }
   if (head.empty) {
-    return { format: null, scores: [], issues: [{ severity: 'error', code: 'file.empty', file: displayName, message: 'the file is empty (no non-blank lines)' }] };
+    return {
+      format: null,
+      scores: [],
+      issues: [
+        {
+          severity: 'error',
+          code: 'file.empty',
+          file: displayName,
+          message: 'the file is empty (no non-blank lines)',
+        },
+      ],
+    };
   }
   const name = basename(displayName);
   const scores: SniffScore[] = readers

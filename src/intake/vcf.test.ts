@@ -40,8 +40,23 @@ describe('VCF reader: VEP-annotated tumor/normal file', async () => {
 
   it('takes the PICK-flagged transcript over the first one', () => {
     const braf = m.find((x) => x.gene === 'BRAF')!;
-    expect(braf).toMatchObject({ alteration: 'V600E', exon: 15, transcript: 'ENST00000646891', cdna: 'c.1799T>A', vaf: 0.4, depth: 100, somaticStatus: 'somatic' });
-    expect(braf.locus).toEqual({ chrom: '7', start: 140753335, end: 140753336, ref: 'A', alt: 'T', build: 'GRCh38' });
+    expect(braf).toMatchObject({
+      alteration: 'V600E',
+      exon: 15,
+      transcript: 'ENST00000646891',
+      cdna: 'c.1799T>A',
+      vaf: 0.4,
+      depth: 100,
+      somaticStatus: 'somatic',
+    });
+    expect(braf.locus).toEqual({
+      chrom: '7',
+      start: 140753335,
+      end: 140753336,
+      ref: 'A',
+      alt: 'T',
+      build: 'GRCh38',
+    });
   });
 
   it('splits multi-allelic records and gives each allele its own annotation (MANE over the first transcript)', () => {
@@ -72,7 +87,11 @@ describe('VCF reader: VEP-annotated tumor/normal file', async () => {
     // The normal's genotypes are 0/0: nothing is carried.
     expect(muts(byName)).toEqual([]);
     expect(byName.stats.skipped['not-in-tumor-sample']).toBe(4);
-    const byIndex = await readVcf(join(FIX, 'vep_tumor_normal.vcf'), { ctx, tumorSample: '1', sampleId: 'PT-7' });
+    const byIndex = await readVcf(join(FIX, 'vep_tumor_normal.vcf'), {
+      ctx,
+      tumorSample: '1',
+      sampleId: 'PT-7',
+    });
     expect(byIndex.samples[0]!.id).toBe('PT-7');
     expect(muts(byIndex)).toHaveLength(5);
   });
@@ -89,7 +108,14 @@ describe('VCF reader: SnpEff and unannotated files', () => {
   it('reads SnpEff ANN, preferring a protein-coding transcript', async () => {
     const r = await readVcf(join(FIX, 'snpeff.vcf'), { ctx });
     const [nras] = muts(r);
-    expect(nras).toMatchObject({ gene: 'NRAS', alteration: 'Q61L', transcript: 'ENST00000369535', exon: 3, vaf: 0.3, depth: 100 });
+    expect(nras).toMatchObject({
+      gene: 'NRAS',
+      alteration: 'Q61L',
+      transcript: 'ENST00000369535',
+      exon: 3,
+      vaf: 0.3,
+      depth: 100,
+    });
     expect(nras!.locus!.build).toBe('GRCh37');
     expect(r.samples[0]!.id).toBe('S1');
   });
@@ -107,12 +133,21 @@ describe('VCF reader: SnpEff and unannotated files', () => {
     expect(w[0]!.message).toMatch(/vep .*--vcf/);
     expect(w[0]!.message).toMatch(/snpEff/);
     expect(r.samples[0]!.id).toBe('plain');
-    expect(r.stats).toMatchObject({ rows: 3, used: 1, skipped: { 'symbolic-allele': 1, 'no-alt-allele': 1 } });
+    expect(r.stats).toMatchObject({
+      rows: 3,
+      used: 1,
+      skipped: { 'symbolic-allele': 1, 'no-alt-allele': 1 },
+    });
   });
 
   it('reads gzip VCF and reports a truncated one', async () => {
     const text = readFileSync(join(FIX, 'vep_tumor_normal.vcf'), 'utf8');
-    const many = text + Array.from({ length: 3000 }, (_, i) => `chr1\t${1000 + i}\t.\tG\tA\t.\tPASS\tDP=3\tGT\t0/0\t0/1`).join('\n') + '\n';
+    const many =
+      text +
+      Array.from({ length: 3000 }, (_, i) => `chr1\t${1000 + i}\t.\tG\tA\t.\tPASS\tDP=3\tGT\t0/0\t0/1`).join(
+        '\n',
+      ) +
+      '\n';
     const gz = gzipSync(Buffer.from(many));
     expect(muts(await readVcf(write('ok.vcf.gz', gz), { ctx }))).toHaveLength(3005);
     const cut = await readVcf(write('cut.vcf.gz', gz.subarray(0, Math.floor(gz.length / 2))), { ctx });
@@ -122,7 +157,13 @@ describe('VCF reader: SnpEff and unannotated files', () => {
   it('reports data before the header, bad headers, short records and empty files', async () => {
     const noHeader = await readVcf(write('nh.vcf', '1\t100\t.\tA\tT\t.\tPASS\t.\n'), { ctx });
     expect(noHeader.issues[0]).toMatchObject({ severity: 'error', code: 'vcf.missing-header', line: 1 });
-    const short = await readVcf(write('short.vcf', '##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n1\t100\tA\n1\tx\t.\tA\tT\t.\tPASS\t.\n'), { ctx });
+    const short = await readVcf(
+      write(
+        'short.vcf',
+        '##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n1\t100\tA\n1\tx\t.\tA\tT\t.\tPASS\t.\n',
+      ),
+      { ctx },
+    );
     expect(short.issues.filter((i) => i.severity === 'error').map((i) => [i.code, i.line])).toEqual([
       ['vcf.field-count', 3],
       ['vcf.bad-record', 4],
@@ -133,7 +174,22 @@ describe('VCF reader: SnpEff and unannotated files', () => {
   });
 
   it('never throws on arbitrary records', async () => {
-    const cell = fc.oneof(fc.constantFrom('.', 'A', 'T,G', '<DEL>', '*', '100', 'PASS', 'GT:AD', '0/1:5,5', 'CSQ=T|missense_variant|x', 'chr1'), fc.string({ maxLength: 8 }));
+    const cell = fc.oneof(
+      fc.constantFrom(
+        '.',
+        'A',
+        'T,G',
+        '<DEL>',
+        '*',
+        '100',
+        'PASS',
+        'GT:AD',
+        '0/1:5,5',
+        'CSQ=T|missense_variant|x',
+        'chr1',
+      ),
+      fc.string({ maxLength: 8 }),
+    );
     const rec = fc.array(cell, { maxLength: 11 }).map((c) => c.join('\t'));
     const header =
       '##fileformat=VCFv4.2\n##INFO=<ID=CSQ,Number=.,Type=String,Description="Consequence annotations from Ensembl VEP. Format: Allele|Consequence|IMPACT|SYMBOL|HGVSp">\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tTUMOR\n';
@@ -157,11 +213,13 @@ describe('VCF reader: SnpEff and unannotated files', () => {
 
 describe('VCF helpers', () => {
   it('parses VEP and SnpEff annotation layouts from ##INFO lines', () => {
-    const vep = parseAnnotationHeader('##INFO=<ID=CSQ,Number=.,Type=String,Description="Consequence annotations from Ensembl VEP. Format: Allele|Consequence|IMPACT|SYMBOL|HGVSp">');
+    const vep = parseAnnotationHeader(
+      '##INFO=<ID=CSQ,Number=.,Type=String,Description="Consequence annotations from Ensembl VEP. Format: Allele|Consequence|IMPACT|SYMBOL|HGVSp">',
+    );
     expect(vep).toMatchObject({ annotator: 'vep', key: 'CSQ' });
     expect(vep!.fields.get('HGVSp')).toBe(4);
     const ann = parseAnnotationHeader(
-      "##INFO=<ID=ANN,Number=.,Type=String,Description=\"Functional annotations: 'Allele | Annotation | Annotation_Impact | Gene_Name | Gene_ID | Feature_Type | Feature_ID | Transcript_BioType | Rank | HGVS.c | HGVS.p' \">",
+      '##INFO=<ID=ANN,Number=.,Type=String,Description="Functional annotations: \'Allele | Annotation | Annotation_Impact | Gene_Name | Gene_ID | Feature_Type | Feature_ID | Transcript_BioType | Rank | HGVS.c | HGVS.p\' ">',
     );
     expect(ann).toMatchObject({ annotator: 'snpeff', key: 'ANN' });
     expect(ann!.fields.get('HGVS.p')).toBe(10);
@@ -182,6 +240,10 @@ describeWithSharedData('VCF reader on shared data', () => {
     expect(accounted(r)).toBe(804);
     const m = muts(r);
     expect(m.every((x) => x.locus?.build === 'GRCh37')).toBe(true);
-    expect(m.find((x) => x.gene === 'ERRFI1')!.locus).toMatchObject({ chrom: '1', start: 8073508, end: 8073509 });
+    expect(m.find((x) => x.gene === 'ERRFI1')!.locus).toMatchObject({
+      chrom: '1',
+      start: 8073508,
+      end: 8073509,
+    });
   });
 });

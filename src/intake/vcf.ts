@@ -94,7 +94,14 @@ function infoValue(info: string, key: string): string | undefined {
 function buildFromText(text: string): Locus['build'] | undefined {
   const t = text.toLowerCase();
   if (t.includes('grch38') || t.includes('hg38') || t.includes('hs38')) return 'GRCh38';
-  if (t.includes('grch37') || t.includes('hg19') || t.includes('b37') || t.includes('hs37') || t.includes('human_g1k_v37')) return 'GRCh37';
+  if (
+    t.includes('grch37') ||
+    t.includes('hg19') ||
+    t.includes('b37') ||
+    t.includes('hs37') ||
+    t.includes('human_g1k_v37')
+  )
+    return 'GRCh37';
   return undefined;
 }
 
@@ -114,7 +121,8 @@ function stripPrefix(hgvs: string): string {
 /** The form VEP writes in its Allele field: the shared first base of all alleles removed, `-` when empty. */
 function vepAlleles(ref: string, alts: readonly string[]): string[] {
   const first = ref[0];
-  const shared = first !== undefined && alts.every((a) => a[0] === first) && alts.some((a) => a.length !== ref.length);
+  const shared =
+    first !== undefined && alts.every((a) => a[0] === first) && alts.some((a) => a.length !== ref.length);
   return alts.map((a) => (shared ? a.slice(1) || '-' : a));
 }
 
@@ -136,7 +144,13 @@ function choose(entries: string[][], layout: AnnotationLayout): string[] | undef
   return entries.find((e) => at(e, 'Transcript_BioType') === 'protein_coding') ?? entries[0];
 }
 
-function pickAnnotation(info: string, layout: AnnotationLayout, ref: string, alts: readonly string[], altIndex: number): PickedAnnotation | undefined {
+function pickAnnotation(
+  info: string,
+  layout: AnnotationLayout,
+  ref: string,
+  alts: readonly string[],
+  altIndex: number,
+): PickedAnnotation | undefined {
   const raw = infoValue(info, layout.key);
   if (raw === undefined || raw === '') return undefined;
   const all = raw.split(',').map((e) => e.split('|'));
@@ -199,7 +213,14 @@ function genotypeAlleles(gt: string | undefined): Set<number> | null {
 
 export async function readVcf(path: string, options: ReadOptions): Promise<ReadResult> {
   const file = options.displayName ?? path;
-  const result: ReadResult = { file, format: 'vcf', samples: [], patients: [], issues: [], stats: emptyStats() };
+  const result: ReadResult = {
+    file,
+    format: 'vcf',
+    samples: [],
+    patients: [],
+    issues: [],
+    stats: emptyStats(),
+  };
   const { stats } = result;
   const issues = new RowIssues(result.issues, file);
   const genes = options.ctx.genes;
@@ -216,7 +237,12 @@ export async function readVcf(path: string, options: ReadOptions): Promise<ReadR
   let stop = false;
   let warnedUnannotated = false;
 
-  for await (const batch of readLineBatches(path, { issues: result.issues, displayName: file, signal: options.signal, onProgress: options.onProgress })) {
+  for await (const batch of readLineBatches(path, {
+    issues: result.issues,
+    displayName: file,
+    signal: options.signal,
+    onProgress: options.onProgress,
+  })) {
     if (stop) continue;
     for (let k = 0; k < batch.lines.length; k++) {
       const line = batch.lines[k]!;
@@ -227,9 +253,18 @@ export async function readVcf(path: string, options: ReadOptions): Promise<ReadR
           sawFileformat = true;
           const v = line.slice('##fileformat='.length);
           if (!/^VCFv4\.[0-5]$/.test(v)) {
-            issues.add({ severity: 'warning', code: 'vcf.version', line: lineNo, message: `"${v}" is not VCF 4.1–4.3; reading it as VCF 4.x` });
+            issues.add({
+              severity: 'warning',
+              code: 'vcf.version',
+              line: lineNo,
+              message: `"${v}" is not VCF 4.1–4.3; reading it as VCF 4.x`,
+            });
           }
-        } else if (line.startsWith('##INFO=<ID=CSQ') || line.startsWith('##INFO=<ID=ANN') || line.startsWith('##INFO=<ID=vep')) {
+        } else if (
+          line.startsWith('##INFO=<ID=CSQ') ||
+          line.startsWith('##INFO=<ID=ANN') ||
+          line.startsWith('##INFO=<ID=vep')
+        ) {
           const l = parseAnnotationHeader(line);
           // VEP's CSQ wins over SnpEff's ANN when a file carries both (VEP has PICK/MANE/CANONICAL for transcript choice).
           if (l && (!layout || (layout.annotator === 'snpeff' && l.annotator === 'vep'))) layout = l;
@@ -264,7 +299,8 @@ export async function readVcf(path: string, options: ReadOptions): Promise<ReadR
         if (options.tumorSample !== undefined) {
           chosen = names.indexOf(options.tumorSample);
           const asIndex = Number(options.tumorSample);
-          if (chosen === -1 && Number.isInteger(asIndex) && asIndex >= 0 && asIndex < names.length) chosen = asIndex;
+          if (chosen === -1 && Number.isInteger(asIndex) && asIndex >= 0 && asIndex < names.length)
+            chosen = asIndex;
           if (chosen === -1) {
             issues.add({
               severity: 'error',
@@ -288,13 +324,26 @@ export async function readVcf(path: string, options: ReadOptions): Promise<ReadR
             message: `using sample column "${names[chosen]}" (${chosen + 1} of ${names.length}: ${names.join(', ')}) as the tumor; choose another with --tumor-sample`,
           });
         }
-        const id = options.sampleId ?? (chosen >= 0 ? names[chosen]! : basename(file).replace(/\.vcf(\.gz|\.bgz)?$/i, ''));
+        const id =
+          options.sampleId ??
+          (chosen >= 0 ? names[chosen]! : basename(file).replace(/\.vcf(\.gz|\.bgz)?$/i, ''));
         sample = { id, alterations: [], biomarkers: [] };
-        if (!sawFileformat) issues.add({ severity: 'warning', code: 'vcf.no-fileformat', line: 1, message: 'no ##fileformat line; reading as VCF 4.x' });
+        if (!sawFileformat)
+          issues.add({
+            severity: 'warning',
+            code: 'vcf.no-fileformat',
+            line: 1,
+            message: 'no ##fileformat line; reading as VCF 4.x',
+          });
         continue;
       }
       if (columns === null || sample === null) {
-        issues.add({ severity: 'error', code: 'vcf.missing-header', line: lineNo, message: 'data before the #CHROM header line: is this a VCF file?' });
+        issues.add({
+          severity: 'error',
+          code: 'vcf.missing-header',
+          line: lineNo,
+          message: 'data before the #CHROM header line: is this a VCF file?',
+        });
         stop = true;
         break;
       }
@@ -302,7 +351,12 @@ export async function readVcf(path: string, options: ReadOptions): Promise<ReadR
       const f = line.split('\t');
       if (f.length < 8 || (columns.length > 8 && f.length !== columns.length)) {
         bump(stats.skipped, 'wrong-field-count');
-        issues.add({ severity: 'error', code: 'vcf.field-count', line: lineNo, message: `record has ${f.length} tab-separated fields, the header has ${columns.length}; record skipped` });
+        issues.add({
+          severity: 'error',
+          code: 'vcf.field-count',
+          line: lineNo,
+          message: `record has ${f.length} tab-separated fields, the header has ${columns.length}; record skipped`,
+        });
         continue;
       }
       const chromRaw = f[0]!;
@@ -313,7 +367,13 @@ export async function readVcf(path: string, options: ReadOptions): Promise<ReadR
       const info = f[7]!;
       if (!Number.isInteger(pos) || pos < 1 || !/^[ACGTN]+$/.test(ref)) {
         bump(stats.skipped, 'bad-record');
-        issues.add({ severity: 'error', code: 'vcf.bad-record', line: lineNo, field: Number.isInteger(pos) && pos >= 1 ? 'REF' : 'POS', message: `POS "${f[1]}" or REF "${f[3]}" is not valid; record skipped` });
+        issues.add({
+          severity: 'error',
+          code: 'vcf.bad-record',
+          line: lineNo,
+          field: Number.isInteger(pos) && pos >= 1 ? 'REF' : 'POS',
+          message: `POS "${f[1]}" or REF "${f[3]}" is not valid; record skipped`,
+        });
         continue;
       }
       if (altField === '.' || altField === '') {
@@ -322,7 +382,13 @@ export async function readVcf(path: string, options: ReadOptions): Promise<ReadR
       }
       if (filter !== 'PASS' && filter !== '.') {
         bump(stats.skipped, 'filtered');
-        issues.addFolded({ severity: 'info', code: 'vcf.filtered', line: lineNo, field: 'FILTER', message: 'records whose FILTER is not PASS were skipped' });
+        issues.addFolded({
+          severity: 'info',
+          code: 'vcf.filtered',
+          line: lineNo,
+          field: 'FILTER',
+          message: 'records whose FILTER is not PASS were skipped',
+        });
         continue;
       }
       const alts = altField.split(',');
@@ -342,8 +408,10 @@ export async function readVcf(path: string, options: ReadOptions): Promise<ReadR
       const afs = fmt('AF')?.split(',');
       const ads = fmt('AD')?.split(',').map(Number);
       const dp = Number(fmt('DP'));
-      const adSum = ads && ads.every((n) => Number.isInteger(n) && n >= 0) ? ads.reduce((a, b) => a + b, 0) : undefined;
-      const chrom = chromRaw.length > 3 && chromRaw.slice(0, 3).toLowerCase() === 'chr' ? chromRaw.slice(3) : chromRaw;
+      const adSum =
+        ads && ads.every((n) => Number.isInteger(n) && n >= 0) ? ads.reduce((a, b) => a + b, 0) : undefined;
+      const chrom =
+        chromRaw.length > 3 && chromRaw.slice(0, 3).toLowerCase() === 'chr' ? chromRaw.slice(3) : chromRaw;
 
       let made = 0;
       let symbolic = 0;
@@ -368,8 +436,17 @@ export async function readVcf(path: string, options: ReadOptions): Promise<ReadR
         const locus: Locus = { chrom, start, end: start + r.length, ref: r || '-', alt: al || '-' };
         if (build) locus.build = build;
 
-        const picked = layout ? pickAnnotation(info, layout, ref, alts.map((x) => x.toUpperCase()), a) : undefined;
-        let geneText = picked?.gene ?? infoValue(info, 'GENE') ?? infoValue(info, 'GENEINFO')?.split(':')[0] ?? '';
+        const picked = layout
+          ? pickAnnotation(
+              info,
+              layout,
+              ref,
+              alts.map((x) => x.toUpperCase()),
+              a,
+            )
+          : undefined;
+        let geneText =
+          picked?.gene ?? infoValue(info, 'GENE') ?? infoValue(info, 'GENEINFO')?.split(':')[0] ?? '';
         if (geneText === '.') geneText = '';
         let g: GeneResolution | undefined;
         if (geneText !== '') {
@@ -379,7 +456,12 @@ export async function readVcf(path: string, options: ReadOptions): Promise<ReadR
             geneCache.set(geneText, g);
           }
           if (!g.known) {
-            issues.addFolded({ severity: 'warning', code: 'gene.unknown', line: lineNo, message: `"${geneText}" is not a known HGNC symbol, alias or previous symbol; kept as written` });
+            issues.addFolded({
+              severity: 'warning',
+              code: 'gene.unknown',
+              line: lineNo,
+              message: `"${geneText}" is not a known HGNC symbol, alias or previous symbol; kept as written`,
+            });
           }
         }
         let consequence: Consequence = 'unknown';
@@ -409,7 +491,8 @@ export async function readVcf(path: string, options: ReadOptions): Promise<ReadR
           const span = picked.proteinPosition.split('/')[0]!.split('-').map(Number);
           if (span[0] !== undefined && Number.isInteger(span[0]) && span[0] > 0) {
             proteinStart = span[0];
-            proteinEnd = span[1] !== undefined && Number.isInteger(span[1]) && span[1] >= span[0] ? span[1] : span[0];
+            proteinEnd =
+              span[1] !== undefined && Number.isInteger(span[1]) && span[1] >= span[0] ? span[1] : span[0];
           }
         }
         if (proteinEnd === undefined) proteinEnd = proteinStart;
@@ -419,7 +502,14 @@ export async function readVcf(path: string, options: ReadOptions): Promise<ReadR
           gene: symbol,
           alteration,
           consequence,
-          classes: classifyMutation({ gene: symbol, consequence, alteration, proteinStart, proteinEnd, exon }),
+          classes: classifyMutation({
+            gene: symbol,
+            consequence,
+            alteration,
+            proteinStart,
+            proteinEnd,
+            exon,
+          }),
           somaticStatus: 'unknown',
           originalText: `${chromRaw}:${pos} ${f[3]}>${alts[a]}${geneText ? ` ${geneText}` : ''}${hgvsp ? ` ${hgvsp}` : ''}`,
           origin: { file, line: lineNo },
@@ -459,7 +549,11 @@ export async function readVcf(path: string, options: ReadOptions): Promise<ReadR
     }
   }
   if (!stop && columns === null && !result.issues.some((i) => i.severity === 'error')) {
-    issues.add({ severity: 'error', code: 'vcf.missing-header', message: 'no #CHROM header line: the file is empty or not a VCF' });
+    issues.add({
+      severity: 'error',
+      code: 'vcf.missing-header',
+      message: 'no #CHROM header line: the file is empty or not a VCF',
+    });
   }
   issues.finish();
   if (sample) result.samples.push(sample);

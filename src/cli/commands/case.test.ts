@@ -15,8 +15,12 @@ const tmp = mkdtempSync(join(tmpdir(), 'onconav-case-cli-'));
 async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
+  const o = vi
+    .spyOn(process.stdout, 'write')
+    .mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
+  const e = vi
+    .spyOn(process.stderr, 'write')
+    .mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
   try {
     // A store path that does not exist: the built-in reference sets, whatever the machine has imported.
     const code = await main(['node', 'onconav', '--db', join(tmp, 'absent.db'), ...args]);
@@ -43,10 +47,26 @@ describe('onconav case build', () => {
 
   it('writes --out atomically, the same bytes every run', async () => {
     const out = join(tmp, 'a', 'case.json');
-    const r1 = await run('--quiet', 'case', 'build', join(FIX, 'gdc_small.maf'), join(FIX, 'vep_tumor_normal.vcf'), '--out', out);
+    const r1 = await run(
+      '--quiet',
+      'case',
+      'build',
+      join(FIX, 'gdc_small.maf'),
+      join(FIX, 'vep_tumor_normal.vcf'),
+      '--out',
+      out,
+    );
     expect(r1).toMatchObject({ code: 0, stdout: '', stderr: '' });
     const first = readFileSync(out, 'utf8');
-    await run('--quiet', 'case', 'build', join(FIX, 'gdc_small.maf'), join(FIX, 'vep_tumor_normal.vcf'), '--out', out);
+    await run(
+      '--quiet',
+      'case',
+      'build',
+      join(FIX, 'gdc_small.maf'),
+      join(FIX, 'vep_tumor_normal.vcf'),
+      '--out',
+      out,
+    );
     expect(readFileSync(out, 'utf8')).toBe(first);
     expect(readdirSync(join(tmp, 'a'))).toEqual(['case.json']);
     const c = JSON.parse(first) as Case;
@@ -54,7 +74,18 @@ describe('onconav case build', () => {
   });
 
   it('prints a table with --format table', async () => {
-    const r = await run('--quiet', 'case', 'build', join(FIX, 'vep_tumor_normal.vcf'), '--format', 'table', '--tumor-sample', 'TUMOR', '--sample', 'PT1');
+    const r = await run(
+      '--quiet',
+      'case',
+      'build',
+      join(FIX, 'vep_tumor_normal.vcf'),
+      '--format',
+      'table',
+      '--tumor-sample',
+      'TUMOR',
+      '--sample',
+      'PT1',
+    );
     expect(r.code).toBe(0);
     const rows = r.stdout.trim().split('\n');
     expect(rows[0]).toBe('sample\ttumor_type\tkind\tgene\talteration\tdetail\tvaf');
@@ -77,7 +108,11 @@ describe('onconav case build', () => {
     writeFileSync(bin, Buffer.from([1, 2, 0, 0, 5, 6]));
     const trunc = join(tmp, 'trunc.maf');
     writeFileSync(trunc, 'Hugo_Symbol\tTumor_Sample_Barcode\tHGVSp_Short\nBRAF\tS1\tp.V600E\nKRAS\tS1');
-    const gz = gzipSync(Buffer.from(`Hugo_Symbol\tTumor_Sample_Barcode\tHGVSp_Short\n${Array.from({ length: 5000 }, (_, i) => `G${i}\tS1\tp.V${i + 1}E`).join('\n')}\n`));
+    const gz = gzipSync(
+      Buffer.from(
+        `Hugo_Symbol\tTumor_Sample_Barcode\tHGVSp_Short\n${Array.from({ length: 5000 }, (_, i) => `G${i}\tS1\tp.V${i + 1}E`).join('\n')}\n`,
+      ),
+    );
     const cutGz = join(tmp, 'cut.maf.gz');
     writeFileSync(cutGz, gz.subarray(0, Math.floor(gz.length / 2)));
     for (const f of [join(tmp, 'nope.maf'), empty, bin, trunc, cutGz]) {
@@ -90,7 +125,9 @@ describe('onconav case build', () => {
 
   it('lists the first 20 issues and says how many more', async () => {
     // Each row has a different field count, so the messages differ and are not folded together.
-    const rows = Array.from({ length: 30 }, (_, i) => ['G', 'S1', 'p.V1E', ...Array.from({ length: i + 1 }, () => 'x')].join('\t')).join('\n');
+    const rows = Array.from({ length: 30 }, (_, i) =>
+      ['G', 'S1', 'p.V1E', ...Array.from({ length: i + 1 }, () => 'x')].join('\t'),
+    ).join('\n');
     const f = join(tmp, 'many.maf');
     writeFileSync(f, `Hugo_Symbol\tTumor_Sample_Barcode\tHGVSp_Short\n${rows}\n`);
     const r = await run('case', 'build', f);
@@ -111,7 +148,10 @@ describe('onconav case validate', () => {
     await run('--quiet', 'case', 'build', join(FIX, 'gdc_small.maf'), '--out', out);
     expect((await run('case', 'validate', out)).code).toBe(0);
     const typed = join(tmp, 'typed.json');
-    writeFileSync(typed, JSON.stringify({ tumorType: 'MEL', alterations: ['BRAF V600E'], metastaticSites: ['brain'] }));
+    writeFileSync(
+      typed,
+      JSON.stringify({ tumorType: 'MEL', alterations: ['BRAF V600E'], metastaticSites: ['brain'] }),
+    );
     expect((await run('case', 'validate', typed)).code).toBe(0);
   });
 

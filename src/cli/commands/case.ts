@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { z } from 'zod';
-import { CaseInputSchema, CaseSchema, formatIssue, hasErrors, type Case, type Issue } from '../../domain/index.js';
+import {
+  CaseInputSchema,
+  CaseSchema,
+  formatIssue,
+  hasErrors,
+  type Case,
+  type Issue,
+} from '../../domain/index.js';
 import { buildCase } from '../../intake/build.js';
 import { isFormatId, readInputs } from '../../intake/index.js';
 import { FORMATS, type FormatId, type ReadResult } from '../../intake/types.js';
@@ -32,16 +39,28 @@ interface BuildCliOptions {
  * silently miss an alteration. Warnings (unknown gene symbols, germline rows flagged) do not block output.
  */
 export const register: RegisterCommand = (program, state) => {
-  const cmd = program.command('case').description('Read sequencing and clinical files into one normalized case (JSON)');
+  const cmd = program
+    .command('case')
+    .description('Read sequencing and clinical files into one normalized case (JSON)');
 
   cmd
     .command('build')
     .description('Read MAF, VCF, CNA, SV/fusion, cBioPortal clinical or case JSON files into one case')
     .argument('<files...>', 'input files (plain or .gz); formats are detected from their first lines')
-    .addOption(new Option('--as <format>', 'read every file as this format instead of detecting it').choices([...FORMATS]))
-    .option('--tumor-type <code>', 'OncoTree code or name for samples whose files carry none (e.g. LUAD, melanoma)')
+    .addOption(
+      new Option('--as <format>', 'read every file as this format instead of detecting it').choices([
+        ...FORMATS,
+      ]),
+    )
+    .option(
+      '--tumor-type <code>',
+      'OncoTree code or name for samples whose files carry none (e.g. LUAD, melanoma)',
+    )
     .option('--sample <id>', 'keep only this sample')
-    .option('--tumor-sample <name>', 'VCF: the tumor sample column (name or 0-based index); default: a column named like TUMOR, else the first')
+    .option(
+      '--tumor-sample <name>',
+      'VCF: the tumor sample column (name or 0-based index); default: a column named like TUMOR, else the first',
+    )
     .option('--out <file>', 'write the case JSON here (atomically)')
     .addOption(new Option('--format <format>', 'stdout format').choices(['json', 'table']).default('json'))
     .action(async (files: string[], o: BuildCliOptions, self: Command) => {
@@ -58,7 +77,12 @@ export const register: RegisterCommand = (program, state) => {
     });
 };
 
-async function runBuild(files: string[], o: BuildCliOptions, quiet: boolean, dbPath: string): Promise<number> {
+async function runBuild(
+  files: string[],
+  o: BuildCliOptions,
+  quiet: boolean,
+  dbPath: string,
+): Promise<number> {
   const as: FormatId | undefined = o.as !== undefined && isFormatId(o.as) ? o.as : undefined;
   // Imported HGNC/OncoTree sets from the store when present; the built-in ones on a fresh machine.
   const ctx = loadContext(dbPath);
@@ -103,7 +127,9 @@ export function summary(kase: Case, results: readonly ReadResult[], failed: bool
     const s = r.stats;
     const flagged = Object.values(s.flagged).reduce((a, b) => a + b, 0);
     const skipped = Object.values(s.skipped).reduce((a, b) => a + b, 0);
-    lines.push(`${r.file} [${r.format}]: ${s.rows} rows read, ${s.used} used, ${flagged} flagged${counts(s.flagged)}, ${skipped} skipped${counts(s.skipped)}`);
+    lines.push(
+      `${r.file} [${r.format}]: ${s.rows} rows read, ${s.used} used, ${flagged} flagged${counts(s.flagged)}, ${skipped} skipped${counts(s.skipped)}`,
+    );
   }
   const kinds: Record<string, number> = {};
   let biomarkers = 0;
@@ -116,14 +142,17 @@ export function summary(kase: Case, results: readonly ReadResult[], failed: bool
   const kindText = Object.entries(kinds)
     .map(([k, v]) => `${v} ${k}`)
     .join(', ');
-  lines.push(`${kase.samples.length} sample(s) (${withTumor} with a tumor type); alterations: ${kindText || 'none'}`);
+  lines.push(
+    `${kase.samples.length} sample(s) (${withTumor} with a tumor type); alterations: ${kindText || 'none'}`,
+  );
   const errors = kase.issues.filter((i) => i.severity === 'error').length;
   const warnings = kase.issues.filter((i) => i.severity === 'warning').length;
   lines.push(`${errors} error(s), ${warnings} warning(s)`);
   const shown = [...kase.issues].sort((a, b) => sevRank(a) - sevRank(b)).slice(0, SHOWN_ISSUES);
   for (const i of shown) lines.push(`  ${formatIssue(i)}`);
   if (kase.issues.length > SHOWN_ISSUES) lines.push(`  … and ${kase.issues.length - SHOWN_ISSUES} more`);
-  if (failed) lines.push('nothing written: fix the errors above (or leave the broken file out) and run again');
+  if (failed)
+    lines.push('nothing written: fix the errors above (or leave the broken file out) and run again');
   else if (out !== undefined) lines.push(`wrote ${out}`);
   return lines.join('\n') + '\n';
 }
@@ -140,7 +169,17 @@ function table(kase: Case): string {
     for (const a of s.alterations) {
       switch (a.kind) {
         case 'mutation':
-          rows.push([s.id, tt, a.kind, a.gene, a.alteration ?? '', `${a.consequence}${a.somaticStatus === 'germline' ? ' (germline)' : ''}`, a.vaf?.toFixed(3) ?? ''].join('\t'));
+          rows.push(
+            [
+              s.id,
+              tt,
+              a.kind,
+              a.gene,
+              a.alteration ?? '',
+              `${a.consequence}${a.somaticStatus === 'germline' ? ' (germline)' : ''}`,
+              a.vaf?.toFixed(3) ?? '',
+            ].join('\t'),
+          );
           break;
         case 'copyNumber':
           rows.push([s.id, tt, a.kind, a.gene, a.alteration, a.change, ''].join('\t'));
@@ -154,7 +193,8 @@ function table(kase: Case): string {
         }
       }
     }
-    for (const b of s.biomarkers) rows.push([s.id, tt, 'biomarker', b.gene ?? '', b.alteration, b.status ?? '', ''].join('\t'));
+    for (const b of s.biomarkers)
+      rows.push([s.id, tt, 'biomarker', b.gene ?? '', b.alteration, b.status ?? '', ''].join('\t'));
   }
   return rows.join('\n') + '\n';
 }
@@ -168,7 +208,12 @@ function pointer(path: readonly PropertyKey[]): string {
 function lineCol(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let last = -1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) ((line += 1), (last = i));
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line += 1;
+      last = i;
+    }
+  }
   return { line, column: offset - last };
 }
 
@@ -180,14 +225,27 @@ export function validateCaseText(text: string, file: string): Issue[] {
     const msg = err instanceof Error ? err.message : String(err);
     const pos = /position (\d+)/.exec(msg)?.[1];
     const at = pos !== undefined ? lineCol(text, Number(pos)) : undefined;
-    return [{ severity: 'error', code: 'json.syntax', file, ...(at ?? {}), message: `not valid JSON: ${msg}` }];
+    return [
+      { severity: 'error', code: 'json.syntax', file, ...(at ?? {}), message: `not valid JSON: ${msg}` },
+    ];
   }
   // A normalized case (written by `case build`) has samples with typed alterations; otherwise it is hand-typed input.
-  const normalized = typeof data === 'object' && data !== null && 'schemaVersion' in data && 'samples' in data && 'issues' in data;
+  const normalized =
+    typeof data === 'object' &&
+    data !== null &&
+    'schemaVersion' in data &&
+    'samples' in data &&
+    'issues' in data;
   const schema: z.ZodType = normalized ? CaseSchema : CaseInputSchema;
   const res = schema.safeParse(data);
   if (res.success) return [];
-  return res.error.issues.map((zi) => ({ severity: 'error' as const, code: 'case.schema', file, pointer: pointer(zi.path), message: zi.message }));
+  return res.error.issues.map((zi) => ({
+    severity: 'error' as const,
+    code: 'case.schema',
+    file,
+    pointer: pointer(zi.path),
+    message: zi.message,
+  }));
 }
 
 function runValidate(file: string, quiet: boolean): number {
@@ -195,7 +253,9 @@ function runValidate(file: string, quiet: boolean): number {
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    process.stderr.write(`${file}: error: cannot read: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(
+      `${file}: error: cannot read: ${err instanceof Error ? err.message : String(err)}\n`,
+    );
     return EXIT.input;
   }
   const issues = validateCaseText(text, file);
