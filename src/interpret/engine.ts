@@ -120,6 +120,7 @@ interface Context {
   ancestorCache: Map<string, ReadonlySet<string>>;
   /** Evidence results by tumor context and alteration key (identical rows are matched once). */
   memo: Map<ReadonlySet<string>, Map<string, Core>>;
+  calls: Map<string, OncogenicityCall>;
 }
 
 export function annotateCase(c: Case, opts: AnnotateOptions): AnnotationResult {
@@ -181,6 +182,7 @@ function makeContext(opts: Pick<AnnotateOptions, 'evidence' | 'oncotree' | 'onco
     oncogenicity: opts.oncogenicity ?? (() => UNKNOWN_CALL),
     ancestorCache: new Map(),
     memo: new Map(),
+    calls: new Map(),
   };
 }
 
@@ -307,9 +309,23 @@ function computeCore(
   };
 }
 
+/** Oncogenicity calls by alteration key: cohorts repeat the same hotspots and truncations many times. */
+function callFor(ctx: Context, alt: Alteration): OncogenicityCall {
+  if (alt.kind === 'biomarker') return BIOMARKER_CALL;
+  if (alt.kind !== 'mutation') return ctx.oncogenicity(alt);
+  const key = `${alt.gene}\u0000${alt.alteration ?? ''}\u0000${alt.consequence}\u0000${alt.classes.join(',')}\u0000${alt.proteinStart ?? ''}-${alt.proteinEnd ?? ''}\u0000${alt.exon ?? ''}`;
+  let call = ctx.calls.get(key);
+  if (!call) {
+    call = ctx.oncogenicity(alt);
+    if (ctx.calls.size >= MEMO_LIMIT) ctx.calls.clear();
+    ctx.calls.set(key, call);
+  }
+  return call;
+}
+const BIOMARKER_CALL: OncogenicityCall = { oncogenic: 'Unknown', mutationEffect: 'Unknown' };
+
 function annotateAlteration(ctx: Context, alt: Alteration, anc: ReadonlySet<string>): AnnotatedAlteration {
-  const call: OncogenicityCall =
-    alt.kind === 'biomarker' ? { oncogenic: 'Unknown', mutationEffect: 'Unknown' } : ctx.oncogenicity(alt);
+  const call = callFor(ctx, alt);
   const candidates = ctx.evidence.candidates(alt);
   let core = NO_EVIDENCE;
   if (candidates.length > 0) {
@@ -326,23 +342,25 @@ function annotateAlteration(ctx: Context, alt: Alteration, anc: ReadonlySet<stri
       }
     }
   }
-  const out: AnnotatedAlteration = {
+  // One object shape for every alteration (optional fields left undefined are dropped by JSON).
+  return {
     kind: alt.kind,
     gene: alt.kind === 'biomarker' ? (alt.gene ?? null) : alt.gene,
     alteration: alt.alteration,
     originalText: alt.originalText,
     oncogenic: call.oncogenic,
     mutationEffect: call.mutationEffect,
+    oncogenicReason: call.reason,
     highestSensitiveLevel: core.highestSensitiveLevel,
     highestResistanceLevel: core.highestResistanceLevel,
     treatments: core.treatments,
     conflicts: core.conflicts,
+    germline:
+      (alt.kind === 'mutation' || alt.kind === 'fusion') && alt.somaticStatus === 'germline'
+        ? true
+        : undefined,
     alterationData: alt,
   };
-  if (call.reason !== undefined) out.oncogenicReason = call.reason;
-  if ((alt.kind === 'mutation' || alt.kind === 'fusion') && alt.somaticStatus === 'germline')
-    out.germline = true;
-  return out;
 }
 
 const drugKey = (drugs: readonly string[]): string =>
