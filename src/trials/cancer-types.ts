@@ -29,7 +29,7 @@ const ENTRIES: CancerEntry[] = [
   E('LUSC', 'Lung Squamous Cell Carcinoma', 'NSCLC', /\bsquamous(-| )cell (carcinoma|cancer) of (the )?lung\b/i, /\b(lung|pulmonary) squamous\b/i, /\bsquamous (non-?small[- ]cell lung|NSCLC)\b/i, /\bLUSC\b/),
   E('NSCLC', 'Non-Small Cell Lung Cancer', 'LUNG', /\bnon[- ]?small[- ]?cell (lung )?(cancer|carcinoma)?/i, /\bNSCLC\b/),
   E('SCLC', 'Small Cell Lung Cancer', 'LUNG', /\bsmall[- ]cell lung (cancer|carcinoma)\b/i, /\bSCLC\b/, /\bsmall[- ]cell carcinoma of (the )?lung\b/i),
-  E('LUNG', 'Lung', SOLID, /\blung (cancer|carcinoma|neoplasm|tumou?r|malignan)\w*/i, /\bbronch\w* (cancer|carcinoma)\b/i),
+  E('LUNG', 'Lung', SOLID, /\blung (cancer|carcinoma|neoplasm|tumou?r|malignan)\w*/i, /\bbronch\w* (cancer|carcinoma)\b/i, /\b(carcinoma|cancer) of (the )?lung\b/i),
   E('IDC', 'Breast Invasive Ductal Carcinoma', 'BRCA', /\binvasive ductal carcinoma\b/i),
   E('ILC', 'Breast Invasive Lobular Carcinoma', 'BRCA', /\binvasive lobular carcinoma\b/i),
   E('BRCA', 'Invasive Breast Carcinoma', 'BREAST', /\bbreast (cancer|carcinoma|neoplasm|adenocarcinoma|malignan)\w*/i, /\b(adeno)?(carcinoma|cancer) of (the )?(female |male )?breast\b/i, /\bTNBC\b/, /\btriple[- ]negative\b/i),
@@ -144,7 +144,10 @@ export interface CancerMention {
  * "lung adenocarcinoma" is not also read as "lung cancer").
  */
 export function findCancerMentions(text: string): CancerMention[] {
-  // One combined, case-insensitive pass rules out most texts (criteria that name no cancer) cheaply.
+  // Word stems first (plain substring checks), then one combined case-insensitive pass: most criteria
+  // name no cancer and leave here cheaply.
+  const lower = text.toLowerCase();
+  if (!STEMS.some((w) => lower.includes(w))) return [];
   if (!ANY_MENTION.test(text)) return [];
   const taken: Array<[number, number]> = [];
   const out: CancerMention[] = [];
@@ -170,6 +173,8 @@ export function findCancerMentions(text: string): CancerMention[] {
 const COMPILED = ENTRIES.map((e) => ({ ...e, global: e.patterns.map((p) => new RegExp(p.source, p.flags.includes('g') ? p.flags : p.flags + 'g')) }));
 const ANY_MENTION = new RegExp(ENTRIES.flatMap((e) => e.patterns.map((p) => `(?:${p.source})`)).join('|'), 'i');
 const CONDITION_CACHE = new Map<string, string[]>();
+/** Every pattern above contains at least one of these stems (lower case); keep in step when adding patterns. */
+const STEMS = ['cancer', 'carcinoma', 'tumo', 'malignan', 'neoplas', 'lung', 'nsclc', 'sclc', 'luad', 'lusc', 'breast', 'tnbc', 'triple', 'colo', 'rect', 'crc', 'bowel', 'melanoma', 'merkel', 'squamous', 'pnet', 'pdac', 'pancrea', 'prostat', 'crpc', 'castrat', 'gastro', 'gej', 'gastric', 'stomach', 'esophag', 'escc', 'serous', 'ovar', 'fallopian', 'peritoneal', 'renal', 'rcc', 'bladder', 'urothelial', 'hepatocellular', 'hcc', 'cholangio', 'bile duct', 'gall', 'biliary', 'head and neck', 'hnscc', 'scchn', 'oral', 'pharyn', 'laryn', 'thyroid', 'glioblastoma', 'gbm', 'glioma', 'astrocytoma', 'oligodendro', 'primary brain', 'primary cns', 'endometri', 'uterine', 'cervi', 'mesothelioma', 'gastrointestinal stromal', 'gist', 'osteosarcoma', 'ewing', 'sarcoma', 'neuroblastoma', 'hodgkin', 'diffuse large', 'dlbcl', 'myeloma', 'chronic lymphocytic', 'cll', 'acute myel', 'aml', 'myelodysplas', 'mds', 'lymphoma', 'lymphoblastic', 'leuk', 'solid', 'hematologic', 'blood cancer', 'any ', 'all '];
 
 /** OncoTree codes for a registry condition list (unique, in order of first mention). */
 export function conditionsToCodes(conditions: readonly string[]): string[] {

@@ -13,14 +13,20 @@ const parser = new XMLParser({
   trimValues: false,
   parseTagValue: false,
   processEntities: true,
-  htmlEntities: true,
+  htmlEntities: false,
   isArray: (name) => REPEATED.has(name),
 });
+
+/**
+ * Elements we never read (results, narrative descriptions, references, contacts, browse terms) can be large
+ * — a results section alone may be most of a record — so they are cut before parsing.
+ */
+const UNUSED = /<(clinical_results|detailed_description|brief_summary|reference|results_reference|overall_official|overall_contact|overall_contact_backup|contact|contact_backup|investigator|condition_browse|intervention_browse|arm_group|primary_outcome|secondary_outcome|other_outcome|provided_document_section|pending_results|patient_data|responsible_party|oversight_info)>[\s\S]*?<\/\1>/g;
 
 export function trialFromXmlText(text: string, file?: string): { trial: Trial | null; issues: Issue[] } {
   let doc: Record<string, unknown>;
   try {
-    doc = parser.parse(text) as Record<string, unknown>;
+    doc = parser.parse(text.replace(UNUSED, '')) as Record<string, unknown>;
   } catch (err) {
     return { trial: null, issues: [{ severity: 'error', code: 'trials.xml-invalid', message: `invalid XML: ${(err as Error).message}`, ...(file ? { file } : {}) }] };
   }
