@@ -85,11 +85,12 @@ export function renderBodyMap(input: BodyMapInput, msg: RenderMessages, id = 'bo
   const mean = (pts: readonly Point[]): number => pts.reduce((n, p) => n + p[1], 0) / Math.max(1, pts.length);
   const ordered = [...marks].sort((a, b) => mean(a.points) - mean(b.points));
   const labelX = 214;
-  const gap = 28;
+  // Up to 14 labels keep 28 units apart; more labels share the height evenly (never under 22: the font is 15).
+  const gap = Math.max(22, Math.min(28, 390 / Math.max(1, ordered.length - 1)));
   const ys: number[] = [];
   for (const mark of ordered) ys.push(Math.max(mean(mark.points), (ys[ys.length - 1] ?? -Infinity) + gap, 20));
   // Pull the column back up if it ran past the bottom of the drawing.
-  for (let i = ys.length - 1, limit = 410; i >= 0; i--, limit -= gap) ys[i] = Math.min(ys[i]!, limit);
+  for (let i = ys.length - 1, limit = 410; i >= 0; i--, limit -= gap) ys[i] = Math.max(20, Math.min(ys[i]!, limit));
   const parts: string[] = [];
   ordered.forEach((mark, i) => {
     const ly = Math.round(ys[i]!);
