@@ -125,6 +125,7 @@ async function readDiscrete(path: string, options: ReadOptions): Promise<ReadRes
   let samples: SampleData[] = [];
   const warnedGenes = new Set<string>();
   const seenGeneRows = new Map<string, number>();
+  const valueCache = new Map<string, ReturnType<typeof cnaChange>>();
 
   await readTable(
     path,
@@ -199,14 +200,24 @@ async function readDiscrete(path: string, options: ReadOptions): Promise<ReadRes
             message: `${g.gene} already has a row (line ${prev}); both rows are kept`,
           });
         } else seenGeneRows.set(g.gene, line);
+        let diploid = 0;
         for (let k = 0; k < sampleCols.length; k++) {
           const v = cells[sampleCols[k]!]!;
+          // Most cells are "0": count them without the general parse (matrices reach millions of cells).
+          if (v === '0') {
+            diploid++;
+            continue;
+          }
           stats.rows++;
           if (isMissing(v)) {
             bump(stats.skipped, 'not-called');
             continue;
           }
-          const c = cnaChange(v);
+          let c = valueCache.get(v);
+          if (c === undefined && !valueCache.has(v)) {
+            c = cnaChange(v);
+            valueCache.set(v, c);
+          }
           if (c === undefined || c.value === undefined) {
             bump(stats.skipped, 'bad-value');
             lim.add({
@@ -226,6 +237,10 @@ async function readDiscrete(path: string, options: ReadOptions): Promise<ReadRes
           }
           stats.used++;
           samples[k]!.alterations.push(alteration(g, c.change, `${sym} ${v}`, file, line, c.value));
+        }
+        if (diploid > 0) {
+          stats.rows += diploid;
+          bump(stats.skipped, 'diploid', diploid);
         }
       },
     },

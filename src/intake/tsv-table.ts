@@ -42,7 +42,16 @@ export async function readTable(
       const line = batch.firstLine + i;
       if (raw.trim() === '' || raw.startsWith(prefix)) continue;
       const text = i === 0 && line === 1 ? raw.replace(/^\uFEFF/, '') : raw;
-      const cells = text.split('\t').map((c) => unquote(c.trim()));
+      const cells = text.split('\t');
+      for (let k = 0; k < cells.length; k++) {
+        const c = cells[k]!;
+        // Plain cells (the vast majority) are kept as they are; only padded or quoted ones are rewritten.
+        if (
+          c.length > 0 &&
+          (c.charCodeAt(0) <= 32 || c.charCodeAt(c.length - 1) <= 32 || c.charCodeAt(0) === 34)
+        )
+          cells[k] = unquote(c.trim());
+      }
       if (headerLine === undefined) {
         headerLine = line;
         width = cells.length;
