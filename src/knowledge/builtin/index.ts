@@ -11,7 +11,13 @@ import { RESISTANCE } from './resistance.js';
 import { SKIN } from './skin.js';
 
 export { BUILTIN_DATE, BUILTIN_SOURCE, BUILTIN_VERSION } from './build.js';
-export { builtinOncogenicity, GENE_ROLES, HOTSPOT_CODONS, KNOWN_VARIANTS, type OncogenicityResult } from './genes.js';
+export {
+  builtinOncogenicity,
+  GENE_ROLES,
+  HOTSPOT_CODONS,
+  KNOWN_VARIANTS,
+  type OncogenicityResult,
+} from './genes.js';
 
 /** The built-in knowledge, by area; each list is written by hand from FDA labels, guidelines and papers. */
 export const BUILTIN_AREAS = {
