@@ -2,7 +2,12 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { annotateFiles } from '../src/cli/commands/annotate.js';
-import { buildClinicianReport, buildPatientReport, renderHtml, type TrialsState } from '../src/explain/index.js';
+import {
+  buildClinicianReport,
+  buildPatientReport,
+  renderHtml,
+  type TrialsState,
+} from '../src/explain/index.js';
 import { DEFAULT_CHROMIUM, htmlToPdf } from '../src/explain/pdf.js';
 import { writeFileAtomic } from '../src/util/atomic.js';
 
@@ -45,15 +50,21 @@ for (let i = 0; i < RUNS; i++) {
 times.sort((a, b) => a - b);
 const median = times[Math.floor(times.length / 2)]!;
 const verdict = median < 300 ? 'OK' : 'OVER TARGET';
-console.log(`both HTML reports (read → annotate → build → render → write): first ${first.ms.toFixed(1)} ms, median of ${RUNS} warm runs ${median.toFixed(1)} ms, best ${times[0]!.toFixed(1)} ms — target < 300 ms: ${verdict}`);
-console.log(`sizes: patient ${(htmls[0]!.length / 1024).toFixed(1)} KiB, clinician ${(htmls[1]!.length / 1024).toFixed(1)} KiB`);
+console.log(
+  `both HTML reports (read → annotate → build → render → write): first ${first.ms.toFixed(1)} ms, median of ${RUNS} warm runs ${median.toFixed(1)} ms, best ${times[0]!.toFixed(1)} ms — target < 300 ms: ${verdict}`,
+);
+console.log(
+  `sizes: patient ${(htmls[0]!.length / 1024).toFixed(1)} KiB, clinician ${(htmls[1]!.length / 1024).toFixed(1)} KiB`,
+);
 
 if (existsSync(DEFAULT_CHROMIUM)) {
   const t0 = performance.now();
   const pdfs = await htmlToPdf(htmls, { now, footerText: 'onconav bench' });
   const ms = performance.now() - t0;
   pdfs.forEach((p, i) => writeFileAtomic(join(OUT, `${i === 0 ? 'patient' : 'clinician'}.pdf`), p));
-  console.log(`both PDFs (Chromium launch + print): ${ms.toFixed(0)} ms; ${pdfs.map((p) => `${(p.length / 1024).toFixed(0)} KiB`).join(', ')}`);
+  console.log(
+    `both PDFs (Chromium launch + print): ${ms.toFixed(0)} ms; ${pdfs.map((p) => `${(p.length / 1024).toFixed(0)} KiB`).join(', ')}`,
+  );
 } else {
   console.log(`PDF: skipped, no Chromium at ${DEFAULT_CHROMIUM}`);
 }

@@ -18,7 +18,9 @@ import { renderHtml } from './render-html.js';
 
 const hasChromium = existsSync(DEFAULT_CHROMIUM);
 const suite = hasChromium ? describe : describe.skip;
-const name = hasChromium ? 'reports in Chromium' : `reports in Chromium [skipped: no Chromium at ${DEFAULT_CHROMIUM}; apt-get install chromium]`;
+const name = hasChromium
+  ? 'reports in Chromium'
+  : `reports in Chromium [skipped: no Chromium at ${DEFAULT_CHROMIUM}; apt-get install chromium]`;
 
 interface AxeResult {
   violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown }> }>;
@@ -34,7 +36,13 @@ suite(name, () => {
     const { chromium } = await import('playwright-core');
     profile = mkdtempSync(join(tmpdir(), 'onconav-a11y-'));
     // bypassCSP: the report forbids all scripts; the test alone injects axe.
-    ctx = await chromium.launchPersistentContext(profile, { executablePath: DEFAULT_CHROMIUM, headless: true, args: [...CHROMIUM_ARGS], bypassCSP: true, viewport: { width: 1000, height: 1400 } });
+    ctx = await chromium.launchPersistentContext(profile, {
+      executablePath: DEFAULT_CHROMIUM,
+      headless: true,
+      args: [...CHROMIUM_ARGS],
+      bypassCSP: true,
+      viewport: { width: 1000, height: 1400 },
+    });
   });
   afterAll(async () => {
     await ctx?.close();
@@ -42,8 +50,20 @@ suite(name, () => {
   });
 
   const cases = FIXTURE_CASES.flatMap((f) => [
-    { label: `${f.name} patient`, html: () => renderHtml(buildPatientReport({ case: f.case, annotation: f.annotation, trials: f.trials, now: FIXED_NOW })) },
-    { label: `${f.name} clinician`, html: () => renderHtml(buildClinicianReport({ case: f.case, annotation: f.annotation, trials: f.trials, now: FIXED_NOW })) },
+    {
+      label: `${f.name} patient`,
+      html: () =>
+        renderHtml(
+          buildPatientReport({ case: f.case, annotation: f.annotation, trials: f.trials, now: FIXED_NOW }),
+        ),
+    },
+    {
+      label: `${f.name} clinician`,
+      html: () =>
+        renderHtml(
+          buildClinicianReport({ case: f.case, annotation: f.annotation, trials: f.trials, now: FIXED_NOW }),
+        ),
+    },
   ]);
 
   it.each(cases)('$label has no serious or critical axe violations', async ({ label, html }) => {
@@ -56,7 +76,10 @@ suite(name, () => {
         `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } })`,
       )) as AxeResult;
       const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length}×)`), label).toEqual([]);
+      expect(
+        bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length}×)`),
+        label,
+      ).toEqual([]);
       if (label === 'melanoma-brain-lung patient') {
         // A picture for people to look at (not committed): out/ is ignored by git.
         mkdirSync('out', { recursive: true });

@@ -20,22 +20,41 @@ const POINTS: Record<BodyRegion, readonly Point[]> = {
   eye: [[CX + 9, 40]],
   throat: [[CX, 74]],
   thyroid: [[CX - 6, 82]],
-  lymph_node: [[CX + 14, 80], [CX - 42, 104]],
+  lymph_node: [
+    [CX + 14, 80],
+    [CX - 42, 104],
+  ],
   breast: [[CX + 22, 112]],
-  lung: [[CX - 20, 128], [CX + 20, 128]],
+  lung: [
+    [CX - 20, 128],
+    [CX + 20, 128],
+  ],
   pleura: [[CX + 34, 138]],
   liver: [[CX - 18, 166]],
   stomach: [[CX + 16, 164]],
   pancreas: [[CX + 4, 178]],
-  adrenal: [[CX - 14, 184], [CX + 14, 184]],
-  kidney: [[CX - 20, 196], [CX + 20, 196]],
+  adrenal: [
+    [CX - 14, 184],
+    [CX + 14, 184],
+  ],
+  kidney: [
+    [CX - 20, 196],
+    [CX + 20, 196],
+  ],
   peritoneum: [[CX + 26, 208]],
   bowel: [[CX - 6, 214]],
-  ovary: [[CX - 16, 232], [CX + 16, 232]],
+  ovary: [
+    [CX - 16, 232],
+    [CX + 16, 232],
+  ],
   uterus: [[CX, 236]],
   bladder: [[CX, 246]],
   prostate: [[CX, 254]],
-  bone: [[CX - 32, 120], [CX + 20, 240], [CX - 22, 320]],
+  bone: [
+    [CX - 32, 120],
+    [CX + 20, 240],
+    [CX - 22, 320],
+  ],
   soft_tissue: [[CX + 24, 300]],
   skin: [[CX + 68, 210]],
   other: [[CX + 70, 30]],
@@ -73,7 +92,12 @@ const ORGANS = [
 /** Renders the body map as a self-contained SVG string (no external references). `id` must be unique in the page. */
 export function renderBodyMap(input: BodyMapInput, msg: RenderMessages, id = 'body-map'): string {
   const marks: Array<{ kind: 'primary' | 'spread'; label: string; points: readonly Point[] }> = [];
-  if (input.primary) marks.push({ kind: 'primary', label: input.primaryLabel ?? msg.bodyMapLegendPrimary, points: POINTS[input.primary] });
+  if (input.primary)
+    marks.push({
+      kind: 'primary',
+      label: input.primaryLabel ?? msg.bodyMapLegendPrimary,
+      points: POINTS[input.primary],
+    });
   const seen = new Set<BodyRegion>();
   for (const s of input.sites) {
     if (seen.has(s.region)) continue;
@@ -88,13 +112,16 @@ export function renderBodyMap(input: BodyMapInput, msg: RenderMessages, id = 'bo
   // Up to 14 labels keep 28 units apart; more labels share the height evenly (never under 22: the font is 15).
   const gap = Math.max(22, Math.min(28, 390 / Math.max(1, ordered.length - 1)));
   const ys: number[] = [];
-  for (const mark of ordered) ys.push(Math.max(mean(mark.points), (ys[ys.length - 1] ?? -Infinity) + gap, 20));
+  for (const mark of ordered)
+    ys.push(Math.max(mean(mark.points), (ys[ys.length - 1] ?? -Infinity) + gap, 20));
   // Pull the column back up if it ran past the bottom of the drawing.
-  for (let i = ys.length - 1, limit = 410; i >= 0; i--, limit -= gap) ys[i] = Math.max(20, Math.min(ys[i]!, limit));
+  for (let i = ys.length - 1, limit = 410; i >= 0; i--, limit -= gap)
+    ys[i] = Math.max(20, Math.min(ys[i]!, limit));
   const parts: string[] = [];
   ordered.forEach((mark, i) => {
     const ly = Math.round(ys[i]!);
-    for (const [x, y] of mark.points) parts.push(`<line class="bm-lead" x1="${x}" y1="${y}" x2="${labelX - 6}" y2="${ly}"/>`);
+    for (const [x, y] of mark.points)
+      parts.push(`<line class="bm-lead" x1="${x}" y1="${y}" x2="${labelX - 6}" y2="${ly}"/>`);
     for (const [x, y] of mark.points)
       parts.push(
         mark.kind === 'primary'
@@ -111,7 +138,10 @@ export function renderBodyMap(input: BodyMapInput, msg: RenderMessages, id = 'bo
   const legend =
     `<rect class="bm-primary" x="10" y="${legendY - 10}" width="12" height="12"/><text class="bm-legend" x="28" y="${legendY}">${esc(input.primary ? msg.bodyMapLegendPrimary : msg.bodyMapPrimaryUnknown)}</text>` +
     `<circle class="bm-spread" cx="176" cy="${legendY - 4}" r="6"/><text class="bm-legend" x="188" y="${legendY}">${esc(msg.bodyMapLegendSpread)}</text>`;
-  const desc = msg.bodyMapDesc(input.primary ? msg.regions[input.primary] : null, input.sites.map((s) => s.label));
+  const desc = msg.bodyMapDesc(
+    input.primary ? msg.regions[input.primary] : null,
+    input.sites.map((s) => s.label),
+  );
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" class="body-map" viewBox="0 0 430 460" width="430" height="460" role="img" aria-labelledby="${id}-title ${id}-desc">` +
     `<title id="${id}-title">${esc(msg.bodyMapTitle)}</title><desc id="${id}-desc">${esc(desc)}</desc>` +

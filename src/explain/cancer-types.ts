@@ -9,30 +9,100 @@ import type { CancerKey } from './messages/types.js';
 
 /** Body-map regions: metastatic sites plus organs where a cancer may start. */
 export const BODY_REGIONS = [
-  'brain', 'leptomeninges', 'spinal_cord', 'liver', 'lung', 'bone', 'lymph_node', 'adrenal', 'peritoneum', 'pleura',
-  'skin', 'soft_tissue', 'ovary', 'kidney', 'pancreas', 'bowel', 'other',
-  'breast', 'prostate', 'bladder', 'stomach', 'throat', 'thyroid', 'uterus', 'eye',
+  'brain',
+  'leptomeninges',
+  'spinal_cord',
+  'liver',
+  'lung',
+  'bone',
+  'lymph_node',
+  'adrenal',
+  'peritoneum',
+  'pleura',
+  'skin',
+  'soft_tissue',
+  'ovary',
+  'kidney',
+  'pancreas',
+  'bowel',
+  'other',
+  'breast',
+  'prostate',
+  'bladder',
+  'stomach',
+  'throat',
+  'thyroid',
+  'uterus',
+  'eye',
 ] as const;
 export type BodyRegion = (typeof BODY_REGIONS)[number];
 
 const BY_CODE: Record<string, CancerKey> = {
-  MEL: 'melanoma', SKCM: 'melanoma', ACRM: 'melanoma', MUP: 'melanoma',
-  COADREAD: 'colorectal', COAD: 'colorectal', READ: 'colorectal', MACR: 'colorectal', CMC: 'colorectal',
-  BREAST: 'breast', BRCA: 'breast', IDC: 'breast', ILC: 'breast', IBC: 'breast', MBC: 'breast', BRCANOS: 'breast', BRCNOS: 'breast',
-  NSCLC: 'nsclc', LUAD: 'nsclc', LUSC: 'nsclc', LCLC: 'nsclc', SARCL: 'nsclc',
-  SCLC: 'sclc', CSCLC: 'sclc',
-  PROSTATE: 'prostate', PRAD: 'prostate',
-  PAAD: 'pancreas', PAAC: 'pancreas',
-  PANET: 'neuroendocrine', GINET: 'neuroendocrine', LNET: 'neuroendocrine', NETNOS: 'neuroendocrine',
-  OVARY: 'ovarian', OVT: 'ovarian', HGSOC: 'ovarian', SOC: 'ovarian', OOVC: 'ovarian',
-  RCC: 'kidney', CCRCC: 'kidney', PRCC: 'kidney', CHRCC: 'kidney',
-  BLCA: 'bladder', UTUC: 'bladder', BLAD: 'bladder',
-  EGC: 'gastroesophageal', STAD: 'gastroesophageal', ESCA: 'gastroesophageal', ESCC: 'gastroesophageal', GEJ: 'gastroesophageal',
-  HNSC: 'head_neck', NPC: 'head_neck', OHNCA: 'head_neck',
-  THPA: 'thyroid', THFO: 'thyroid', THAP: 'thyroid', THME: 'thyroid', WDTC: 'thyroid',
-  UCEC: 'endometrial', UEC: 'endometrial',
-  HCC: 'liver', FLC: 'liver',
-  CHOL: 'biliary', IHCH: 'biliary', EHCH: 'biliary', GBC: 'biliary',
+  MEL: 'melanoma',
+  SKCM: 'melanoma',
+  ACRM: 'melanoma',
+  MUP: 'melanoma',
+  COADREAD: 'colorectal',
+  COAD: 'colorectal',
+  READ: 'colorectal',
+  MACR: 'colorectal',
+  CMC: 'colorectal',
+  BREAST: 'breast',
+  BRCA: 'breast',
+  IDC: 'breast',
+  ILC: 'breast',
+  IBC: 'breast',
+  MBC: 'breast',
+  BRCANOS: 'breast',
+  BRCNOS: 'breast',
+  NSCLC: 'nsclc',
+  LUAD: 'nsclc',
+  LUSC: 'nsclc',
+  LCLC: 'nsclc',
+  SARCL: 'nsclc',
+  SCLC: 'sclc',
+  CSCLC: 'sclc',
+  PROSTATE: 'prostate',
+  PRAD: 'prostate',
+  PAAD: 'pancreas',
+  PAAC: 'pancreas',
+  PANET: 'neuroendocrine',
+  GINET: 'neuroendocrine',
+  LNET: 'neuroendocrine',
+  NETNOS: 'neuroendocrine',
+  OVARY: 'ovarian',
+  OVT: 'ovarian',
+  HGSOC: 'ovarian',
+  SOC: 'ovarian',
+  OOVC: 'ovarian',
+  RCC: 'kidney',
+  CCRCC: 'kidney',
+  PRCC: 'kidney',
+  CHRCC: 'kidney',
+  BLCA: 'bladder',
+  UTUC: 'bladder',
+  BLAD: 'bladder',
+  EGC: 'gastroesophageal',
+  STAD: 'gastroesophageal',
+  ESCA: 'gastroesophageal',
+  ESCC: 'gastroesophageal',
+  GEJ: 'gastroesophageal',
+  HNSC: 'head_neck',
+  NPC: 'head_neck',
+  OHNCA: 'head_neck',
+  THPA: 'thyroid',
+  THFO: 'thyroid',
+  THAP: 'thyroid',
+  THME: 'thyroid',
+  WDTC: 'thyroid',
+  UCEC: 'endometrial',
+  UEC: 'endometrial',
+  HCC: 'liver',
+  FLC: 'liver',
+  CHOL: 'biliary',
+  IHCH: 'biliary',
+  EHCH: 'biliary',
+  GBC: 'biliary',
   GIST: 'gist',
 };
 
@@ -61,7 +131,10 @@ const BY_WORDS: ReadonlyArray<[RegExp, CancerKey]> = [
   [/sarcoma/, 'sarcoma'],
 ];
 
-export function cancerKeyOf(tumorType: TumorTypeRef | null | undefined, ancestors: readonly string[] = []): CancerKey {
+export function cancerKeyOf(
+  tumorType: TumorTypeRef | null | undefined,
+  ancestors: readonly string[] = [],
+): CancerKey {
   if (!tumorType) return 'other';
   const text = `${tumorType.name} | ${tumorType.mainType ?? ''} | ${tumorType.input ?? ''}`.toLowerCase();
   // Neuroendocrine and eye melanoma are decided by words first: their OncoTree parents (pancreas, lung, melanoma) would mislead.
@@ -98,7 +171,10 @@ const PRIMARY_REGION: Record<CancerKey, BodyRegion | null> = {
 };
 
 /** Where the body map marks the start of the cancer; null when it cannot be told from the tumor type. */
-export function primaryRegionOf(key: CancerKey, tumorType: TumorTypeRef | null | undefined): BodyRegion | null {
+export function primaryRegionOf(
+  key: CancerKey,
+  tumorType: TumorTypeRef | null | undefined,
+): BodyRegion | null {
   const text = `${tumorType?.name ?? ''} ${tumorType?.mainType ?? ''}`.toLowerCase();
   if (/uveal|ocular|\beye\b/.test(text)) return 'eye';
   if (key === 'neuroendocrine' || key === 'other') {

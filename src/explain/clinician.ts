@@ -19,13 +19,21 @@ function alterationLabel(f: Finding): string {
 
 function contextOf(t: Treatment, m: Messages): string {
   const types = t.tumorTypes.join(', ');
-  const ctx = t.sourceLevel && t.sourceLevel !== t.level ? m.clinician.levelOtherType(t.sourceLevel) : m.clinician.levelInThisType;
+  const ctx =
+    t.sourceLevel && t.sourceLevel !== t.level
+      ? m.clinician.levelOtherType(t.sourceLevel)
+      : m.clinician.levelInThisType;
   return `${types} (${ctx})`;
 }
 
 function sourcesOf(t: Treatment, m: Messages): string {
   return t.sources
-    .flatMap((s) => s.citations.map((c) => `${c.label}${c.date ? ` (${c.date})` : ''}${c.id ? ` [${c.id}]` : ''}${s.researchUseOnly ? ` — ${m.clinician.researchUseOnly}` : ''}`))
+    .flatMap((s) =>
+      s.citations.map(
+        (c) =>
+          `${c.label}${c.date ? ` (${c.date})` : ''}${c.id ? ` [${c.id}]` : ''}${s.researchUseOnly ? ` — ${m.clinician.researchUseOnly}` : ''}`,
+      ),
+    )
     .join('; ');
 }
 
@@ -51,7 +59,14 @@ export function buildClinicianReport(input: ReportInput): Report {
   const rows: string[][] = [
     [cm.fields.caseId, c.id],
     [cm.fields.tumorType, c.tumorType ? `${c.tumorType.name} (${c.tumorType.code})` : nr],
-    [cm.fields.sites, facts.sites.length ? facts.sites.map((s) => `${s.site.replace(/_/g, ' ')}${s.status !== 'unknown' ? ` (${s.status})` : ''}`).join(', ') : nr],
+    [
+      cm.fields.sites,
+      facts.sites.length
+        ? facts.sites
+            .map((s) => `${s.site.replace(/_/g, ' ')}${s.status !== 'unknown' ? ` (${s.status})` : ''}`)
+            .join(', ')
+        : nr,
+    ],
     [cm.fields.stage, c.stage ?? nr],
     [cm.fields.age, c.patient.age !== undefined ? String(c.patient.age) : nr],
     [cm.fields.sex, c.patient.sex],
@@ -62,28 +77,66 @@ export function buildClinicianReport(input: ReportInput): Report {
     [
       cm.fields.priorTherapies,
       c.priorTherapies.length
-        ? c.priorTherapies.map((t) => `${t.name ?? t.drugs.join(' + ')}${t.setting !== 'unknown' ? `, ${t.setting}` : ''}${t.response !== 'unknown' ? `, ${t.response}` : ''}${t.progressed ? ', progressed' : ''}`).join('; ')
+        ? c.priorTherapies
+            .map(
+              (t) =>
+                `${t.name ?? t.drugs.join(' + ')}${t.setting !== 'unknown' ? `, ${t.setting}` : ''}${t.response !== 'unknown' ? `, ${t.response}` : ''}${t.progressed ? ', progressed' : ''}`,
+            )
+            .join('; ')
         : nr,
     ],
-    [cm.fields.samples, c.samples.map((s) => `${s.id}${s.panel ? ` (${s.panel})` : ''}: ${s.alterations.length} alterations, ${s.biomarkers.length} biomarkers`).join('; ') || nr],
+    [
+      cm.fields.samples,
+      c.samples
+        .map(
+          (s) =>
+            `${s.id}${s.panel ? ` (${s.panel})` : ''}: ${s.alterations.length} alterations, ${s.biomarkers.length} biomarkers`,
+        )
+        .join('; ') || nr,
+    ],
   ];
-  sections.push({ id: 'summary', heading: cm.sections.summary, blocks: [{ kind: 'table', caption: cm.sections.summary, head: [cm.cols.field, cm.cols.value], rows }] });
+  sections.push({
+    id: 'summary',
+    heading: cm.sections.summary,
+    blocks: [{ kind: 'table', caption: cm.sections.summary, head: [cm.cols.field, cm.cols.value], rows }],
+  });
 
   // Actionable (sensitivity), one row per therapy, strongest level first
   const actionRows: string[][] = [];
   for (const f of facts.findings) {
     const sens = f.alteration.treatments.filter((t) => t.effect === 'sensitivity');
-    sens.sort((a, b) => ['1', '2', '3A', '3B', '4'].indexOf(a.level) - ['1', '2', '3A', '3B', '4'].indexOf(b.level) || therapyName(a).localeCompare(therapyName(b)));
+    sens.sort(
+      (a, b) =>
+        ['1', '2', '3A', '3B', '4'].indexOf(a.level) - ['1', '2', '3A', '3B', '4'].indexOf(b.level) ||
+        therapyName(a).localeCompare(therapyName(b)),
+    );
     for (const t of sens)
-      actionRows.push([f.alteration.gene ?? '—', alterationLabel(f), t.level, AMP_TIER[t.level], therapyName(t), contextOf(t, m), sourcesOf(t, m)]);
+      actionRows.push([
+        f.alteration.gene ?? '—',
+        alterationLabel(f),
+        t.level,
+        AMP_TIER[t.level],
+        therapyName(t),
+        contextOf(t, m),
+        sourcesOf(t, m),
+      ]);
   }
-  actionRows.sort((a, b) => ['1', '2', '3A', '3B', '4'].indexOf(a[2]!) - ['1', '2', '3A', '3B', '4'].indexOf(b[2]!));
+  actionRows.sort(
+    (a, b) => ['1', '2', '3A', '3B', '4'].indexOf(a[2]!) - ['1', '2', '3A', '3B', '4'].indexOf(b[2]!),
+  );
   const col = cm.cols;
   sections.push({
     id: 'actionable',
     heading: cm.sections.actionable,
     blocks: actionRows.length
-      ? [{ kind: 'table', caption: cm.sections.actionable, head: [col.gene, col.alteration, col.level, col.amp, col.therapies, col.context, col.sources], rows: actionRows }]
+      ? [
+          {
+            kind: 'table',
+            caption: cm.sections.actionable,
+            head: [col.gene, col.alteration, col.level, col.amp, col.therapies, col.context, col.sources],
+            rows: actionRows,
+          },
+        ]
       : [{ kind: 'paragraph', text: cm.none }],
   });
 
@@ -91,12 +144,27 @@ export function buildClinicianReport(input: ReportInput): Report {
   const resRows: string[][] = [];
   for (const f of facts.findings)
     for (const t of f.alteration.treatments.filter((x) => x.effect === 'resistance'))
-      resRows.push([f.alteration.gene ?? '—', alterationLabel(f), t.level, AMP_TIER[t.level], therapyName(t), contextOf(t, m), sourcesOf(t, m)]);
+      resRows.push([
+        f.alteration.gene ?? '—',
+        alterationLabel(f),
+        t.level,
+        AMP_TIER[t.level],
+        therapyName(t),
+        contextOf(t, m),
+        sourcesOf(t, m),
+      ]);
   sections.push({
     id: 'resistance',
     heading: cm.sections.resistance,
     blocks: resRows.length
-      ? [{ kind: 'table', caption: cm.sections.resistance, head: [col.gene, col.alteration, col.level, col.amp, col.therapies, col.context, col.sources], rows: resRows }]
+      ? [
+          {
+            kind: 'table',
+            caption: cm.sections.resistance,
+            head: [col.gene, col.alteration, col.level, col.amp, col.therapies, col.context, col.sources],
+            rows: resRows,
+          },
+        ]
       : [{ kind: 'paragraph', text: cm.none }],
   });
 
@@ -111,7 +179,13 @@ export function buildClinicianReport(input: ReportInput): Report {
             kind: 'table',
             caption: cm.sections.oncogenic,
             head: [col.gene, col.alteration, col.oncogenicity, col.effect, col.type],
-            rows: onco.map((f) => [f.alteration.gene ?? '—', alterationLabel(f), f.alteration.oncogenic, f.alteration.mutationEffect, f.alteration.kind]),
+            rows: onco.map((f) => [
+              f.alteration.gene ?? '—',
+              alterationLabel(f),
+              f.alteration.oncogenic,
+              f.alteration.mutationEffect,
+              f.alteration.kind,
+            ]),
           },
         ]
       : [{ kind: 'paragraph', text: cm.none }],
@@ -128,7 +202,12 @@ export function buildClinicianReport(input: ReportInput): Report {
             kind: 'table',
             caption: cm.sections.vus,
             head: [col.gene, col.alteration, col.oncogenicity, col.type],
-            rows: vus.map((f) => [f.alteration.gene ?? '—', alterationLabel(f), f.alteration.oncogenic, f.alteration.kind]),
+            rows: vus.map((f) => [
+              f.alteration.gene ?? '—',
+              alterationLabel(f),
+              f.alteration.oncogenic,
+              f.alteration.kind,
+            ]),
           },
         ]
       : [{ kind: 'paragraph', text: cm.none }],
@@ -155,12 +234,20 @@ export function buildClinicianReport(input: ReportInput): Report {
           heading: cm.trialHeader(t.nctId, t.title),
           blocks: [
             { kind: 'paragraph', text: cm.trialMeta(t.phase ?? '—', t.status, t.score.toFixed(2), site) },
-            ...(t.highlights.length ? [{ kind: 'list' as const, items: t.highlights.map((text) => ({ text })) }] : []),
+            ...(t.highlights.length
+              ? [{ kind: 'list' as const, items: t.highlights.map((text) => ({ text })) }]
+              : []),
             {
               kind: 'table',
               caption: t.nctId,
               head: [col.type, col.criterion, col.verdict, col.reason, col.toSettle],
-              rows: t.criteria.map((cv) => [cv.type, cv.text, cm.verdicts[cv.verdict], cv.reason, cv.toSettle ?? '']),
+              rows: t.criteria.map((cv) => [
+                cv.type,
+                cv.text,
+                cm.verdicts[cv.verdict],
+                cv.reason,
+                cv.toSettle ?? '',
+              ]),
             },
           ],
         });
@@ -187,7 +274,10 @@ export function buildClinicianReport(input: ReportInput): Report {
             kind: 'table',
             caption: cm.sections.siteOptions,
             head: [col.site, col.options],
-            rows: facts.sites.map((s) => [m.sites[s.site].label, m.sites[s.site].treatments.map((t) => t.name).join('; ')]),
+            rows: facts.sites.map((s) => [
+              m.sites[s.site].label,
+              m.sites[s.site].treatments.map((t) => t.name).join('; '),
+            ]),
           },
         ]
       : [{ kind: 'paragraph', text: cm.none }],
@@ -203,12 +293,25 @@ export function buildClinicianReport(input: ReportInput): Report {
     },
     { kind: 'paragraph', text: cm.provenanceOnconav(version, date) },
     c.inputs.length
-      ? { kind: 'table', caption: col.file, head: [col.file, col.format, col.sha256], rows: c.inputs.map((i) => [i.file, i.format, i.sha256]) }
+      ? {
+          kind: 'table',
+          caption: col.file,
+          head: [col.file, col.format, col.sha256],
+          rows: c.inputs.map((i) => [i.file, i.format, i.sha256]),
+        }
       : { kind: 'paragraph', text: cm.noInputs },
   ];
-  const conflicts = facts.findings.flatMap((f) => f.alteration.conflicts.map((x) => cm.conflicts(`${f.alteration.gene ?? ''} ${alterationLabel(f)}: ${x}`)));
+  const conflicts = facts.findings.flatMap((f) =>
+    f.alteration.conflicts.map((x) => cm.conflicts(`${f.alteration.gene ?? ''} ${alterationLabel(f)}: ${x}`)),
+  );
   if (conflicts.length) prov.push({ kind: 'list', items: conflicts.map((text) => ({ text })) });
-  if (c.issues.length) prov.push({ kind: 'callout', tone: 'info', title: cm.issuesHeading, items: c.issues.map((i) => ({ text: formatIssue(i) })) });
+  if (c.issues.length)
+    prov.push({
+      kind: 'callout',
+      tone: 'info',
+      title: cm.issuesHeading,
+      items: c.issues.map((i) => ({ text: formatIssue(i) })),
+    });
   sections.push({ id: 'provenance', heading: cm.sections.provenance, blocks: prov });
 
   sections.push({

@@ -1,4 +1,12 @@
-import type { AnnotatedAlteration, AnnotationResult, Biomarker, Case, Level, MetastaticSite, Treatment } from '../domain/index.js';
+import type {
+  AnnotatedAlteration,
+  AnnotationResult,
+  Biomarker,
+  Case,
+  Level,
+  MetastaticSite,
+  Treatment,
+} from '../domain/index.js';
 import { levelRank } from '../domain/index.js';
 import { cancerKeyOf, primaryRegionOf, type BodyRegion } from './cancer-types.js';
 import type { FindingCategory, KnowledgeStamp } from './model.js';
@@ -89,7 +97,11 @@ function findingKey(a: AnnotatedAlteration): string {
   return `${a.kind}|${a.gene ?? ''}|${a.alteration ?? a.originalText}`;
 }
 
-export function caseFacts(c: Case, annotation: AnnotationResult, ancestors: readonly string[] = []): CaseFacts {
+export function caseFacts(
+  c: Case,
+  annotation: AnnotationResult,
+  ancestors: readonly string[] = [],
+): CaseFacts {
   const tumorType = c.tumorType ?? annotation.samples.find((s) => s.tumorType)?.tumorType ?? null;
   const cancerKey = cancerKeyOf(tumorType, ancestors);
   const seenSites = new Set<string>();
@@ -100,13 +112,16 @@ export function caseFacts(c: Case, annotation: AnnotationResult, ancestors: read
     sites.push(s);
   }
   const byKey = new Map<string, AnnotatedAlteration>();
-  for (const sample of annotation.samples) for (const a of sample.alterations) if (!byKey.has(findingKey(a))) byKey.set(findingKey(a), a);
+  for (const sample of annotation.samples)
+    for (const a of sample.alterations) if (!byKey.has(findingKey(a))) byKey.set(findingKey(a), a);
   const findings = [...byKey.values()].map(findingOf).sort((x, y) => {
     const c1 = CATEGORY_ORDER[x.category] - CATEGORY_ORDER[y.category];
     if (c1 !== 0) return c1;
     const l1 = (x.level ? levelRank(x.level) : 99) - (y.level ? levelRank(y.level) : 99);
     if (l1 !== 0) return l1;
-    return `${x.alteration.gene ?? ''} ${x.alteration.alteration ?? ''}`.localeCompare(`${y.alteration.gene ?? ''} ${y.alteration.alteration ?? ''}`);
+    return `${x.alteration.gene ?? ''} ${x.alteration.alteration ?? ''}`.localeCompare(
+      `${y.alteration.gene ?? ''} ${y.alteration.alteration ?? ''}`,
+    );
   });
   const biomarkers: Biomarker[] = [];
   const seenBio = new Set<string>();
@@ -123,8 +138,19 @@ export function caseFacts(c: Case, annotation: AnnotationResult, ancestors: read
   const knowledge = annotation.knowledgeBase
     .map((k) => ({ source: k.source, version: k.version, date: k.date }))
     .sort((a, b) => a.source.localeCompare(b.source) || a.version.localeCompare(b.version));
-  const hasGenomicResults = c.samples.some((s) => s.alterations.length > 0) || annotation.samples.some((s) => s.alterations.some((a) => a.kind !== 'biomarker'));
-  return { cancerKey, primaryRegion: primaryRegionOf(cancerKey, tumorType), sites, findings, biomarkers, tmb, knowledge, hasGenomicResults };
+  const hasGenomicResults =
+    c.samples.some((s) => s.alterations.length > 0) ||
+    annotation.samples.some((s) => s.alterations.some((a) => a.kind !== 'biomarker'));
+  return {
+    cancerKey,
+    primaryRegion: primaryRegionOf(cancerKey, tumorType),
+    sites,
+    findings,
+    biomarkers,
+    tmb,
+    knowledge,
+    hasGenomicResults,
+  };
 }
 
 /** Whether a biomarker result points toward a treatment (high/positive), per the statuses in domain/alteration.ts. */

@@ -25,9 +25,21 @@ export type Block =
   | { kind: 'callout'; tone: 'urgent' | 'note' | 'info'; title?: string; text?: string; items?: Item[] }
   | { kind: 'definitions'; items: Array<{ term: string; definition: string }> }
   | { kind: 'table'; caption: string; head: string[]; rows: string[][] }
-  | { kind: 'bodyMap'; primary: BodyRegion | null; primaryLabel: string | null; sites: Array<{ region: BodyRegion; label: string }>; caption: string }
+  | {
+      kind: 'bodyMap';
+      primary: BodyRegion | null;
+      primaryLabel: string | null;
+      sites: Array<{ region: BodyRegion; label: string }>;
+      caption: string;
+    }
   /** A trial: heading, short facts and two lists (reasons, unknowns); `quoted` marks registry text we did not write. */
-  | { kind: 'trial'; nctId: string; title: string; facts: string[]; lists: Array<{ title: string; items: Item[] }> };
+  | {
+      kind: 'trial';
+      nctId: string;
+      title: string;
+      facts: string[];
+      lists: Array<{ title: string; items: Item[] }>;
+    };
 
 export interface Section {
   /** Stable anchor id (`meaning`, `symptoms`…). */
@@ -81,10 +93,26 @@ export interface ReportFacts {
     drugs: string[];
     category: FindingCategory;
   }>;
-  trials: Array<{ nctId: string; title: string; score: number; status: string; nearestSite: string | null; unknown: string[] }>;
+  trials: Array<{
+    nctId: string;
+    title: string;
+    score: number;
+    status: string;
+    nearestSite: string | null;
+    unknown: string[];
+  }>;
 }
 
-export const FINDING_CATEGORIES = ['approved', 'otherCancer', 'research', 'resistance', 'oncogenic', 'biomarker', 'vus', 'benign'] as const;
+export const FINDING_CATEGORIES = [
+  'approved',
+  'otherCancer',
+  'research',
+  'resistance',
+  'oncogenic',
+  'biomarker',
+  'vus',
+  'benign',
+] as const;
 export type FindingCategory = (typeof FINDING_CATEGORIES)[number];
 
 /** Trial matching as the report sees it: turned off, no trial data in the store, or the matches found. */

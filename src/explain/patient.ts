@@ -1,10 +1,32 @@
-import type { AnnotationResult, Biomarker, Case, MetastaticSiteCode, TrialMatch, TrialSite } from '../domain/index.js';
+import type {
+  AnnotationResult,
+  Biomarker,
+  Case,
+  MetastaticSiteCode,
+  TrialMatch,
+  TrialSite,
+} from '../domain/index.js';
 import { VERSION } from '../version.js';
 import { allPills } from './drugs.js';
-import { biomarkerPositive, caseFacts, isoDate, knowledgeLine, type CaseFacts, type Finding } from './facts.js';
+import {
+  biomarkerPositive,
+  caseFacts,
+  isoDate,
+  knowledgeLine,
+  type CaseFacts,
+  type Finding,
+} from './facts.js';
 import { en } from './messages/en.js';
 import type { FindingWords, Messages } from './messages/types.js';
-import { REPORT_SCHEMA_VERSION, type Block, type Item, type Report, type ReportFacts, type Section, type TrialsState } from './model.js';
+import {
+  REPORT_SCHEMA_VERSION,
+  type Block,
+  type Item,
+  type Report,
+  type ReportFacts,
+  type Section,
+  type TrialsState,
+} from './model.js';
 
 /** Everything a report is built from. The clock is injected so the same inputs give the same bytes. */
 export interface ReportInput {
@@ -39,12 +61,19 @@ export function findingWords(f: Finding, m: Messages): FindingWords {
       change =
         data.change === 'amplification' || data.change === 'gain'
           ? m.patient.changeAmplification(gene)
-          : data.change === 'deepDeletion' || data.change === 'hemizygousDeletion' || data.change === 'shallowDeletion'
+          : data.change === 'deepDeletion' ||
+              data.change === 'hemizygousDeletion' ||
+              data.change === 'shallowDeletion'
             ? m.patient.changeDeletion(gene)
             : m.patient.changeOther(gene);
       break;
     case 'fusion': {
-      const partner = data.gene5 && data.gene5 !== a.gene ? data.gene5 : data.gene3 && data.gene3 !== a.gene ? data.gene3 : null;
+      const partner =
+        data.gene5 && data.gene5 !== a.gene
+          ? data.gene5
+          : data.gene3 && data.gene3 !== a.gene
+            ? data.gene3
+            : null;
       change = m.patient.changeFusion(gene, partner);
       break;
     }
@@ -52,7 +81,11 @@ export function findingWords(f: Finding, m: Messages): FindingWords {
       change = m.patient.changeOther(data.alteration);
       break;
   }
-  return { gene, change, medicineWord: allPills(f.drugs) ? m.patient.medicinePills : m.patient.medicinesGeneric };
+  return {
+    gene,
+    change,
+    medicineWord: allPills(f.drugs) ? m.patient.medicinePills : m.patient.medicinesGeneric,
+  };
 }
 
 function siteNames(codes: readonly MetastaticSiteCode[], m: Messages): string {
@@ -115,7 +148,8 @@ function findingItems(facts: CaseFacts, m: Messages): { items: Item[]; unexplain
         unexplained += f.category === 'vus' ? 1 : 0;
         continue;
     }
-    if (f.category !== 'resistance' && f.resistanceTherapies.length > 0) text += ` ${p.alsoResistance(p.listJoin(combos(f, 'resistance', m)))}`;
+    if (f.category !== 'resistance' && f.resistanceTherapies.length > 0)
+      text += ` ${p.alsoResistance(p.listJoin(combos(f, 'resistance', m)))}`;
     const about = f.alteration.gene ? m.genes[f.alteration.gene] : undefined;
     if (about) text += ` ${about}`;
     items.push({ lead: w.gene, text });
@@ -125,9 +159,13 @@ function findingItems(facts: CaseFacts, m: Messages): { items: Item[]; unexplain
 
 /** Therapies of a finding in patient words ("dabrafenib with trametinib"), strongest level only for sensitivity. */
 function combos(f: Finding, effect: 'sensitivity' | 'resistance', m: Messages): string[] {
-  const ts = f.alteration.treatments.filter((t) => t.effect === effect && (effect === 'resistance' || t.level === f.alteration.highestSensitiveLevel));
+  const ts = f.alteration.treatments.filter(
+    (t) => t.effect === effect && (effect === 'resistance' || t.level === f.alteration.highestSensitiveLevel),
+  );
   // Fewest drugs first, then by name: a short, stable list; the clinician report has every therapy.
-  const sorted = [...new Map(ts.map((t) => [t.drugs.join('+'), t.drugs])).values()].sort((a, b) => a.length - b.length || a.join(' ').localeCompare(b.join(' ')));
+  const sorted = [...new Map(ts.map((t) => [t.drugs.join('+'), t.drugs])).values()].sort(
+    (a, b) => a.length - b.length || a.join(' ').localeCompare(b.join(' ')),
+  );
   const names = sorted.map((d) => m.patient.combination(d));
   return names.length > MAX_THERAPIES ? [m.patient.andOthers(names.slice(0, MAX_THERAPIES))] : names;
 }
@@ -156,7 +194,9 @@ function missingTests(facts: CaseFacts, m: Messages): Item[] {
   if (!names.has('MSI') && !names.has('MMR')) out.push({ text: m.patient.missingTest.MSI });
   if (!names.has('TMB') && !facts.tmb) out.push({ text: m.patient.missingTest.TMB });
   // PD-L1 guides immunotherapy choices in these cancers (FDA labels with PD-L1 companion tests).
-  const pdl1Matters = ['nsclc', 'gastroesophageal', 'head_neck', 'bladder', 'breast'].includes(facts.cancerKey);
+  const pdl1Matters = ['nsclc', 'gastroesophageal', 'head_neck', 'bladder', 'breast'].includes(
+    facts.cancerKey,
+  );
   if (pdl1Matters && !names.has('PD-L1')) out.push({ text: m.patient.missingTest['PD-L1'] });
   return out;
 }
@@ -168,7 +208,8 @@ export function buildPatientReport(input: ReportInput): Report {
   const c = input.case;
   const facts = caseFacts(c, input.annotation, input.ancestors);
   const cancer = m.cancers[facts.cancerKey];
-  const cancerName = facts.cancerKey === 'other' && c.tumorType ? c.tumorType.name.toLowerCase() : cancer.name;
+  const cancerName =
+    facts.cancerKey === 'other' && c.tumorType ? c.tumorType.name.toLowerCase() : cancer.name;
   const siteCodes = facts.sites.map((s) => s.site);
   const sitesText = siteNames(siteCodes, m);
   const date = isoDate(input.now);
@@ -176,10 +217,21 @@ export function buildPatientReport(input: ReportInput): Report {
 
   // 1. What metastatic means
   const meaning: Block[] = [];
-  meaning.push({ kind: 'paragraph', text: c.tumorType ? p.meaningStarted(cancerName, cancer.startedIn) : p.meaningUnknownPrimary });
-  meaning.push({ kind: 'paragraph', text: siteCodes.length ? p.meaningSpread(cancerName, sitesText) : p.meaningNoSites });
-  const example = facts.sites.find((s) => s.site !== 'other' && s.site !== 'lymph_node' && s.site !== facts.primaryRegion);
-  meaning.push({ kind: 'paragraph', text: p.meaningSameCancer(cancerName, example ? m.sites[example.site].name : null) });
+  meaning.push({
+    kind: 'paragraph',
+    text: c.tumorType ? p.meaningStarted(cancerName, cancer.startedIn) : p.meaningUnknownPrimary,
+  });
+  meaning.push({
+    kind: 'paragraph',
+    text: siteCodes.length ? p.meaningSpread(cancerName, sitesText) : p.meaningNoSites,
+  });
+  const example = facts.sites.find(
+    (s) => s.site !== 'other' && s.site !== 'lymph_node' && s.site !== facts.primaryRegion,
+  );
+  meaning.push({
+    kind: 'paragraph',
+    text: p.meaningSameCancer(cancerName, example ? m.sites[example.site].name : null),
+  });
   meaning.push({ kind: 'paragraph', text: p.meaningStage4(cancerName) });
   meaning.push({
     kind: 'bodyMap',
@@ -192,7 +244,13 @@ export function buildPatientReport(input: ReportInput): Report {
     id: 'meaning',
     heading: p.sections.meaning,
     blocks: meaning,
-    subsections: [{ id: 'usual-spread', heading: p.usualSpreadHeading, blocks: [{ kind: 'paragraph', text: cancer.spread }] }],
+    subsections: [
+      {
+        id: 'usual-spread',
+        heading: p.usualSpreadHeading,
+        blocks: [{ kind: 'paragraph', text: cancer.spread }],
+      },
+    ],
   });
 
   // 2. Symptoms, per site
@@ -209,11 +267,20 @@ export function buildPatientReport(input: ReportInput): Report {
           blocks: [
             { kind: 'paragraph', text: p.symptomsCommon },
             { kind: 'list', items: t.symptoms.map((text) => ({ text })) },
-            { kind: 'callout', tone: 'urgent', title: p.symptomsUrgent, items: t.urgent.map((text) => ({ text })) },
+            {
+              kind: 'callout',
+              tone: 'urgent',
+              title: p.symptomsUrgent,
+              items: t.urgent.map((text) => ({ text })),
+            },
           ],
         };
       }),
-      { id: 'symptoms-general', heading: p.symptomsOtherHeading, blocks: [{ kind: 'paragraph', text: p.symptomsGeneral }] },
+      {
+        id: 'symptoms-general',
+        heading: p.symptomsOtherHeading,
+        blocks: [{ kind: 'paragraph', text: p.symptomsGeneral }],
+      },
     ],
   });
 
@@ -226,40 +293,62 @@ export function buildPatientReport(input: ReportInput): Report {
       { kind: 'paragraph', text: p.treatmentTeam },
     ],
     subsections: [
-      { id: 'treatment-systemic', heading: p.systemicHeading, blocks: [{ kind: 'list', items: cancer.systemic.map((e) => ({ lead: e.name, text: e.text })) }] },
-      ...facts.sites.map(
-        (s): Section => ({
-          id: `treatment-${s.site}`,
-          heading: p.localHeading(m.sites[s.site].name),
-          blocks: [{ kind: 'list', items: m.sites[s.site].treatments.map((e) => ({ lead: e.name, text: e.text })) }],
-        }),
-      ),
+      {
+        id: 'treatment-systemic',
+        heading: p.systemicHeading,
+        blocks: [{ kind: 'list', items: cancer.systemic.map((e) => ({ lead: e.name, text: e.text })) }],
+      },
+      ...facts.sites.map((s): Section => ({
+        id: `treatment-${s.site}`,
+        heading: p.localHeading(m.sites[s.site].name),
+        blocks: [
+          { kind: 'list', items: m.sites[s.site].treatments.map((e) => ({ lead: e.name, text: e.text })) },
+        ],
+      })),
     ],
   });
 
   // 4. Targeted therapy and immunotherapy
   const targeted: Block[] = [{ kind: 'paragraph', text: p.targetedIntro }];
   const { items: fItems, unexplained } = findingItems(facts, m);
-  const approved = facts.findings.filter((f) => f.category === 'approved' && f.alteration.kind !== 'biomarker');
-  const approvedBio = facts.findings.filter((f) => f.category === 'approved' && f.alteration.kind === 'biomarker');
+  const approved = facts.findings.filter(
+    (f) => f.category === 'approved' && f.alteration.kind !== 'biomarker',
+  );
+  const approvedBio = facts.findings.filter(
+    (f) => f.category === 'approved' && f.alteration.kind === 'biomarker',
+  );
   const research = facts.findings.filter((f) => f.category === 'otherCancer' || f.category === 'research');
   const targetedSubs: Section[] = [];
   const geneBlocks: Block[] = fItems.length ? [{ kind: 'list', items: fItems }] : [];
   if (unexplained > 0) geneBlocks.push({ kind: 'paragraph', text: p.otherChanges(unexplained) });
-  if (geneBlocks.length) targetedSubs.push({ id: 'targeted-genes', heading: p.findingsHeading, blocks: geneBlocks });
+  if (geneBlocks.length)
+    targetedSubs.push({ id: 'targeted-genes', heading: p.findingsHeading, blocks: geneBlocks });
   const bio = biomarkerItems(facts.biomarkers, m);
-  if (bio.length) targetedSubs.push({ id: 'targeted-biomarkers', heading: p.biomarkersHeading, blocks: [{ kind: 'list', items: bio }] });
-  if (!facts.hasGenomicResults && facts.biomarkers.length === 0) targeted.push({ kind: 'paragraph', text: p.noTestResults });
+  if (bio.length)
+    targetedSubs.push({
+      id: 'targeted-biomarkers',
+      heading: p.biomarkersHeading,
+      blocks: [{ kind: 'list', items: bio }],
+    });
+  if (!facts.hasGenomicResults && facts.biomarkers.length === 0)
+    targeted.push({ kind: 'paragraph', text: p.noTestResults });
   else if (approved.length === 0 && approvedBio.length === 0) {
     targeted.push({ kind: 'paragraph', text: p.nothingActionable });
     targeted.push({ kind: 'paragraph', text: p.nothingActionableHope });
   }
   const trailing: Block[] = [];
   const missing = missingTests(facts, m);
-  if (missing.length) trailing.push({ kind: 'paragraph', text: p.missingTestsIntro }, { kind: 'list', items: missing });
-  if (cancer.usualTests.length) trailing.push({ kind: 'paragraph', text: p.usualTests(cancerName, p.listJoin(cancer.usualTests)) });
+  if (missing.length)
+    trailing.push({ kind: 'paragraph', text: p.missingTestsIntro }, { kind: 'list', items: missing });
+  if (cancer.usualTests.length)
+    trailing.push({ kind: 'paragraph', text: p.usualTests(cancerName, p.listJoin(cancer.usualTests)) });
   if (trailing.length) targetedSubs.push({ id: 'targeted-tests', heading: p.testsHeading, blocks: trailing });
-  sections.push({ id: 'targeted', heading: p.sections.targeted, blocks: targeted, subsections: targetedSubs });
+  sections.push({
+    id: 'targeted',
+    heading: p.sections.targeted,
+    blocks: targeted,
+    subsections: targetedSubs,
+  });
 
   // 5. Cure and control
   sections.push({
@@ -273,7 +362,11 @@ export function buildPatientReport(input: ReportInput): Report {
   });
 
   // 6. Preventing further spread
-  sections.push({ id: 'prevent', heading: p.sections.prevent, blocks: p.prevent.map((text) => ({ kind: 'paragraph', text })) });
+  sections.push({
+    id: 'prevent',
+    heading: p.sections.prevent,
+    blocks: p.prevent.map((text) => ({ kind: 'paragraph', text })),
+  });
 
   // 7. Trials
   const trialBlocks: Block[] = [{ kind: 'paragraph', text: p.trialsIntro }];
@@ -295,11 +388,25 @@ export function buildPatientReport(input: ReportInput): Report {
           const unknown = unknownsOf(t, m);
           const highlights = t.highlights.filter((h) => !/^to settle\b/i.test(h));
           const lists: Array<{ title: string; items: Item[] }> = [];
-          if (highlights.length) lists.push({ title: p.trialReasons, items: highlights.map((text) => ({ text })) });
+          if (highlights.length)
+            lists.push({ title: p.trialReasons, items: highlights.map((text) => ({ text })) });
           if (unknown.length) lists.push({ title: p.trialUnknowns, items: unknown });
           const place = t.nearestSite ? placeOf(t.nearestSite) : null;
-          trialBlocks.push({ kind: 'trial', nctId: t.nctId, title: t.title, facts: [p.trialId(t.nctId), place ? p.trialNearest(place) : p.trialNoSite], lists });
-          trialFacts.push({ nctId: t.nctId, title: t.title, score: t.score, status: t.status, nearestSite: place, unknown: unknown.map((u) => u.text) });
+          trialBlocks.push({
+            kind: 'trial',
+            nctId: t.nctId,
+            title: t.title,
+            facts: [p.trialId(t.nctId), place ? p.trialNearest(place) : p.trialNoSite],
+            lists,
+          });
+          trialFacts.push({
+            nctId: t.nctId,
+            title: t.title,
+            score: t.score,
+            status: t.status,
+            nearestSite: place,
+            unknown: unknown.map((u) => u.text),
+          });
         }
       }
       break;
@@ -338,10 +445,14 @@ export function buildPatientReport(input: ReportInput): Report {
   const summary: Item[] = [];
   summary.push({ text: siteCodes.length ? p.summaryCancer(cancerName, sitesText) : p.meaningNoSites });
   if (approved.length || approvedBio.length)
-    summary.push({ text: p.summaryFindingsApproved(p.listJoin([...new Set([...approved, ...approvedBio].map(shortName))])) });
+    summary.push({
+      text: p.summaryFindingsApproved(p.listJoin([...new Set([...approved, ...approvedBio].map(shortName))])),
+    });
   else if (facts.hasGenomicResults) summary.push({ text: p.summaryFindingsNone });
-  if (research.length) summary.push({ text: p.summaryFindingsResearch(p.listJoin([...new Set(research.map(shortName))])) });
-  if (trials.status === 'matched' && trialFacts.length) summary.push({ text: p.summaryTrials(trialFacts.length) });
+  if (research.length)
+    summary.push({ text: p.summaryFindingsResearch(p.listJoin([...new Set(research.map(shortName))])) });
+  if (trials.status === 'matched' && trialFacts.length)
+    summary.push({ text: p.summaryTrials(trialFacts.length) });
   summary.push({ text: p.summaryTalk });
 
   // Glossary of every term the narrative uses, then the About section
@@ -374,14 +485,31 @@ export function buildPatientReport(input: ReportInput): Report {
     facts: reportFacts(facts, cancerName, c, trialFacts),
   };
   const glossary = glossaryFor(narrativeUnits(report), m);
-  sections.push({ id: 'glossary', heading: p.sections.glossary, blocks: [{ kind: 'paragraph', text: p.glossaryIntro }, { kind: 'definitions', items: glossary }] });
+  sections.push({
+    id: 'glossary',
+    heading: p.sections.glossary,
+    blocks: [
+      { kind: 'paragraph', text: p.glossaryIntro },
+      { kind: 'definitions', items: glossary },
+    ],
+  });
   sections.push(about);
   return report;
 }
 
-export function reportFacts(facts: CaseFacts, cancerName: string, c: Case, trials: ReportFacts['trials']): ReportFacts {
+export function reportFacts(
+  facts: CaseFacts,
+  cancerName: string,
+  c: Case,
+  trials: ReportFacts['trials'],
+): ReportFacts {
   return {
-    cancer: { key: facts.cancerKey, name: cancerName, oncotreeCode: c.tumorType?.code ?? null, oncotreeName: c.tumorType?.name ?? null },
+    cancer: {
+      key: facts.cancerKey,
+      name: cancerName,
+      oncotreeCode: c.tumorType?.code ?? null,
+      oncotreeName: c.tumorType?.name ?? null,
+    },
     sites: facts.sites.map((s) => ({ site: s.site, status: s.status })),
     findings: facts.findings.map((f) => ({
       gene: f.alteration.gene,
@@ -404,7 +532,8 @@ export function reportFacts(facts: CaseFacts, cancerName: string, c: Case, trial
 export function narrativeUnits(report: Report, options: { headings?: boolean } = {}): string[] {
   const headings = options.headings ?? true;
   const out: string[] = headings ? [report.title, report.subtitle] : [report.subtitle];
-  if (report.summary) out.push(...(headings ? [report.summary.heading] : []), ...report.summary.items.map(itemText));
+  if (report.summary)
+    out.push(...(headings ? [report.summary.heading] : []), ...report.summary.items.map(itemText));
   const walk = (s: Section): void => {
     if (headings) out.push(s.heading);
     for (const b of s.blocks) out.push(...blockUnits(b));
@@ -426,7 +555,11 @@ function blockUnits(b: Block): string[] {
     case 'list':
       return b.items.map(itemText);
     case 'callout':
-      return [...(b.title ? [`${b.title}:`] : []), ...(b.text ? [b.text] : []), ...(b.items ?? []).map(itemText)];
+      return [
+        ...(b.title ? [`${b.title}:`] : []),
+        ...(b.text ? [b.text] : []),
+        ...(b.items ?? []).map(itemText),
+      ];
     case 'definitions':
       return b.items.map((d) => `${d.term}: ${d.definition}`);
     case 'table':
@@ -448,12 +581,20 @@ export function mentions(text: string, phrase: string): boolean {
 }
 
 /** Glossary entries whose term or aliases appear in the text, sorted by term. */
-export function glossaryFor(units: readonly string[], m: Messages): Array<{ term: string; definition: string }> {
+export function glossaryFor(
+  units: readonly string[],
+  m: Messages,
+): Array<{ term: string; definition: string }> {
   const text = units.join('\n');
-  const used = Object.values(m.glossary).filter((g) => [g.term, ...(g.aliases ?? [])].some((phrase) => mentions(text, phrase)));
+  const used = Object.values(m.glossary).filter((g) =>
+    [g.term, ...(g.aliases ?? [])].some((phrase) => mentions(text, phrase)),
+  );
   // Definitions use words too: one more pass picks up terms that only the definitions mention.
   const defs = used.map((g) => g.definition).join('\n');
   for (const g of Object.values(m.glossary))
-    if (!used.includes(g) && [g.term, ...(g.aliases ?? [])].some((phrase) => mentions(defs, phrase))) used.push(g);
-  return used.map((g) => ({ term: g.term, definition: g.definition })).sort((a, b) => a.term.localeCompare(b.term, 'en'));
+    if (!used.includes(g) && [g.term, ...(g.aliases ?? [])].some((phrase) => mentions(defs, phrase)))
+      used.push(g);
+  return used
+    .map((g) => ({ term: g.term, definition: g.definition }))
+    .sort((a, b) => a.term.localeCompare(b.term, 'en'));
 }

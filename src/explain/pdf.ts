@@ -40,17 +40,22 @@ export interface PdfOptions {
  */
 export function stampPdfDates(pdf: Buffer, now: Date): Buffer {
   const d = now.toISOString().replace(/[-:T]/g, '').slice(0, 14);
-  const text = pdf.toString('latin1').replace(/\/(CreationDate|ModDate) \(D:\d{14}([-+Z][^)]*)\)/g, (_m, key: string, tz: string) => {
-    // The clock is UTC; keep the field's width (`+HH'mm'` is 7 characters) so no offset moves.
-    const tail = tz.length === 7 ? "+00'00'" : tz;
-    return `/${key} (D:${d}${tail})`;
-  });
+  const text = pdf
+    .toString('latin1')
+    .replace(/\/(CreationDate|ModDate) \(D:\d{14}([-+Z][^)]*)\)/g, (_m, key: string, tz: string) => {
+      // The clock is UTC; keep the field's width (`+HH'mm'` is 7 characters) so no offset moves.
+      const tail = tz.length === 7 ? "+00'00'" : tz;
+      return `/${key} (D:${d}${tail})`;
+    });
   return Buffer.from(text, 'latin1');
 }
 
 // Minimal view of playwright-core's API that we use (it is an optional, dev-installed dependency).
 interface PwPage {
-  setContent(html: string, options?: { waitUntil?: 'load' | 'domcontentloaded' | 'networkidle' }): Promise<void>;
+  setContent(
+    html: string,
+    options?: { waitUntil?: 'load' | 'domcontentloaded' | 'networkidle' },
+  ): Promise<void>;
   pdf(options: Record<string, unknown>): Promise<Buffer>;
   screenshot(options: Record<string, unknown>): Promise<Buffer>;
   setViewportSize(size: { width: number; height: number }): Promise<void>;
@@ -68,17 +73,31 @@ async function loadChromium(): Promise<PwChromium> {
     const mod = (await import('playwright-core')) as unknown as { chromium: PwChromium };
     return mod.chromium;
   } catch {
-    throw new OnconavError('PDF output needs the playwright-core package (npm install playwright-core@1).', 1);
+    throw new OnconavError(
+      'PDF output needs the playwright-core package (npm install playwright-core@1).',
+      1,
+    );
   }
 }
 
 /** A launched browser with a throwaway profile; `close()` removes the profile. */
-export async function openBrowser(executablePath = DEFAULT_CHROMIUM): Promise<{ page: () => Promise<PwPage>; close: () => Promise<void> }> {
-  if (!existsSync(executablePath)) throw new OnconavError(`Chromium not found at ${executablePath} (install Debian's chromium package or set ONCONAV_CHROMIUM).`, 1);
+export async function openBrowser(
+  executablePath = DEFAULT_CHROMIUM,
+): Promise<{ page: () => Promise<PwPage>; close: () => Promise<void> }> {
+  if (!existsSync(executablePath))
+    throw new OnconavError(
+      `Chromium not found at ${executablePath} (install Debian's chromium package or set ONCONAV_CHROMIUM).`,
+      1,
+    );
   const chromium = await loadChromium();
   const profile = mkdtempSync(join(tmpdir(), 'onconav-chromium-'));
   try {
-    const ctx = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args: [...CHROMIUM_ARGS], offline: true });
+    const ctx = await chromium.launchPersistentContext(profile, {
+      executablePath,
+      headless: true,
+      args: [...CHROMIUM_ARGS],
+      offline: true,
+    });
     return {
       page: () => ctx.newPage(),
       close: async () => {

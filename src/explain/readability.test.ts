@@ -36,11 +36,22 @@ describe('countSyllables', () => {
 
 describe('sentences and words', () => {
   it('splits at end punctuation followed by space, keeps units without punctuation whole', () => {
-    expect(sentences('It has spread. Ask your team! Why? Yes')).toEqual(['It has spread.', 'Ask your team!', 'Why?', 'Yes']);
+    expect(sentences('It has spread. Ask your team! Why? Yes')).toEqual([
+      'It has spread.',
+      'Ask your team!',
+      'Why?',
+      'Yes',
+    ]);
     expect(sentences('A heading without a stop')).toEqual(['A heading without a stop']);
   });
   it('counts words with inner hyphens and apostrophes as one', () => {
-    expect(words("the body's own whole-brain radiation")).toEqual(['the', "body's", 'own', 'whole-brain', 'radiation']);
+    expect(words("the body's own whole-brain radiation")).toEqual([
+      'the',
+      "body's",
+      'own',
+      'whole-brain',
+      'radiation',
+    ]);
   });
   it('never throws and never returns empty sentences on arbitrary text', () => {
     fc.assert(
@@ -62,13 +73,19 @@ describe('fleschKincaid', () => {
   });
   it('rates long, many-syllable sentences higher than short plain ones', () => {
     const plain = fleschKincaid(['Your cancer has spread. We can treat it. Ask us what you want to know.']);
-    const hard = fleschKincaid(['Metastatic adenocarcinoma demonstrates heterogeneous immunohistochemical characteristics necessitating individualized multidisciplinary therapeutic considerations.']);
+    const hard = fleschKincaid([
+      'Metastatic adenocarcinoma demonstrates heterogeneous immunohistochemical characteristics necessitating individualized multidisciplinary therapeutic considerations.',
+    ]);
     expect(plain.grade).toBeLessThan(4);
     expect(hard.grade).toBeGreaterThan(20);
   });
   it('is 0 for empty input and finite for any input', () => {
     expect(fleschKincaid([]).grade).toBe(0);
-    fc.assert(fc.property(fc.array(fc.string({ maxLength: 120 }), { maxLength: 5 }), (units) => Number.isFinite(fleschKincaid(units).grade)));
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 120 }), { maxLength: 5 }), (units) =>
+        Number.isFinite(fleschKincaid(units).grade),
+      ),
+    );
   });
   it('lists the hardest sentences first', () => {
     const h = hardestSentences(['Go now. Interdisciplinary considerations predominate.'], 1);

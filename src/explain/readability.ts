@@ -34,7 +34,14 @@ export function sentences(unit: string): string[] {
  *    after `c` or `t` (ra-di-a-tion). At least 1.
  */
 export function countSyllables(word: string): number {
-  if (word.includes('-')) return Math.max(1, word.split('-').filter(Boolean).reduce((n, part) => n + countSyllables(part), 0));
+  if (word.includes('-'))
+    return Math.max(
+      1,
+      word
+        .split('-')
+        .filter(Boolean)
+        .reduce((n, part) => n + countSyllables(part), 0),
+    );
   const w = word.replace(/['’]/g, '');
   if (/\d/.test(w)) {
     const groups = w.match(/\d+|\p{L}+/gu) ?? [];
@@ -43,7 +50,10 @@ export function countSyllables(word: string): number {
   if (w.length >= 2 && w === w.toUpperCase() && /\p{Lu}/u.test(w)) return Math.min(3, w.length);
   let s = w.toLowerCase();
   if (s.length <= 3) return 1;
-  s = s.replace(/(?:[^laeiouy]es|[^laeiouy]e)$/, (m) => m[0] ?? '').replace(/([aeiouy]l)e$/, '$1').replace(/([^td])ed$/, '$1');
+  s = s
+    .replace(/(?:[^laeiouy]es|[^laeiouy]e)$/, (m) => m[0] ?? '')
+    .replace(/([aeiouy]l)e$/, '$1')
+    .replace(/([^td])ed$/, '$1');
   s = s.replace(/^y/, '');
   const groups = s.match(/[aeiouy]{1,2}/g)?.length ?? 0;
   // "ia" is two syllables (ra-di-a-tion, me-di-a) except in -cia-/-tia- (spe-cial, ini-tial).
@@ -73,14 +83,27 @@ export function fleschKincaid(units: readonly string[]): Readability {
       for (const w of ws) nSyl += countSyllables(w);
     }
   }
-  if (nSent === 0 || nWords === 0) return { sentences: 0, words: 0, syllables: 0, wordsPerSentence: 0, syllablesPerWord: 0, grade: 0 };
+  if (nSent === 0 || nWords === 0)
+    return { sentences: 0, words: 0, syllables: 0, wordsPerSentence: 0, syllablesPerWord: 0, grade: 0 };
   const wps = nWords / nSent;
   const spw = nSyl / nWords;
-  return { sentences: nSent, words: nWords, syllables: nSyl, wordsPerSentence: wps, syllablesPerWord: spw, grade: 0.39 * wps + 11.8 * spw - 15.59 };
+  return {
+    sentences: nSent,
+    words: nWords,
+    syllables: nSyl,
+    wordsPerSentence: wps,
+    syllablesPerWord: spw,
+    grade: 0.39 * wps + 11.8 * spw - 15.59,
+  };
 }
 
 /** The sentences with the highest grade, to show authors what to rewrite first. */
-export function hardestSentences(units: readonly string[], n = 5): Array<{ sentence: string; grade: number }> {
-  const all = units.flatMap((u) => sentences(u)).map((sentence) => ({ sentence, grade: fleschKincaid([sentence]).grade }));
+export function hardestSentences(
+  units: readonly string[],
+  n = 5,
+): Array<{ sentence: string; grade: number }> {
+  const all = units
+    .flatMap((u) => sentences(u))
+    .map((sentence) => ({ sentence, grade: fleschKincaid([sentence]).grade }));
   return all.sort((a, b) => b.grade - a.grade).slice(0, n);
 }

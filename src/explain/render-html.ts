@@ -10,7 +10,12 @@ import type { Block, Item, Report, Section } from './model.js';
  */
 
 export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 const CSS = `
@@ -73,7 +78,9 @@ footer.report-foot { margin-top: 2.5rem; border-top: 3px solid var(--accent); pa
 ${BODY_MAP_CSS}`;
 
 function itemHtml(i: Item): string {
-  return i.lead ? `<span class="lead">${escapeHtml(i.lead)}:</span> ${escapeHtml(i.text)}` : escapeHtml(i.text);
+  return i.lead
+    ? `<span class="lead">${escapeHtml(i.lead)}:</span> ${escapeHtml(i.text)}`
+    : escapeHtml(i.text);
 }
 
 function listHtml(items: readonly Item[], ordered = false): string {
@@ -98,7 +105,10 @@ function blockHtml(b: Block, depth: number, msg: Messages, ids: { n: number }): 
     case 'table': {
       const head = `<thead><tr>${b.head.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead>`;
       const rows = b.rows
-        .map((r) => `<tr>${r.map((cell, i) => (i === 0 ? `<th scope="row">${escapeHtml(cell)}</th>` : `<td>${escapeHtml(cell)}</td>`)).join('')}</tr>`)
+        .map(
+          (r) =>
+            `<tr>${r.map((cell, i) => (i === 0 ? `<th scope="row">${escapeHtml(cell)}</th>` : `<td>${escapeHtml(cell)}</td>`)).join('')}</tr>`,
+        )
         .join('');
       ids.n += 1;
       // A scrollable region must be focusable (keyboard users scroll it) and needs a name of its own.
@@ -111,7 +121,9 @@ function blockHtml(b: Block, depth: number, msg: Messages, ids: { n: number }): 
     }
     case 'trial': {
       const h = Math.min(6, depth + 1);
-      const lists = b.lists.map((l) => `<p class="callout-title">${escapeHtml(l.title)}</p>${listHtml(l.items)}`).join('');
+      const lists = b.lists
+        .map((l) => `<p class="callout-title">${escapeHtml(l.title)}</p>${listHtml(l.items)}`)
+        .join('');
       return `<article class="trial"><h${h} class="quoted" lang="en">${escapeHtml(b.title)}</h${h}>${b.facts.map((f) => `<p>${escapeHtml(f)}</p>`).join('')}${lists}</article>`;
     }
   }

@@ -8,7 +8,10 @@ import type { Block, Item, Report, Section } from './model.js';
  */
 
 function mdEscape(s: string): string {
-  return s.replace(/([\\`*_[\]<>|#])/g, '\\$1').replace(/^(\d+)\. /, '$1\\. ').replace(/^([-+]) /, '\\$1 ');
+  return s
+    .replace(/([\\`*_[\]<>|#])/g, '\\$1')
+    .replace(/^(\d+)\. /, '$1\\. ')
+    .replace(/^([-+]) /, '\\$1 ');
 }
 
 function cell(s: string): string {
@@ -34,7 +37,11 @@ function block(b: Block, depth: number, msg: Messages): string {
       if (b.title) lines.push(`**${mdEscape(b.title)}**`);
       if (b.text) lines.push(mdEscape(b.text));
       if (b.items?.length) lines.push(list(b.items));
-      return lines.join('\n\n').split('\n').map((l) => (l ? `> ${l}` : '>')).join('\n');
+      return lines
+        .join('\n\n')
+        .split('\n')
+        .map((l) => (l ? `> ${l}` : '>'))
+        .join('\n');
     }
     case 'definitions':
       return b.items.map((d) => `- **${mdEscape(d.term)}:** ${mdEscape(d.definition)}`).join('\n');
@@ -44,7 +51,10 @@ function block(b: Block, depth: number, msg: Messages): string {
       return `*${mdEscape(b.caption)}*\n\n${head}${rows ? `\n${rows}` : ''}`;
     }
     case 'bodyMap': {
-      const desc = msg.render.bodyMapDesc(b.primary ? msg.render.regions[b.primary] : null, b.sites.map((s) => s.label));
+      const desc = msg.render.bodyMapDesc(
+        b.primary ? msg.render.regions[b.primary] : null,
+        b.sites.map((s) => s.label),
+      );
       return `*${mdEscape(b.caption)}* ${mdEscape(desc)}`;
     }
     case 'trial': {
@@ -57,13 +67,20 @@ function block(b: Block, depth: number, msg: Messages): string {
 }
 
 function section(s: Section, depth: number, msg: Messages): string {
-  const parts = [`${'#'.repeat(Math.min(6, depth))} ${mdEscape(s.heading)}`, ...s.blocks.map((b) => block(b, depth, msg))];
+  const parts = [
+    `${'#'.repeat(Math.min(6, depth))} ${mdEscape(s.heading)}`,
+    ...s.blocks.map((b) => block(b, depth, msg)),
+  ];
   for (const sub of s.subsections ?? []) parts.push(section(sub, depth + 1, msg));
   return parts.join('\n\n');
 }
 
 export function renderMarkdown(report: Report, messages: Messages = en): string {
-  const parts = [`# ${mdEscape(report.title)}`, `*${mdEscape(report.subtitle)}*`, mdEscape(`${messages.render.generatedOn(report.meta.date)} · ${report.meta.caseId}`)];
+  const parts = [
+    `# ${mdEscape(report.title)}`,
+    `*${mdEscape(report.subtitle)}*`,
+    mdEscape(`${messages.render.generatedOn(report.meta.date)} · ${report.meta.caseId}`),
+  ];
   if (report.summary) parts.push(`## ${mdEscape(report.summary.heading)}`, list(report.summary.items));
   parts.push(`> ${mdEscape(report.notice)}`);
   for (const s of report.sections) parts.push(section(s, 2, messages));

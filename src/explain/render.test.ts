@@ -13,7 +13,16 @@ import { stampPdfDates } from './pdf.js';
 
 function minimalReport(text: string): Report {
   return {
-    meta: { schemaVersion: 'onconav.report/1', audience: 'patient', lang: 'en', caseId: text, date: '2026-11-25', onconavVersion: '0.1.0', knowledgeBase: [], trials: 'off' },
+    meta: {
+      schemaVersion: 'onconav.report/1',
+      audience: 'patient',
+      lang: 'en',
+      caseId: text,
+      date: '2026-11-25',
+      onconavVersion: '0.1.0',
+      knowledgeBase: [],
+      trials: 'off',
+    },
     title: text,
     subtitle: text,
     notice: text,
@@ -27,11 +36,22 @@ function minimalReport(text: string): Report {
           { kind: 'list', items: [{ text }] },
           { kind: 'callout', tone: 'urgent', title: text, items: [{ text }] },
           { kind: 'table', caption: text, head: [text], rows: [[text]] },
-          { kind: 'trial', nctId: 'NCT1', title: text, facts: [text], lists: [{ title: text, items: [{ text }] }] },
+          {
+            kind: 'trial',
+            nctId: 'NCT1',
+            title: text,
+            facts: [text],
+            lists: [{ title: text, items: [{ text }] }],
+          },
         ],
       },
     ],
-    facts: { cancer: { key: 'other', name: text, oncotreeCode: null, oncotreeName: null }, sites: [], findings: [], trials: [] },
+    facts: {
+      cancer: { key: 'other', name: text, oncotreeCode: null, oncotreeName: null },
+      sites: [],
+      findings: [],
+      trials: [],
+    },
   };
 }
 
@@ -72,7 +92,9 @@ describe('HTML rendering', () => {
 
 describe('Markdown rendering', () => {
   it('escapes markup characters so any one-line text reads back unchanged', () => {
-    const oneLine = fc.string({ maxLength: 60 }).filter((t) => !/[\n\r]/.test(t) && !/^\s*(?:[-+]|\d)/.test(t));
+    const oneLine = fc
+      .string({ maxLength: 60 })
+      .filter((t) => !/[\n\r]/.test(t) && !/^\s*(?:[-+]|\d)/.test(t));
     fc.assert(
       fc.property(oneLine, (text) => {
         const parts = renderMarkdown(minimalReport(text)).split('\n\n');
@@ -89,10 +111,22 @@ describe('Markdown rendering', () => {
 
 describe('body map', () => {
   it('marks the start with a square and each place of spread with circles, with a title and description', () => {
-    const svg = renderBodyMap({ primary: 'bowel', primaryLabel: 'Bowel (where it started)', sites: [{ region: 'liver', label: 'Liver' }, { region: 'lung', label: 'Lungs' }] }, en.render);
+    const svg = renderBodyMap(
+      {
+        primary: 'bowel',
+        primaryLabel: 'Bowel (where it started)',
+        sites: [
+          { region: 'liver', label: 'Liver' },
+          { region: 'lung', label: 'Lungs' },
+        ],
+      },
+      en.render,
+    );
     expect(svg).toContain('role="img"');
     expect(svg).toContain('<title id="body-map-title">Body map</title>');
-    expect(svg).toContain('<desc id="body-map-desc">The cancer started in: Bowel. It has spread to: Liver, Lungs.</desc>');
+    expect(svg).toContain(
+      '<desc id="body-map-desc">The cancer started in: Bowel. It has spread to: Liver, Lungs.</desc>',
+    );
     // Square markers: one on the body and one in the label column and one in the legend.
     expect(svg.match(/class="bm-primary"/g)).toHaveLength(3);
     // Liver 1 + lungs 2 markers, plus one icon per label (2) and the legend (1).
@@ -109,7 +143,10 @@ describe('body map', () => {
     const regions = Object.keys(en.sites) as Array<keyof typeof en.sites>;
     fc.assert(
       fc.property(fc.subarray(regions, { minLength: 0 }), (sites) => {
-        const svg = renderBodyMap({ primary: 'breast', primaryLabel: 'Breast', sites: sites.map((r) => ({ region: r, label: r })) }, en.render);
+        const svg = renderBodyMap(
+          { primary: 'breast', primaryLabel: 'Breast', sites: sites.map((r) => ({ region: r, label: r })) },
+          en.render,
+        );
         const ys = [...svg.matchAll(/<text class="bm-label" x="\d+" y="(-?\d+)"/g)].map((m) => Number(m[1]));
         expect(ys).toHaveLength(sites.length + 1);
         for (let i = 1; i < ys.length; i++) expect(ys[i]! - ys[i - 1]!).toBeGreaterThanOrEqual(20);
@@ -142,25 +179,36 @@ describe('cancer types', () => {
     expect(cancerKeyOf({ code: 'MUCM', name: 'Mucosal tumor' }, ['MEL', 'SKIN'])).toBe('melanoma');
   });
   it('places the start of a neuroendocrine tumor by its organ, and an eye melanoma in the eye', () => {
-    expect(primaryRegionOf('neuroendocrine', { code: 'PANET', name: 'Pancreatic Neuroendocrine Tumor' })).toBe('pancreas');
+    expect(
+      primaryRegionOf('neuroendocrine', { code: 'PANET', name: 'Pancreatic Neuroendocrine Tumor' }),
+    ).toBe('pancreas');
     expect(primaryRegionOf('other', { code: 'UM', name: 'Uveal Melanoma' })).toBe('eye');
     expect(primaryRegionOf('other', null)).toBeNull();
   });
   it('never throws on any tumor type text', () => {
-    fc.assert(fc.property(fc.string(), fc.string(), (code, name) => typeof cancerKeyOf({ code, name }) === 'string'));
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (code, name) => typeof cancerKeyOf({ code, name }) === 'string'),
+    );
   });
 });
 
 describe('files and PDF dates', () => {
   it('makes safe file names from case ids', () => {
-    expect(reportFileName('example-melanoma-001', 'patient', 'html')).toBe('example-melanoma-001.patient.html');
+    expect(reportFileName('example-melanoma-001', 'patient', 'html')).toBe(
+      'example-melanoma-001.patient.html',
+    );
     expect(reportFileName('../etc/passwd', 'clinician', 'pdf')).toBe('etc_passwd.clinician.pdf');
     fc.assert(fc.property(fc.string(), (id) => !/[/\\]/.test(reportFileName(id, 'patient', 'md'))));
   });
   it('stamps the injected clock into PDF dates without changing the length', () => {
-    const pdf = Buffer.from("%PDF-1.4\n<</CreationDate (D:20991231235959+01'00') /ModDate (D:20991231235959+01'00')>>\n", 'latin1');
+    const pdf = Buffer.from(
+      "%PDF-1.4\n<</CreationDate (D:20991231235959+01'00') /ModDate (D:20991231235959+01'00')>>\n",
+      'latin1',
+    );
     const out = stampPdfDates(pdf, new Date('2026-11-25T12:34:56Z'));
     expect(out.length).toBe(pdf.length);
-    expect(out.toString('latin1')).toContain("/CreationDate (D:20261125123456+00'00') /ModDate (D:20261125123456+00'00')");
+    expect(out.toString('latin1')).toContain(
+      "/CreationDate (D:20261125123456+00'00') /ModDate (D:20261125123456+00'00')",
+    );
   });
 });

@@ -58,7 +58,11 @@ describe.each(FIXTURE_CASES.map((f, i) => [f.name, i] as const))('patient report
     const text = narrativeUnits(r).join('\n');
     const terms = glossaryTerms(r);
     const entries = Object.values(en.glossary).filter((g) => terms.includes(g.term));
-    const missing = en.jargon.filter((word) => mentions(text, word) && !entries.some((g) => [g.term, ...(g.aliases ?? [])].some((ph) => mentions(ph, word))));
+    const missing = en.jargon.filter(
+      (word) =>
+        mentions(text, word) &&
+        !entries.some((g) => [g.term, ...(g.aliases ?? [])].some((ph) => mentions(ph, word))),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -68,7 +72,19 @@ describe.each(FIXTURE_CASES.map((f, i) => [f.name, i] as const))('patient report
   });
 
   it('answers the seven questions and has the caregiver, questions, glossary and about sections', () => {
-    expect(r.sections.map((s) => s.id)).toEqual(['meaning', 'symptoms', 'treatment', 'targeted', 'cure', 'prevent', 'trials', 'caregivers', 'questions', 'glossary', 'about']);
+    expect(r.sections.map((s) => s.id)).toEqual([
+      'meaning',
+      'symptoms',
+      'treatment',
+      'targeted',
+      'cure',
+      'prevent',
+      'trials',
+      'caregivers',
+      'questions',
+      'glossary',
+      'about',
+    ]);
     expect(r.notice).toMatch(/not a prescription/);
     const about = JSON.stringify(r.sections.at(-1));
     expect(about).toContain('builtin 2026.11.0 (2026-11-20)');
@@ -101,7 +117,9 @@ describe.each(FIXTURE_CASES.map((f, i) => [f.name, i] as const))('patient report
 describe('case-specific content', () => {
   it('melanoma: names the cancer by where it started and the BRAF change with pills that block it', () => {
     const text = allText(patient(0));
-    expect(text).toContain('This is called metastatic melanoma. In your case it has spread to the brain and the lungs.');
+    expect(text).toContain(
+      'This is called metastatic melanoma. In your case it has spread to the brain and the lungs.',
+    );
     expect(text).toContain('They are not a new cancer of the brain.');
     expect(text).toContain('a change in the BRAF gene (V600E). Certain pills can block this change');
     expect(text).toContain('dabrafenib with trametinib');
@@ -124,7 +142,9 @@ describe('case-specific content', () => {
   });
   it('lung with nothing actionable: says so, keeps hope honest and suggests missing tests', () => {
     const text = allText(patient(3));
-    expect(text).toContain('The test did not find a change that an approved medicine can block in your type of cancer.');
+    expect(text).toContain(
+      'The test did not find a change that an approved medicine can block in your type of cancer.',
+    );
     expect(text).toContain('it does not mean there is no treatment');
     expect(text).toContain('A PD-L1 test.');
     expect(text).toContain('A test for MSI or MMR.');
@@ -136,11 +156,25 @@ describe('case-specific content', () => {
 describe('clinician report', () => {
   it('has the sections of issue 5 §3 and lists actionable alterations with level, AMP tier and source', () => {
     const r = clinician(0);
-    expect(r.sections.map((s) => s.id)).toEqual(['summary', 'actionable', 'resistance', 'oncogenic', 'vus', 'trials', 'site-options', 'provenance', 'methods']);
+    expect(r.sections.map((s) => s.id)).toEqual([
+      'summary',
+      'actionable',
+      'resistance',
+      'oncogenic',
+      'vus',
+      'trials',
+      'site-options',
+      'provenance',
+      'methods',
+    ]);
     const md = renderMarkdown(r);
-    expect(md).toContain('| BRAF | V600E | 1 | Tier I-A | dabrafenib + trametinib | MEL (evidence in this tumor type) | FDA label: Tafinlar (dabrafenib) with Mekinist (trametinib) (2018-04-30) |');
+    expect(md).toContain(
+      '| BRAF | V600E | 1 | Tier I-A | dabrafenib + trametinib | MEL (evidence in this tumor type) | FDA label: Tafinlar (dabrafenib) with Mekinist (trametinib) (2018-04-30) |',
+    );
     expect(md).toContain('| GRIN2A | A1045T | Unknown | mutation |');
-    expect(md).toContain('| Prior anti-PD-1 therapy | unknown | No prior therapies recorded. | Whether you have had immunotherapy before |');
+    expect(md).toContain(
+      '| Prior anti-PD-1 therapy | unknown | No prior therapies recorded. | Whether you have had immunotherapy before |',
+    );
     expect(md).toContain('examples/melanoma-brain-lung.case.json');
   });
   it('lists resistance (colorectal KRAS → EGFR antibodies, R1)', () => {
@@ -158,7 +192,11 @@ describe('clinician report', () => {
 describe('message catalog', () => {
   it('all site and cancer-type content reads at grade 8 or below', () => {
     const units = [
-      ...Object.values(en.sites).flatMap((s) => [...s.symptoms, ...s.urgent, ...s.treatments.map((t) => `${t.name}: ${t.text}`)]),
+      ...Object.values(en.sites).flatMap((s) => [
+        ...s.symptoms,
+        ...s.urgent,
+        ...s.treatments.map((t) => `${t.name}: ${t.text}`),
+      ]),
       ...CANCER_KEYS.flatMap((k) => {
         const c = en.cancers[k];
         return [c.spread, c.outlook, ...c.systemic.map((t) => `${t.name}: ${t.text}`)];
@@ -179,10 +217,24 @@ describe('message catalog', () => {
     }
   });
   it('no catalog sentence promises a result, and the promise patterns do catch promises', () => {
-    const catalog = JSON.stringify(en, (_k, v: unknown) => (typeof v === 'function' ? undefined : v instanceof RegExp ? undefined : v));
+    const catalog = JSON.stringify(en, (_k, v: unknown) =>
+      typeof v === 'function' ? undefined : v instanceof RegExp ? undefined : v,
+    );
     for (const re of en.forbiddenPromises) expect(catalog).not.toMatch(re);
-    const promises = ['This medicine will cure you.', 'Results are guaranteed.', 'It is certain to work.', 'You will live for years.', 'A 100% response.', '50% of people survive', 'Your life expectancy is short.'];
-    for (const p of promises) expect(en.forbiddenPromises.some((re) => re.test(p)), p).toBe(true);
+    const promises = [
+      'This medicine will cure you.',
+      'Results are guaranteed.',
+      'It is certain to work.',
+      'You will live for years.',
+      'A 100% response.',
+      '50% of people survive',
+      'Your life expectancy is short.',
+    ];
+    for (const p of promises)
+      expect(
+        en.forbiddenPromises.some((re) => re.test(p)),
+        p,
+      ).toBe(true);
   });
   it('the glossary picks terms by word, not inside other words', () => {
     const g = glossaryFor(['Your scan is clear.'], en).map((x) => x.term);

@@ -50,16 +50,39 @@ export const register: RegisterCommand = (program, state) => {
     .command('report')
     .description('Write the plain-language patient report and the clinician report for a case')
     .argument('<files...>', 'case JSON, MAF, VCF, CNA, SV/fusion or clinical files of one patient')
-    .addOption(new Option('--audience <who>', 'which report').choices(['patient', 'clinician', 'both']).default('both'))
-    .option('--format <formats>', 'html, pdf, json, md, or several comma-separated (pdf needs Chromium)', 'html')
-    .addOption(new Option('--trials <on|off>', 'match clinical trials from the store').choices(['on', 'off']).default('on'))
-    .option('--near <place>', 'rank trial sites by distance from here (US ZIP, "City, ST", or "lat,lon"); default: the case location')
+    .addOption(
+      new Option('--audience <who>', 'which report')
+        .choices(['patient', 'clinician', 'both'])
+        .default('both'),
+    )
+    .option(
+      '--format <formats>',
+      'html, pdf, json, md, or several comma-separated (pdf needs Chromium)',
+      'html',
+    )
+    .addOption(
+      new Option('--trials <on|off>', 'match clinical trials from the store')
+        .choices(['on', 'off'])
+        .default('on'),
+    )
+    .option(
+      '--near <place>',
+      'rank trial sites by distance from here (US ZIP, "City, ST", or "lat,lon"); default: the case location',
+    )
     .option('--max-trials <n>', 'trials listed in the patient report', '5')
     .option('--out <dir>', 'directory for the report files', 'out')
     .option('--tumor-type <code>', 'OncoTree code or name when the files carry none')
-    .option('--kb <sources>', 'knowledge sources, comma-separated (default: builtin plus every imported source)')
+    .option(
+      '--kb <sources>',
+      'knowledge sources, comma-separated (default: builtin plus every imported source)',
+    )
     .addOption(new Option('--as <format>', 'read every file as this format instead of detecting it'))
-    .addOption(new Option('--now <iso-date>', 'the report date (for reproducible output; default $ONCONAV_NOW or today)').hideHelp())
+    .addOption(
+      new Option(
+        '--now <iso-date>',
+        'the report date (for reproducible output; default $ONCONAV_NOW or today)',
+      ).hideHelp(),
+    )
     .action(async (files: string[], o: ReportCliOptions, self: Command) => {
       const g = globalOptions(self);
       state.exitCode = await runReport(files, o, g.db, g.quiet);
@@ -80,25 +103,49 @@ export function reportClock(now: string | undefined, env: NodeJS.ProcessEnv = pr
 }
 
 export function parseFormats(text: string): ReportFormat[] | null {
-  const parts = [...new Set(text.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))];
+  const parts = [
+    ...new Set(
+      text
+        .split(',')
+        .map((s) => s.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ];
   if (parts.length === 0) return null;
   const ok = parts.filter((p): p is ReportFormat => (REPORT_FORMATS as readonly string[]).includes(p));
   return ok.length === parts.length ? ok : null;
 }
 
 /** Trial state for the report: off, no trial data in the store (with how to import), or the matches. */
-export function trialsFor(kase: Case, dbPath: string, near: string | undefined, enabled: boolean): { state: TrialsState; notices: string[] } {
+export function trialsFor(
+  kase: Case,
+  dbPath: string,
+  near: string | undefined,
+  enabled: boolean,
+): { state: TrialsState; notices: string[] } {
   if (!enabled) return { state: { status: 'off' }, notices: [] };
   const noData: TrialsState = { status: 'no-data', command: TRIALS_IMPORT_HINT };
-  if (dbPath !== ':memory:' && !existsSync(dbPath)) return { state: noData, notices: [`no trial store at ${dbPath}; import trials with: ${TRIALS_IMPORT_HINT}`] };
+  if (dbPath !== ':memory:' && !existsSync(dbPath))
+    return {
+      state: noData,
+      notices: [`no trial store at ${dbPath}; import trials with: ${TRIALS_IMPORT_HINT}`],
+    };
   const db = openDb(dbPath);
   try {
-    const hasTable = db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'trials'").pluck().get() as number;
+    const hasTable = db
+      .prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'trials'")
+      .pluck()
+      .get() as number;
     const count = hasTable ? (db.prepare('SELECT count(*) FROM trials').pluck().get() as number) : 0;
-    if (count === 0) return { state: noData, notices: [`no trials in ${dbPath}; import trials with: ${TRIALS_IMPORT_HINT}`] };
+    if (count === 0)
+      return {
+        state: noData,
+        notices: [`no trials in ${dbPath}; import trials with: ${TRIALS_IMPORT_HINT}`],
+      };
     const notices: string[] = [];
     const point = near !== undefined ? geocode(near, db) : pointOfLocation(kase.patient.location, db);
-    if (near !== undefined && !point) notices.push(`--near "${near}" was not understood; trial sites are not ranked by distance`);
+    if (near !== undefined && !point)
+      notices.push(`--near "${near}" was not understood; trial sites are not ranked by distance`);
     const result = matchTrials(db, kase, { ...(point ? { near: point } : {}), limit: 20 });
     const matches: TrialMatch[] = result.matches;
     notices.push(`${count} trials screened, ${matches.length} matched`);
@@ -108,16 +155,29 @@ export function trialsFor(kase: Case, dbPath: string, near: string | undefined, 
   }
 }
 
-export async function runReport(files: string[], o: ReportCliOptions, dbPath: string, quiet: boolean): Promise<number> {
+export async function runReport(
+  files: string[],
+  o: ReportCliOptions,
+  dbPath: string,
+  quiet: boolean,
+): Promise<number> {
   const now = reportClock(o.now);
   if (!now) return usage(`--now / ONCONAV_NOW is not a date: "${o.now ?? process.env.ONCONAV_NOW}"`);
   const formats = parseFormats(o.format);
-  if (!formats) return usage(`--format must be html, pdf, json or md (comma-separated for several), got "${o.format}"`);
+  if (!formats)
+    return usage(`--format must be html, pdf, json or md (comma-separated for several), got "${o.format}"`);
   const maxTrials = Number(o.maxTrials ?? '5');
-  if (!Number.isInteger(maxTrials) || maxTrials < 0) return usage(`--max-trials must be a whole number, got "${o.maxTrials}"`);
+  if (!Number.isInteger(maxTrials) || maxTrials < 0)
+    return usage(`--max-trials must be a whole number, got "${o.maxTrials}"`);
   const audiences: Audience[] = o.audience === 'both' ? [...AUDIENCES] : [o.audience];
 
-  const done = await annotateFiles(files, { tumorType: o.tumorType, kb: o.kb, as: o.as, tmb: true }, dbPath, quiet, 'report');
+  const done = await annotateFiles(
+    files,
+    { tumorType: o.tumorType, kb: o.kb, as: o.as, tmb: true },
+    dbPath,
+    quiet,
+    'report',
+  );
   if (!done.ok) return done.exitCode;
   const { kase, result } = done;
   const trials = trialsFor(kase, dbPath, o.near, o.trials === 'on');
@@ -127,7 +187,14 @@ export async function runReport(files: string[], o: ReportCliOptions, dbPath: st
   const written: string[] = [];
   const pdfJobs: Array<{ path: string; html: string }> = [];
   for (const audience of audiences) {
-    const report = buildReport(audience, { case: kase, annotation: result, trials: trials.state, now, ancestors, maxTrials });
+    const report = buildReport(audience, {
+      case: kase,
+      annotation: result,
+      trials: trials.state,
+      now,
+      ancestors,
+      maxTrials,
+    });
     for (const format of formats) {
       const path = join(o.out, reportFileName(kase.id, audience, format));
       if (format === 'pdf') {
@@ -141,7 +208,11 @@ export async function runReport(files: string[], o: ReportCliOptions, dbPath: st
   if (pdfJobs.length) {
     const pdfs = await htmlToPdf(
       pdfJobs.map((j) => j.html),
-      { now, pageLabel: en.render.pageOf, footerText: `onconav · ${kase.id} · ${now.toISOString().slice(0, 10)}` },
+      {
+        now,
+        pageLabel: en.render.pageOf,
+        footerText: `onconav · ${kase.id} · ${now.toISOString().slice(0, 10)}`,
+      },
     );
     pdfJobs.forEach((j, i) => {
       writeFileAtomic(j.path, pdfs[i]!);

@@ -79,7 +79,8 @@ export const en: Messages = {
       `The test found ${w.change}. No medicine aims at this change yet. It can still help doctors understand the tumor.`,
     biomarkerFound: (name) => `Your result: ${name}.`,
     biomarkerNegative: 'This result does not point to a special treatment.',
-    usualTests: (cancer, tests) => `For ${cancer}, the usual tests include ${tests}. If you are not sure these were done, ask.`,
+    usualTests: (cancer, tests) =>
+      `For ${cancer}, the usual tests include ${tests}. If you are not sure these were done, ask.`,
     combination: (drugs) => drugs.join(' with '),
     andOthers: (shown) => `${shown.join(', ')} and others`,
     otherChanges: (count) =>
@@ -99,15 +100,19 @@ export const en: Messages = {
     missingTest: {
       MSI: 'A test for MSI or MMR. It shows whether the tumor has trouble fixing errors in its genes. If so, immunotherapy often works well.',
       TMB: 'Tumor mutational burden (TMB). It counts gene changes in the tumor. A high count can mean immunotherapy may help.',
-      'PD-L1': 'A PD-L1 test. It shows how much of a "brake" protein the tumor makes. It can help decide about immunotherapy.',
+      'PD-L1':
+        'A PD-L1 test. It shows how much of a "brake" protein the tumor makes. It can help decide about immunotherapy.',
       panel: 'A gene test of the tumor, if none has been done.',
     },
     geneLead: (gene) => `About ${gene}:`,
-    changeMutation: (gene, alteration) => (alteration ? `a change in the ${gene} gene (${alteration})` : `a change in the ${gene} gene`),
+    changeMutation: (gene, alteration) =>
+      alteration ? `a change in the ${gene} gene (${alteration})` : `a change in the ${gene} gene`,
     changeAmplification: (gene) => `extra copies of the ${gene} gene`,
     changeDeletion: (gene) => `a lost ${gene} gene (both copies are missing)`,
     changeFusion: (gene, partner) =>
-      partner ? `the ${gene} gene joined to another gene (${partner})` : `the ${gene} gene joined to another gene`,
+      partner
+        ? `the ${gene} gene joined to another gene (${partner})`
+        : `the ${gene} gene joined to another gene`,
     changeOther: (gene) => `a change in ${gene}`,
     medicinePills: 'pills',
     medicinesGeneric: 'medicines',
@@ -123,7 +128,8 @@ export const en: Messages = {
     ],
     trialsIntro:
       'A clinical trial is a study that tests a new treatment, or a new way to use one. Trials can give access to new medicines. Each trial has rules about who can join.',
-    trialsOff: 'This report did not search for clinical trials. Ask your care team to search for trials that may fit you.',
+    trialsOff:
+      'This report did not search for clinical trials. Ask your care team to search for trials that may fit you.',
     trialsNoData: (command) =>
       `This report could not search for trials, because no trial list has been loaded yet. The person who made this report can load one with the command ${command} and then make the report again. Your care team can also search for trials with you.`,
     trialsNone:
@@ -178,12 +184,12 @@ export const en: Messages = {
     aboutKnowledge: (releases) => `The medical facts behind this report come from: ${releases}.`,
     aboutVersion: (version, date) => `Made by onconav ${version} on ${date}.`,
     noKnowledge: 'no knowledge base loaded',
-    aboutData:
-      'This report was made on the computer where onconav runs. Your data was not sent anywhere.',
+    aboutData: 'This report was made on the computer where onconav runs. Your data was not sent anywhere.',
     summaryCancer: (cancer, sites) => `Your ${cancer} has spread to ${sites}.`,
     summaryFindingsApproved: (genes) => `Your tumor has a change that medicines can block (${genes}).`,
     summaryFindingsNone: 'The gene test found no change that an approved medicine can block in your cancer.',
-    summaryFindingsResearch: (genes) => `Medicines for some changes in your tumor are being studied (${genes}).`,
+    summaryFindingsResearch: (genes) =>
+      `Medicines for some changes in your tumor are being studied (${genes}).`,
     summaryTrials: (count) =>
       count === 1 ? 'One clinical trial may fit you.' : `${count} clinical trials may fit you.`,
     summaryTalk: 'Talk about this report with your care team.',
@@ -253,7 +259,8 @@ export const en: Messages = {
     trialsNoData: (command) => `No trials in the store; import a registry extract first: ${command}`,
     trialsNone: 'No trial matched the case.',
     trialHeader: (nctId, title) => `${nctId} — ${title}`,
-    trialMeta: (phase, status, score, site) => `Phase ${phase} · ${status} · score ${score} · nearest recruiting site: ${site}`,
+    trialMeta: (phase, status, score, site) =>
+      `Phase ${phase} · ${status} · score ${score} · nearest recruiting site: ${site}`,
     verdicts: { met: 'met', not_met: 'not met', unknown: 'unknown' },
     tmbValue: (value, provenance) => `${value} mut/Mb (${provenance})`,
     provenanceOnconav: (version, date) => `onconav ${version}; report date ${date}`,
@@ -277,57 +284,143 @@ export const en: Messages = {
     brain: {
       name: 'the brain',
       label: 'Brain',
-      symptoms: ['Headaches, often worse in the morning', 'Feeling sick or throwing up', 'Changes in vision', 'Trouble with balance, memory or speech', 'Changes in mood or behavior'],
-      urgent: ['A seizure (fit)', 'Sudden weakness or numbness in the face, an arm or a leg', 'Sudden trouble speaking or seeing', 'Very bad headache, or being hard to wake up'],
+      symptoms: [
+        'Headaches, often worse in the morning',
+        'Feeling sick or throwing up',
+        'Changes in vision',
+        'Trouble with balance, memory or speech',
+        'Changes in mood or behavior',
+      ],
+      urgent: [
+        'A seizure (fit)',
+        'Sudden weakness or numbness in the face, an arm or a leg',
+        'Sudden trouble speaking or seeing',
+        'Very bad headache, or being hard to wake up',
+      ],
       treatments: [
-        { name: 'Stereotactic radiosurgery', text: 'Very focused beams of radiation aimed at each tumor, often in one to a few sessions. It can be given alone or together with immunotherapy.' },
-        { name: 'Surgery', text: 'A surgeon removes a tumor that is large, causes symptoms, or is easy to reach.' },
-        { name: 'Whole-brain radiation', text: 'Radiation given to the whole brain, used when there are many tumors.' },
-        { name: 'Steroid medicines', text: 'They bring down swelling around the tumors and can ease symptoms quickly.' },
+        {
+          name: 'Stereotactic radiosurgery',
+          text: 'Very focused beams of radiation aimed at each tumor, often in one to a few sessions. It can be given alone or together with immunotherapy.',
+        },
+        {
+          name: 'Surgery',
+          text: 'A surgeon removes a tumor that is large, causes symptoms, or is easy to reach.',
+        },
+        {
+          name: 'Whole-brain radiation',
+          text: 'Radiation given to the whole brain, used when there are many tumors.',
+        },
+        {
+          name: 'Steroid medicines',
+          text: 'They bring down swelling around the tumors and can ease symptoms quickly.',
+        },
       ],
     },
     leptomeninges: {
       name: 'the lining of the brain and spinal cord',
       label: 'Brain and spine lining',
-      symptoms: ['Headaches', 'Feeling sick or throwing up', 'Double vision or other vision changes', 'Numbness or weakness', 'Confusion'],
-      urgent: ['A seizure (fit)', 'Sudden weakness, confusion or trouble waking up', 'Loss of control of the bladder or bowels'],
+      symptoms: [
+        'Headaches',
+        'Feeling sick or throwing up',
+        'Double vision or other vision changes',
+        'Numbness or weakness',
+        'Confusion',
+      ],
+      urgent: [
+        'A seizure (fit)',
+        'Sudden weakness, confusion or trouble waking up',
+        'Loss of control of the bladder or bowels',
+      ],
       treatments: [
         { name: 'Radiation', text: 'Radiation aimed at the areas that cause symptoms.' },
-        { name: 'Medicines into the spinal fluid', text: 'Some medicines can be given straight into the fluid around the brain and spinal cord.' },
+        {
+          name: 'Medicines into the spinal fluid',
+          text: 'Some medicines can be given straight into the fluid around the brain and spinal cord.',
+        },
         { name: 'Shunt', text: 'A thin tube that drains extra fluid to ease pressure on the brain.' },
       ],
     },
     spinal_cord: {
       name: 'the spine, near the spinal cord',
       label: 'Spine',
-      symptoms: ['Back or neck pain that is new or getting worse', 'Pain that is worse lying down or at night', 'Tingling or numbness in the legs or arms'],
-      urgent: ['New back pain with weak legs or arms', 'Numbness in the legs or between the legs', 'Loss of control of the bladder or bowels', 'Trouble walking'],
+      symptoms: [
+        'Back or neck pain that is new or getting worse',
+        'Pain that is worse lying down or at night',
+        'Tingling or numbness in the legs or arms',
+      ],
+      urgent: [
+        'New back pain with weak legs or arms',
+        'Numbness in the legs or between the legs',
+        'Loss of control of the bladder or bowels',
+        'Trouble walking',
+      ],
       treatments: [
-        { name: 'Radiation', text: 'Radiation to the spine can ease pain and take pressure off the spinal cord.' },
+        {
+          name: 'Radiation',
+          text: 'Radiation to the spine can ease pain and take pressure off the spinal cord.',
+        },
         { name: 'Surgery', text: 'Surgery can take pressure off the spinal cord and make the spine stable.' },
-        { name: 'Steroid medicines', text: 'They bring down swelling around the spinal cord while other treatment is planned.' },
+        {
+          name: 'Steroid medicines',
+          text: 'They bring down swelling around the spinal cord while other treatment is planned.',
+        },
       ],
     },
     liver: {
       name: 'the liver',
       label: 'Liver',
-      symptoms: ['Feeling very tired', 'Less hunger, or losing weight', 'Pain or fullness under the ribs on the right', 'Swollen legs or belly', 'Itchy skin'],
-      urgent: ['Yellow skin or yellow whites of the eyes', 'Confusion or being very sleepy', 'Fast swelling of the belly', 'Throwing up blood, or black stools'],
+      symptoms: [
+        'Feeling very tired',
+        'Less hunger, or losing weight',
+        'Pain or fullness under the ribs on the right',
+        'Swollen legs or belly',
+        'Itchy skin',
+      ],
+      urgent: [
+        'Yellow skin or yellow whites of the eyes',
+        'Confusion or being very sleepy',
+        'Fast swelling of the belly',
+        'Throwing up blood, or black stools',
+      ],
       treatments: [
-        { name: 'Surgery (resection)', text: 'A surgeon removes the part of the liver with tumors. The liver can grow back part of what is removed.' },
-        { name: 'Ablation', text: 'A needle put into the tumor kills it with heat or cold, without open surgery.' },
-        { name: 'Embolization', text: "A thin tube in a blood vessel blocks the tumor's blood supply. Sometimes it also carries medicine or tiny radioactive beads." },
-        { name: 'Hepatic arterial infusion', text: 'A small pump sends chemotherapy straight into the main artery of the liver.' },
+        {
+          name: 'Surgery (resection)',
+          text: 'A surgeon removes the part of the liver with tumors. The liver can grow back part of what is removed.',
+        },
+        {
+          name: 'Ablation',
+          text: 'A needle put into the tumor kills it with heat or cold, without open surgery.',
+        },
+        {
+          name: 'Embolization',
+          text: "A thin tube in a blood vessel blocks the tumor's blood supply. Sometimes it also carries medicine or tiny radioactive beads.",
+        },
+        {
+          name: 'Hepatic arterial infusion',
+          text: 'A small pump sends chemotherapy straight into the main artery of the liver.',
+        },
         { name: 'Stereotactic body radiation', text: 'Very focused radiation aimed at a few liver tumors.' },
       ],
     },
     lung: {
       name: 'the lungs',
       label: 'Lungs',
-      symptoms: ['A cough that does not go away', 'Shortness of breath', 'Chest pain', 'Coughing up a little blood'],
-      urgent: ['Sudden or severe shortness of breath', 'Coughing up more than a little blood', 'Chest pain with a fast heartbeat'],
+      symptoms: [
+        'A cough that does not go away',
+        'Shortness of breath',
+        'Chest pain',
+        'Coughing up a little blood',
+      ],
+      urgent: [
+        'Sudden or severe shortness of breath',
+        'Coughing up more than a little blood',
+        'Chest pain with a fast heartbeat',
+      ],
       treatments: [
-        { name: 'Stereotactic body radiation', text: 'Very focused radiation aimed at one or a few lung tumors, in a few sessions.' },
+        {
+          name: 'Stereotactic body radiation',
+          text: 'Very focused radiation aimed at one or a few lung tumors, in a few sessions.',
+        },
         { name: 'Surgery', text: 'A surgeon removes a small number of lung tumors when that is safe.' },
         { name: 'Ablation', text: 'A needle put into the tumor kills it with heat or cold.' },
       ],
@@ -335,11 +428,22 @@ export const en: Messages = {
     bone: {
       name: 'the bones',
       label: 'Bones',
-      symptoms: ['Bone pain, often in the back, hips or ribs', 'Pain that is worse at night', 'Feeling thirsty, confused or constipated (from too much calcium in the blood)'],
-      urgent: ['A bone that breaks with little or no injury', 'New back pain with weak or numb legs', 'Great thirst, confusion or being very sleepy'],
+      symptoms: [
+        'Bone pain, often in the back, hips or ribs',
+        'Pain that is worse at night',
+        'Feeling thirsty, confused or constipated (from too much calcium in the blood)',
+      ],
+      urgent: [
+        'A bone that breaks with little or no injury',
+        'New back pain with weak or numb legs',
+        'Great thirst, confusion or being very sleepy',
+      ],
       treatments: [
         { name: 'Radiation', text: 'Radiation to a painful bone often eases the pain.' },
-        { name: 'Bone-strengthening medicines', text: 'Medicines such as zoledronic acid or denosumab make bones stronger and lower the chance of breaks.' },
+        {
+          name: 'Bone-strengthening medicines',
+          text: 'Medicines such as zoledronic acid or denosumab make bones stronger and lower the chance of breaks.',
+        },
         { name: 'Surgery', text: 'Surgery can fix a broken bone, or support a weak bone before it breaks.' },
       ],
     },
@@ -347,7 +451,10 @@ export const en: Messages = {
       name: 'the lymph nodes',
       label: 'Lymph nodes',
       symptoms: ['A lump or swelling in the neck, armpit or groin', 'Swelling of an arm or a leg'],
-      urgent: ['Swelling in the neck with trouble breathing or swallowing', 'Sudden swelling of the face or arms'],
+      urgent: [
+        'Swelling in the neck with trouble breathing or swallowing',
+        'Sudden swelling of the face or arms',
+      ],
       treatments: [
         { name: 'Surgery', text: 'Lymph nodes with cancer can sometimes be removed.' },
         { name: 'Radiation', text: 'Radiation can shrink lymph nodes that cause symptoms.' },
@@ -366,12 +473,27 @@ export const en: Messages = {
     peritoneum: {
       name: 'the lining of the belly (peritoneum)',
       label: 'Belly lining',
-      symptoms: ['A swollen belly', 'Feeling full quickly', 'Belly pain or bloating', 'Constipation or feeling sick'],
-      urgent: ['Throwing up and not able to pass stool or gas', 'Severe belly pain', 'Fast swelling of the belly with shortness of breath'],
+      symptoms: [
+        'A swollen belly',
+        'Feeling full quickly',
+        'Belly pain or bloating',
+        'Constipation or feeling sick',
+      ],
+      urgent: [
+        'Throwing up and not able to pass stool or gas',
+        'Severe belly pain',
+        'Fast swelling of the belly with shortness of breath',
+      ],
       treatments: [
-        { name: 'Draining fluid', text: 'A needle or a thin tube drains fluid from the belly to ease pressure.' },
+        {
+          name: 'Draining fluid',
+          text: 'A needle or a thin tube drains fluid from the belly to ease pressure.',
+        },
         { name: 'Surgery', text: 'In some cases a surgeon removes the tumors on the lining of the belly.' },
-        { name: 'Heated chemotherapy in the belly', text: 'In some centers, warm chemotherapy is washed through the belly during surgery.' },
+        {
+          name: 'Heated chemotherapy in the belly',
+          text: 'In some centers, warm chemotherapy is washed through the belly during surgery.',
+        },
       ],
     },
     pleura: {
@@ -380,9 +502,18 @@ export const en: Messages = {
       symptoms: ['Shortness of breath', 'A dry cough', 'Chest pain when breathing in'],
       urgent: ['Shortness of breath that gets worse fast', 'Chest pain with trouble breathing'],
       treatments: [
-        { name: 'Draining fluid', text: 'A needle drains fluid from around the lung so breathing is easier.' },
-        { name: 'Pleurodesis', text: 'A treatment that seals the space around the lung so fluid does not come back.' },
-        { name: 'Indwelling drain', text: 'A small tube that stays in place so fluid can be drained at home.' },
+        {
+          name: 'Draining fluid',
+          text: 'A needle drains fluid from around the lung so breathing is easier.',
+        },
+        {
+          name: 'Pleurodesis',
+          text: 'A treatment that seals the space around the lung so fluid does not come back.',
+        },
+        {
+          name: 'Indwelling drain',
+          text: 'A small tube that stays in place so fluid can be drained at home.',
+        },
       ],
     },
     skin: {
@@ -393,7 +524,10 @@ export const en: Messages = {
       treatments: [
         { name: 'Surgery', text: 'Small skin tumors can be cut out.' },
         { name: 'Radiation', text: 'Radiation can treat skin tumors that hurt or bleed.' },
-        { name: 'Treatment into the tumor', text: 'Some medicines can be injected straight into skin tumors.' },
+        {
+          name: 'Treatment into the tumor',
+          text: 'Some medicines can be injected straight into skin tumors.',
+        },
       ],
     },
     soft_tissue: {
@@ -428,13 +562,19 @@ export const en: Messages = {
       label: 'Pancreas',
       symptoms: ['Pain in the upper belly or back', 'Less hunger, or losing weight'],
       urgent: ['Yellow skin or yellow whites of the eyes', 'Severe belly pain'],
-      treatments: [{ name: 'Radiation', text: 'Focused radiation can ease pain from a tumor in the pancreas.' }],
+      treatments: [
+        { name: 'Radiation', text: 'Focused radiation can ease pain from a tumor in the pancreas.' },
+      ],
     },
     bowel: {
       name: 'the bowel',
       label: 'Bowel',
       symptoms: ['Changes in bowel habits', 'Belly pain or bloating', 'Blood in the stool'],
-      urgent: ['Throwing up and not able to pass stool or gas', 'A lot of blood from the bottom', 'Severe belly pain'],
+      urgent: [
+        'Throwing up and not able to pass stool or gas',
+        'A lot of blood from the bottom',
+        'Severe belly pain',
+      ],
       treatments: [
         { name: 'Surgery', text: 'A surgeon can remove or bypass a tumor that blocks the bowel.' },
         { name: 'Stent', text: 'A small mesh tube can hold a blocked bowel open.' },
@@ -445,18 +585,33 @@ export const en: Messages = {
       label: 'Other',
       symptoms: ['Any new pain, lump or change in how you feel'],
       urgent: ['Any sudden, severe or fast-changing symptom'],
-      treatments: [{ name: 'Local treatment', text: 'Radiation or surgery can sometimes treat a single place the cancer has reached.' }],
+      treatments: [
+        {
+          name: 'Local treatment',
+          text: 'Radiation or surgery can sometimes treat a single place the cancer has reached.',
+        },
+      ],
     },
   },
   cancers: {
     melanoma: {
       name: 'melanoma',
       startedIn: 'the cells that give skin its color',
-      spread: 'Melanoma often spreads to the lymph nodes and the skin first. It can also spread to the lungs, liver, brain and bones.',
+      spread:
+        'Melanoma often spreads to the lymph nodes and the skin first. It can also spread to the lungs, liver, brain and bones.',
       systemic: [
-        { name: 'Immunotherapy', text: 'Medicines that help your immune system find and attack the cancer. They are given through a drip.' },
-        { name: 'Targeted pills', text: 'If the tumor has a change in the BRAF gene at spot V600, pills that block BRAF and a partner called MEK can shrink it.' },
-        { name: 'Chemotherapy', text: 'Older medicines that kill fast-growing cells. They are used less often now.' },
+        {
+          name: 'Immunotherapy',
+          text: 'Medicines that help your immune system find and attack the cancer. They are given through a drip.',
+        },
+        {
+          name: 'Targeted pills',
+          text: 'If the tumor has a change in the BRAF gene at spot V600, pills that block BRAF and a partner called MEK can shrink it.',
+        },
+        {
+          name: 'Chemotherapy',
+          text: 'Older medicines that kill fast-growing cells. They are used less often now.',
+        },
       ],
       outlook:
         'Immunotherapy and targeted pills have changed the outlook for many people with melanoma that has spread. Some people have long control, and some have no sign of melanoma for many years.',
@@ -465,11 +620,21 @@ export const en: Messages = {
     colorectal: {
       name: 'colorectal cancer',
       startedIn: 'the colon or the rectum (the large bowel)',
-      spread: 'Colorectal cancer most often spreads to the liver. It can also spread to the lungs, the lining of the belly and the lymph nodes.',
+      spread:
+        'Colorectal cancer most often spreads to the liver. It can also spread to the lungs, the lining of the belly and the lymph nodes.',
       systemic: [
-        { name: 'Chemotherapy', text: 'Medicines that kill fast-growing cells, often two or three given together.' },
-        { name: 'Antibody medicines', text: "Drip medicines that block the tumor's blood supply, or block a growth signal called EGFR when the RAS genes are normal." },
-        { name: 'Targeted medicines', text: 'If the tumor has certain gene changes (such as in BRAF, KRAS G12C or HER2), medicines made for them may help.' },
+        {
+          name: 'Chemotherapy',
+          text: 'Medicines that kill fast-growing cells, often two or three given together.',
+        },
+        {
+          name: 'Antibody medicines',
+          text: "Drip medicines that block the tumor's blood supply, or block a growth signal called EGFR when the RAS genes are normal.",
+        },
+        {
+          name: 'Targeted medicines',
+          text: 'If the tumor has certain gene changes (such as in BRAF, KRAS G12C or HER2), medicines made for them may help.',
+        },
         { name: 'Immunotherapy', text: 'If the tumor is MSI-high, immunotherapy often works well.' },
       ],
       outlook:
@@ -479,13 +644,26 @@ export const en: Messages = {
     breast: {
       name: 'breast cancer',
       startedIn: 'the breast',
-      spread: 'Breast cancer most often spreads to the bones. It can also spread to the lungs, liver, brain, lymph nodes and the lining of the lungs.',
+      spread:
+        'Breast cancer most often spreads to the bones. It can also spread to the lungs, liver, brain, lymph nodes and the lining of the lungs.',
       systemic: [
-        { name: 'Hormone therapy', text: 'If the cancer grows with the help of hormones (ER or PR positive), medicines that block them can control it, often with targeted pills.' },
-        { name: 'HER2 medicines', text: 'If the cancer makes too much HER2, medicines aimed at HER2 help many people.' },
+        {
+          name: 'Hormone therapy',
+          text: 'If the cancer grows with the help of hormones (ER or PR positive), medicines that block them can control it, often with targeted pills.',
+        },
+        {
+          name: 'HER2 medicines',
+          text: 'If the cancer makes too much HER2, medicines aimed at HER2 help many people.',
+        },
         { name: 'Chemotherapy', text: 'Medicines that kill fast-growing cells.' },
-        { name: 'Antibody-drug conjugates', text: 'Antibodies that carry a chemotherapy medicine straight to the cancer cells.' },
-        { name: 'Immunotherapy', text: 'Used for some breast cancers that are not driven by hormones or HER2.' },
+        {
+          name: 'Antibody-drug conjugates',
+          text: 'Antibodies that carry a chemotherapy medicine straight to the cancer cells.',
+        },
+        {
+          name: 'Immunotherapy',
+          text: 'Used for some breast cancers that are not driven by hormones or HER2.',
+        },
       ],
       outlook:
         'Breast cancer that has spread is usually treated as a long-term illness. Many people live for years with treatment that keeps it under control. New medicines keep being added.',
@@ -494,10 +672,17 @@ export const en: Messages = {
     nsclc: {
       name: 'lung cancer',
       startedIn: 'the lung',
-      spread: 'Lung cancer often spreads to the brain, bones, liver and adrenal glands. It can also spread to the other lung and the lining of the lungs.',
+      spread:
+        'Lung cancer often spreads to the brain, bones, liver and adrenal glands. It can also spread to the other lung and the lining of the lungs.',
       systemic: [
-        { name: 'Targeted pills', text: 'Many lung cancers have a gene change (such as in EGFR, ALK, ROS1, BRAF, MET, RET or KRAS) that pills can block.' },
-        { name: 'Immunotherapy', text: 'Medicines that help your immune system attack the cancer, alone or with chemotherapy.' },
+        {
+          name: 'Targeted pills',
+          text: 'Many lung cancers have a gene change (such as in EGFR, ALK, ROS1, BRAF, MET, RET or KRAS) that pills can block.',
+        },
+        {
+          name: 'Immunotherapy',
+          text: 'Medicines that help your immune system attack the cancer, alone or with chemotherapy.',
+        },
         { name: 'Chemotherapy', text: 'Medicines that kill fast-growing cells.' },
       ],
       outlook:
@@ -509,8 +694,14 @@ export const en: Messages = {
       startedIn: 'the lung',
       spread: 'Small cell lung cancer often spreads early, to the brain, liver, bones and adrenal glands.',
       systemic: [
-        { name: 'Chemotherapy with immunotherapy', text: 'This is the usual first treatment for small cell lung cancer that has spread.' },
-        { name: 'Newer medicines', text: 'Medicines that help immune cells find the cancer are used after first treatment.' },
+        {
+          name: 'Chemotherapy with immunotherapy',
+          text: 'This is the usual first treatment for small cell lung cancer that has spread.',
+        },
+        {
+          name: 'Newer medicines',
+          text: 'Medicines that help immune cells find the cancer are used after first treatment.',
+        },
       ],
       outlook:
         'Small cell lung cancer often shrinks with first treatment. It tends to come back, and then more treatment can help. The aim is control and comfort.',
@@ -519,13 +710,26 @@ export const en: Messages = {
     prostate: {
       name: 'prostate cancer',
       startedIn: 'the prostate',
-      spread: 'Prostate cancer most often spreads to the bones and the lymph nodes. Less often it spreads to the lungs or liver.',
+      spread:
+        'Prostate cancer most often spreads to the bones and the lymph nodes. Less often it spreads to the lungs or liver.',
       systemic: [
-        { name: 'Hormone therapy', text: 'Medicines that lower or block male hormones, which prostate cancer needs to grow.' },
-        { name: 'Newer hormone pills', text: 'Pills that block hormones more strongly, often added to hormone therapy.' },
+        {
+          name: 'Hormone therapy',
+          text: 'Medicines that lower or block male hormones, which prostate cancer needs to grow.',
+        },
+        {
+          name: 'Newer hormone pills',
+          text: 'Pills that block hormones more strongly, often added to hormone therapy.',
+        },
         { name: 'Chemotherapy', text: 'Medicines that kill fast-growing cells.' },
-        { name: 'Radioligand therapy', text: 'A drip medicine that carries radiation straight to prostate cancer cells.' },
-        { name: 'PARP inhibitor pills', text: 'For tumors with changes in genes such as BRCA2 that help repair DNA.' },
+        {
+          name: 'Radioligand therapy',
+          text: 'A drip medicine that carries radiation straight to prostate cancer cells.',
+        },
+        {
+          name: 'PARP inhibitor pills',
+          text: 'For tumors with changes in genes such as BRCA2 that help repair DNA.',
+        },
       ],
       outlook:
         'Prostate cancer that has spread can often be controlled for many years with hormone therapy and other medicines.',
@@ -534,10 +738,17 @@ export const en: Messages = {
     pancreas: {
       name: 'pancreatic cancer',
       startedIn: 'the pancreas',
-      spread: 'Pancreatic cancer most often spreads to the liver. It can also spread to the lining of the belly and the lungs.',
+      spread:
+        'Pancreatic cancer most often spreads to the liver. It can also spread to the lining of the belly and the lungs.',
       systemic: [
-        { name: 'Chemotherapy', text: 'Medicines that kill fast-growing cells, often several given together.' },
-        { name: 'Targeted medicines', text: 'For the few tumors with certain gene changes (such as BRCA or NTRK), medicines made for them may help.' },
+        {
+          name: 'Chemotherapy',
+          text: 'Medicines that kill fast-growing cells, often several given together.',
+        },
+        {
+          name: 'Targeted medicines',
+          text: 'For the few tumors with certain gene changes (such as BRCA or NTRK), medicines made for them may help.',
+        },
       ],
       outlook:
         'Pancreatic cancer that has spread is hard to treat. Treatment aims to control it and to help you feel as well as you can. Trials are an important choice to ask about.',
@@ -546,10 +757,17 @@ export const en: Messages = {
     neuroendocrine: {
       name: 'neuroendocrine tumor',
       startedIn: 'hormone-making cells, often in the bowel, pancreas or lung',
-      spread: 'Neuroendocrine tumors most often spread to the liver. They can also spread to lymph nodes and bones.',
+      spread:
+        'Neuroendocrine tumors most often spread to the liver. They can also spread to lymph nodes and bones.',
       systemic: [
-        { name: 'Hormone-like medicines', text: 'Injections that slow tumor growth and ease symptoms such as flushing.' },
-        { name: 'Radioligand therapy', text: 'A drip medicine that carries radiation straight to the tumor cells.' },
+        {
+          name: 'Hormone-like medicines',
+          text: 'Injections that slow tumor growth and ease symptoms such as flushing.',
+        },
+        {
+          name: 'Radioligand therapy',
+          text: 'A drip medicine that carries radiation straight to the tumor cells.',
+        },
         { name: 'Targeted pills', text: 'Pills that slow tumor growth.' },
         { name: 'Chemotherapy', text: 'Used for some faster-growing tumors.' },
       ],
@@ -560,10 +778,14 @@ export const en: Messages = {
     ovarian: {
       name: 'ovarian cancer',
       startedIn: 'the ovary or the fallopian tube',
-      spread: 'Ovarian cancer usually spreads inside the belly, along its lining. It can also reach the lining of the lungs and the liver.',
+      spread:
+        'Ovarian cancer usually spreads inside the belly, along its lining. It can also reach the lining of the lungs and the liver.',
       systemic: [
         { name: 'Chemotherapy', text: 'Medicines that kill fast-growing cells.' },
-        { name: 'PARP inhibitor pills', text: 'Pills that help keep the cancer away, most of all when there is a change in BRCA1 or BRCA2.' },
+        {
+          name: 'PARP inhibitor pills',
+          text: 'Pills that help keep the cancer away, most of all when there is a change in BRCA1 or BRCA2.',
+        },
         { name: 'Blood vessel blockers', text: "A drip medicine that blocks the tumor's blood supply." },
       ],
       outlook:
@@ -573,9 +795,13 @@ export const en: Messages = {
     kidney: {
       name: 'kidney cancer',
       startedIn: 'the kidney',
-      spread: 'Kidney cancer often spreads to the lungs, bones, lymph nodes, liver, adrenal glands and brain.',
+      spread:
+        'Kidney cancer often spreads to the lungs, bones, lymph nodes, liver, adrenal glands and brain.',
       systemic: [
-        { name: 'Immunotherapy', text: 'Medicines that help your immune system attack the cancer, often two together or with a targeted pill.' },
+        {
+          name: 'Immunotherapy',
+          text: 'Medicines that help your immune system attack the cancer, often two together or with a targeted pill.',
+        },
         { name: 'Targeted pills', text: "Pills that block the tumor's blood supply and growth signals." },
       ],
       outlook:
@@ -589,10 +815,14 @@ export const en: Messages = {
       systemic: [
         { name: 'Chemotherapy', text: 'Medicines that kill fast-growing cells.' },
         { name: 'Immunotherapy', text: 'Medicines that help your immune system attack the cancer.' },
-        { name: 'Antibody-drug conjugates', text: 'Antibodies that carry a medicine straight to the cancer cells.' },
+        {
+          name: 'Antibody-drug conjugates',
+          text: 'Antibodies that carry a medicine straight to the cancer cells.',
+        },
         { name: 'Targeted pills', text: 'For tumors with a change in the FGFR3 gene.' },
       ],
-      outlook: 'Treatment aims to control the cancer and ease symptoms. Newer medicines help many people live longer.',
+      outlook:
+        'Treatment aims to control the cancer and ease symptoms. Newer medicines help many people live longer.',
       usualTests: ['a test for FGFR3 changes'],
     },
     gastroesophageal: {
@@ -602,9 +832,13 @@ export const en: Messages = {
       systemic: [
         { name: 'Chemotherapy', text: 'Medicines that kill fast-growing cells, often two together.' },
         { name: 'Immunotherapy', text: 'Often added to chemotherapy, mostly when PD-L1 is present.' },
-        { name: 'HER2 medicines', text: 'If the tumor makes too much HER2, medicines aimed at HER2 are added.' },
+        {
+          name: 'HER2 medicines',
+          text: 'If the tumor makes too much HER2, medicines aimed at HER2 are added.',
+        },
       ],
-      outlook: 'Treatment aims to control the cancer and help you eat and feel better. Some people do well for a long time.',
+      outlook:
+        'Treatment aims to control the cancer and help you eat and feel better. Some people do well for a long time.',
       usualTests: ['a HER2 test', 'a PD-L1 test', 'an MSI or MMR test'],
     },
     head_neck: {
@@ -612,22 +846,34 @@ export const en: Messages = {
       startedIn: 'the mouth, throat or voice box',
       spread: 'Head and neck cancer most often spreads to lymph nodes in the neck, and then to the lungs.',
       systemic: [
-        { name: 'Immunotherapy', text: 'Medicines that help your immune system attack the cancer, alone or with chemotherapy.' },
+        {
+          name: 'Immunotherapy',
+          text: 'Medicines that help your immune system attack the cancer, alone or with chemotherapy.',
+        },
         { name: 'Chemotherapy', text: 'Medicines that kill fast-growing cells.' },
         { name: 'Antibody medicines', text: 'A drip medicine that blocks a growth signal called EGFR.' },
       ],
-      outlook: 'Treatment aims to control the cancer and ease symptoms. Some people have long control with immunotherapy.',
+      outlook:
+        'Treatment aims to control the cancer and ease symptoms. Some people have long control with immunotherapy.',
       usualTests: ['a PD-L1 test'],
     },
     thyroid: {
       name: 'thyroid cancer',
       startedIn: 'the thyroid gland in the neck',
-      spread: 'Thyroid cancer most often spreads to lymph nodes in the neck. It can also spread to the lungs and bones.',
+      spread:
+        'Thyroid cancer most often spreads to lymph nodes in the neck. It can also spread to the lungs and bones.',
       systemic: [
-        { name: 'Radioactive iodine', text: 'A drink or pill of radioactive iodine that thyroid cells take up, for tumors that still do this.' },
-        { name: 'Targeted pills', text: 'Pills that block growth signals, including ones made for RET, BRAF or NTRK changes.' },
+        {
+          name: 'Radioactive iodine',
+          text: 'A drink or pill of radioactive iodine that thyroid cells take up, for tumors that still do this.',
+        },
+        {
+          name: 'Targeted pills',
+          text: 'Pills that block growth signals, including ones made for RET, BRAF or NTRK changes.',
+        },
       ],
-      outlook: 'Many thyroid cancers that have spread grow slowly, and people often live with them for many years.',
+      outlook:
+        'Many thyroid cancers that have spread grow slowly, and people often live with them for many years.',
       usualTests: ['a gene test for BRAF, RET and NTRK changes'],
     },
     endometrial: {
@@ -656,12 +902,14 @@ export const en: Messages = {
     biliary: {
       name: 'bile duct cancer',
       startedIn: 'the bile ducts or the gallbladder',
-      spread: 'Bile duct cancer often spreads within the liver, to the lining of the belly, lymph nodes and lungs.',
+      spread:
+        'Bile duct cancer often spreads within the liver, to the lining of the belly, lymph nodes and lungs.',
       systemic: [
         { name: 'Chemotherapy with immunotherapy', text: 'The usual first treatment.' },
         { name: 'Targeted pills', text: 'For tumors with changes in genes such as FGFR2, IDH1 or HER2.' },
       ],
-      outlook: 'Treatment aims to control the cancer. Gene tests matter here, because several targeted medicines exist.',
+      outlook:
+        'Treatment aims to control the cancer. Gene tests matter here, because several targeted medicines exist.',
       usualTests: ['a gene test for FGFR2, IDH1, HER2 and other changes', 'an MSI or MMR test'],
     },
     sarcoma: {
@@ -672,14 +920,20 @@ export const en: Messages = {
         { name: 'Chemotherapy', text: 'Medicines that kill fast-growing cells.' },
         { name: 'Targeted pills', text: 'Used for some kinds of sarcoma.' },
       ],
-      outlook: 'Treatment depends a lot on the kind of sarcoma. When spread to the lungs is limited, surgery is sometimes possible.',
+      outlook:
+        'Treatment depends a lot on the kind of sarcoma. When spread to the lungs is limited, surgery is sometimes possible.',
       usualTests: [],
     },
     gist: {
       name: 'gastrointestinal stromal tumor (GIST)',
       startedIn: 'the wall of the stomach or bowel',
       spread: 'GIST most often spreads to the liver and the lining of the belly.',
-      systemic: [{ name: 'Targeted pills', text: 'Pills that block KIT or PDGFRA, the genes that drive most of these tumors.' }],
+      systemic: [
+        {
+          name: 'Targeted pills',
+          text: 'Pills that block KIT or PDGFRA, the genes that drive most of these tumors.',
+        },
+      ],
       outlook: 'Targeted pills can keep GIST under control for years for many people.',
       usualTests: ['a test of the KIT and PDGFRA genes'],
     },
@@ -703,7 +957,8 @@ export const en: Messages = {
     NRAS: 'NRAS passes on growth signals inside the cell. Some changes leave it switched on.',
     HRAS: 'HRAS passes on growth signals inside the cell.',
     EGFR: 'EGFR sits on the outside of cells and picks up growth signals. Some changes keep it switched on.',
-    ERBB2: 'ERBB2 makes the HER2 protein, which picks up growth signals. Too much of it makes cells grow fast.',
+    ERBB2:
+      'ERBB2 makes the HER2 protein, which picks up growth signals. Too much of it makes cells grow fast.',
     ALK: 'ALK sends growth signals. When joined to another gene, it can stay switched on.',
     ROS1: 'ROS1 sends growth signals. When joined to another gene, it can stay switched on.',
     RET: 'RET sends growth signals. Some changes keep it switched on.',
@@ -714,8 +969,10 @@ export const en: Messages = {
     PIK3CA: 'PIK3CA passes on growth signals. Some changes leave it switched on.',
     AKT1: 'AKT1 passes on growth and survival signals.',
     ESR1: 'ESR1 makes the estrogen receptor. Some changes let cancer grow even when estrogen is blocked.',
-    BRCA1: 'BRCA1 helps repair damaged DNA. When it does not work, tumors may respond to PARP inhibitor pills.',
-    BRCA2: 'BRCA2 helps repair damaged DNA. When it does not work, tumors may respond to PARP inhibitor pills.',
+    BRCA1:
+      'BRCA1 helps repair damaged DNA. When it does not work, tumors may respond to PARP inhibitor pills.',
+    BRCA2:
+      'BRCA2 helps repair damaged DNA. When it does not work, tumors may respond to PARP inhibitor pills.',
     PALB2: 'PALB2 works with BRCA2 to repair damaged DNA.',
     ATM: 'ATM helps the cell notice and repair damaged DNA.',
     IDH1: 'IDH1 helps cells make energy. Some changes make a substance that helps tumors grow.',
@@ -770,88 +1027,392 @@ export const en: Messages = {
     },
   },
   glossary: {
-    metastatic: { term: 'Metastatic', definition: 'Cancer that has spread from where it started to other parts of the body.', aliases: ['metastasis', 'metastases', 'metastatic'] },
-    primary: { term: 'Primary tumor', definition: 'The place where the cancer started.', aliases: ['primary'] },
-    stage4: { term: 'Stage 4', definition: 'Another name for cancer that has spread to distant parts of the body. Also called advanced cancer.', aliases: ['stage 4', 'advanced'] },
+    metastatic: {
+      term: 'Metastatic',
+      definition: 'Cancer that has spread from where it started to other parts of the body.',
+      aliases: ['metastasis', 'metastases', 'metastatic'],
+    },
+    primary: {
+      term: 'Primary tumor',
+      definition: 'The place where the cancer started.',
+      aliases: ['primary'],
+    },
+    stage4: {
+      term: 'Stage 4',
+      definition:
+        'Another name for cancer that has spread to distant parts of the body. Also called advanced cancer.',
+      aliases: ['stage 4', 'advanced'],
+    },
     careTeam: { term: 'Care team', definition: 'The doctors, nurses and other experts who look after you.' },
-    tumor: { term: 'Tumor', definition: 'A lump of cells that grow in a way they should not.', aliases: ['tumors'] },
-    gene: { term: 'Gene', definition: 'A short piece of DNA with the instructions for making one part of a cell.', aliases: ['genes'] },
+    tumor: {
+      term: 'Tumor',
+      definition: 'A lump of cells that grow in a way they should not.',
+      aliases: ['tumors'],
+    },
+    gene: {
+      term: 'Gene',
+      definition: 'A short piece of DNA with the instructions for making one part of a cell.',
+      aliases: ['genes'],
+    },
     dna: { term: 'DNA', definition: 'The material in each cell that holds its instructions.' },
-    geneTest: { term: 'Gene test of the tumor', definition: 'A lab test that reads the genes in a piece of the tumor to find changes.', aliases: ['gene test', 'tumor test', 'tested for changes'] },
-    targeted: { term: 'Targeted therapy', definition: 'Medicines that block one gene change or protein that helps the cancer grow.', aliases: ['targeted', 'targeted pills', 'targeted medicines', 'targeted medicine'] },
-    immunotherapy: { term: 'Immunotherapy', definition: 'Medicines that help the body’s own defense system (the immune system) attack cancer.', aliases: ['immune system'] },
-    chemotherapy: { term: 'Chemotherapy', definition: 'Medicines that kill cells that grow fast, such as cancer cells.' },
-    hormone: { term: 'Hormone therapy', definition: 'Medicines that block hormones some cancers need to grow.', aliases: ['hormone', 'hormones'] },
-    antibody: { term: 'Antibody', definition: 'A protein made to stick to one target, such as a protein on cancer cells. Some medicines are antibodies.', aliases: ['antibodies', 'antibody medicines'] },
-    adc: { term: 'Antibody-drug conjugate', definition: 'An antibody joined to a strong medicine, so the medicine goes to the cancer cells.', aliases: ['antibody-drug conjugates'] },
-    parp: { term: 'PARP inhibitor', definition: 'A pill that stops cancer cells from repairing their DNA, used when repair genes such as BRCA do not work.', aliases: ['parp inhibitor pills', 'parp'] },
-    radioligand: { term: 'Radioligand therapy', definition: 'A medicine that carries radiation straight to cancer cells.' },
-    radiation: { term: 'Radiation', definition: 'Treatment with strong energy beams that kill cancer cells in one area.', aliases: ['radiation therapy', 'radioactive'] },
-    srs: { term: 'Stereotactic radiosurgery', definition: 'Very focused radiation aimed at small tumors in the brain. There is no cut.', aliases: ['radiosurgery'] },
-    sbrt: { term: 'Stereotactic body radiation', definition: 'Very focused radiation aimed at a few tumors in the body, such as in the lungs, liver or adrenal glands.', aliases: ['stereotactic radiation', 'stereotactic'] },
+    geneTest: {
+      term: 'Gene test of the tumor',
+      definition: 'A lab test that reads the genes in a piece of the tumor to find changes.',
+      aliases: ['gene test', 'tumor test', 'tested for changes'],
+    },
+    targeted: {
+      term: 'Targeted therapy',
+      definition: 'Medicines that block one gene change or protein that helps the cancer grow.',
+      aliases: ['targeted', 'targeted pills', 'targeted medicines', 'targeted medicine'],
+    },
+    immunotherapy: {
+      term: 'Immunotherapy',
+      definition: 'Medicines that help the body’s own defense system (the immune system) attack cancer.',
+      aliases: ['immune system'],
+    },
+    chemotherapy: {
+      term: 'Chemotherapy',
+      definition: 'Medicines that kill cells that grow fast, such as cancer cells.',
+    },
+    hormone: {
+      term: 'Hormone therapy',
+      definition: 'Medicines that block hormones some cancers need to grow.',
+      aliases: ['hormone', 'hormones'],
+    },
+    antibody: {
+      term: 'Antibody',
+      definition:
+        'A protein made to stick to one target, such as a protein on cancer cells. Some medicines are antibodies.',
+      aliases: ['antibodies', 'antibody medicines'],
+    },
+    adc: {
+      term: 'Antibody-drug conjugate',
+      definition: 'An antibody joined to a strong medicine, so the medicine goes to the cancer cells.',
+      aliases: ['antibody-drug conjugates'],
+    },
+    parp: {
+      term: 'PARP inhibitor',
+      definition:
+        'A pill that stops cancer cells from repairing their DNA, used when repair genes such as BRCA do not work.',
+      aliases: ['parp inhibitor pills', 'parp'],
+    },
+    radioligand: {
+      term: 'Radioligand therapy',
+      definition: 'A medicine that carries radiation straight to cancer cells.',
+    },
+    radiation: {
+      term: 'Radiation',
+      definition: 'Treatment with strong energy beams that kill cancer cells in one area.',
+      aliases: ['radiation therapy', 'radioactive'],
+    },
+    srs: {
+      term: 'Stereotactic radiosurgery',
+      definition: 'Very focused radiation aimed at small tumors in the brain. There is no cut.',
+      aliases: ['radiosurgery'],
+    },
+    sbrt: {
+      term: 'Stereotactic body radiation',
+      definition:
+        'Very focused radiation aimed at a few tumors in the body, such as in the lungs, liver or adrenal glands.',
+      aliases: ['stereotactic radiation', 'stereotactic'],
+    },
     wbrt: { term: 'Whole-brain radiation', definition: 'Radiation given to the whole brain.' },
-    steroids: { term: 'Steroid medicines', definition: 'Medicines that bring down swelling.', aliases: ['steroid', 'steroids'] },
+    steroids: {
+      term: 'Steroid medicines',
+      definition: 'Medicines that bring down swelling.',
+      aliases: ['steroid', 'steroids'],
+    },
     resection: { term: 'Resection', definition: 'Surgery to remove a tumor or part of an organ.' },
-    ablation: { term: 'Ablation', definition: 'Killing a tumor with heat or cold through a needle, without open surgery.' },
-    embolization: { term: 'Embolization', definition: 'Blocking the blood vessels that feed a tumor, through a thin tube.' },
-    hai: { term: 'Hepatic arterial infusion', definition: 'Chemotherapy pumped straight into the main artery of the liver.', aliases: ['hepatic'] },
-    artery: { term: 'Artery', definition: 'A blood vessel that carries blood from the heart to a part of the body.' },
-    lymph: { term: 'Lymph nodes', definition: 'Small bean-shaped glands that help fight infection. Cancer often reaches them first.', aliases: ['lymph node', 'lymph'] },
-    adrenal: { term: 'Adrenal glands', definition: 'Two small glands on top of the kidneys that make hormones.', aliases: ['adrenal', 'adrenal gland'] },
+    ablation: {
+      term: 'Ablation',
+      definition: 'Killing a tumor with heat or cold through a needle, without open surgery.',
+    },
+    embolization: {
+      term: 'Embolization',
+      definition: 'Blocking the blood vessels that feed a tumor, through a thin tube.',
+    },
+    hai: {
+      term: 'Hepatic arterial infusion',
+      definition: 'Chemotherapy pumped straight into the main artery of the liver.',
+      aliases: ['hepatic'],
+    },
+    artery: {
+      term: 'Artery',
+      definition: 'A blood vessel that carries blood from the heart to a part of the body.',
+    },
+    lymph: {
+      term: 'Lymph nodes',
+      definition: 'Small bean-shaped glands that help fight infection. Cancer often reaches them first.',
+      aliases: ['lymph node', 'lymph'],
+    },
+    adrenal: {
+      term: 'Adrenal glands',
+      definition: 'Two small glands on top of the kidneys that make hormones.',
+      aliases: ['adrenal', 'adrenal gland'],
+    },
     peritoneum: { term: 'Peritoneum', definition: 'The thin lining inside the belly.' },
     pleura: { term: 'Pleura', definition: 'The thin lining around the lungs.', aliases: ['pleurodesis'] },
-    pleurodesis: { term: 'Pleurodesis', definition: 'A treatment that seals the space around the lung so fluid cannot build up again.' },
-    leptomeninges: { term: 'Lining of the brain and spinal cord', definition: 'Thin layers that cover the brain and spinal cord, with fluid between them. Doctors call them the leptomeninges.', aliases: ['leptomeninges', 'spinal fluid'] },
-    spinalCord: { term: 'Spinal cord', definition: 'The bundle of nerves inside the spine that carries messages between the brain and the body.' },
-    seizure: { term: 'Seizure', definition: 'A sudden burst of activity in the brain that can cause shaking, staring or passing out.', aliases: ['seizures'] },
-    shunt: { term: 'Shunt', definition: 'A thin tube that drains extra fluid from one place in the body to another.' },
+    pleurodesis: {
+      term: 'Pleurodesis',
+      definition: 'A treatment that seals the space around the lung so fluid cannot build up again.',
+    },
+    leptomeninges: {
+      term: 'Lining of the brain and spinal cord',
+      definition:
+        'Thin layers that cover the brain and spinal cord, with fluid between them. Doctors call them the leptomeninges.',
+      aliases: ['leptomeninges', 'spinal fluid'],
+    },
+    spinalCord: {
+      term: 'Spinal cord',
+      definition:
+        'The bundle of nerves inside the spine that carries messages between the brain and the body.',
+    },
+    seizure: {
+      term: 'Seizure',
+      definition: 'A sudden burst of activity in the brain that can cause shaking, staring or passing out.',
+      aliases: ['seizures'],
+    },
+    shunt: {
+      term: 'Shunt',
+      definition: 'A thin tube that drains extra fluid from one place in the body to another.',
+    },
     stent: { term: 'Stent', definition: 'A small tube that holds a passage in the body open.' },
-    calcium: { term: 'Calcium', definition: 'A mineral in bones and blood. Cancer in the bones can raise the level in the blood.' },
-    boneDrugs: { term: 'Bone-strengthening medicines', definition: 'Medicines that make bones stronger and lower the chance of breaks.', aliases: ['bone-strengthening'] },
-    msi: { term: 'MSI (microsatellite instability)', definition: 'A sign that the tumor cannot fix errors in its genes well. MSI-high tumors often respond to immunotherapy.', aliases: ['msi', 'msi-high', 'msi-h', 'mss'] },
-    mmr: { term: 'MMR (mismatch repair)', definition: 'The tools a cell uses to fix errors in its genes. A tumor that has lost them is called dMMR.', aliases: ['mmr', 'dmmr', 'pmmr'] },
-    tmb: { term: 'TMB (tumor mutational burden)', definition: 'The number of gene changes in the tumor. A high count can mean immunotherapy may help.', aliases: ['tmb', 'tumor mutational burden'] },
-    pdl1: { term: 'PD-L1', definition: 'A protein that tumors use to hide from the immune system. Some tests measure how much there is.', aliases: ['pd-l1'] },
-    her2: { term: 'HER2', definition: 'A protein that picks up growth signals. Some cancers make too much of it.', aliases: ['her2'] },
-    erpr: { term: 'ER and PR', definition: 'Receptors that let a cancer use the hormones estrogen and progesterone to grow.', aliases: ['er', 'pr', 'estrogen', 'progesterone', 'estrogen receptor'] },
-    hrd: { term: 'HRD', definition: 'A sign that the tumor cannot repair broken DNA well.', aliases: ['hrd'] },
-    mek: { term: 'MEK', definition: 'A protein that works with BRAF to pass on growth signals. Some pills block it.', aliases: ['mek'] },
-    receptor: { term: 'Receptor', definition: 'A protein that picks up a signal, like a lock that fits one key.', aliases: ['receptors'] },
-    protein: { term: 'Protein', definition: 'One of the building blocks that do the work in a cell.', aliases: ['proteins'] },
-    clinicalTrial: { term: 'Clinical trial', definition: 'A research study that tests a new treatment, or a new way to use one, in people who choose to take part.', aliases: ['clinical trials', 'trial', 'trials', 'study', 'studies'] },
+    calcium: {
+      term: 'Calcium',
+      definition: 'A mineral in bones and blood. Cancer in the bones can raise the level in the blood.',
+    },
+    boneDrugs: {
+      term: 'Bone-strengthening medicines',
+      definition: 'Medicines that make bones stronger and lower the chance of breaks.',
+      aliases: ['bone-strengthening'],
+    },
+    msi: {
+      term: 'MSI (microsatellite instability)',
+      definition:
+        'A sign that the tumor cannot fix errors in its genes well. MSI-high tumors often respond to immunotherapy.',
+      aliases: ['msi', 'msi-high', 'msi-h', 'mss'],
+    },
+    mmr: {
+      term: 'MMR (mismatch repair)',
+      definition:
+        'The tools a cell uses to fix errors in its genes. A tumor that has lost them is called dMMR.',
+      aliases: ['mmr', 'dmmr', 'pmmr'],
+    },
+    tmb: {
+      term: 'TMB (tumor mutational burden)',
+      definition: 'The number of gene changes in the tumor. A high count can mean immunotherapy may help.',
+      aliases: ['tmb', 'tumor mutational burden'],
+    },
+    pdl1: {
+      term: 'PD-L1',
+      definition:
+        'A protein that tumors use to hide from the immune system. Some tests measure how much there is.',
+      aliases: ['pd-l1'],
+    },
+    her2: {
+      term: 'HER2',
+      definition: 'A protein that picks up growth signals. Some cancers make too much of it.',
+      aliases: ['her2'],
+    },
+    erpr: {
+      term: 'ER and PR',
+      definition: 'Receptors that let a cancer use the hormones estrogen and progesterone to grow.',
+      aliases: ['er', 'pr', 'estrogen', 'progesterone', 'estrogen receptor'],
+    },
+    hrd: {
+      term: 'HRD',
+      definition: 'A sign that the tumor cannot repair broken DNA well.',
+      aliases: ['hrd'],
+    },
+    mek: {
+      term: 'MEK',
+      definition: 'A protein that works with BRAF to pass on growth signals. Some pills block it.',
+      aliases: ['mek'],
+    },
+    receptor: {
+      term: 'Receptor',
+      definition: 'A protein that picks up a signal, like a lock that fits one key.',
+      aliases: ['receptors'],
+    },
+    protein: {
+      term: 'Protein',
+      definition: 'One of the building blocks that do the work in a cell.',
+      aliases: ['proteins'],
+    },
+    clinicalTrial: {
+      term: 'Clinical trial',
+      definition:
+        'A research study that tests a new treatment, or a new way to use one, in people who choose to take part.',
+      aliases: ['clinical trials', 'trial', 'trials', 'study', 'studies'],
+    },
     trialSite: { term: 'Trial site', definition: 'A hospital or clinic where a trial takes place.' },
-    tumorBoard: { term: 'Tumor board', definition: 'A meeting where experts from different fields look at a case together and suggest a plan.' },
-    palliative: { term: 'Palliative care', definition: 'Care that eases symptoms and stress at any stage of illness. It can be given along with cancer treatment.', aliases: ['palliative'] },
-    scan: { term: 'Scan', definition: 'A picture of the inside of the body, such as a CT or MRI.', aliases: ['scans', 'ct', 'mri'] },
+    tumorBoard: {
+      term: 'Tumor board',
+      definition: 'A meeting where experts from different fields look at a case together and suggest a plan.',
+    },
+    palliative: {
+      term: 'Palliative care',
+      definition:
+        'Care that eases symptoms and stress at any stage of illness. It can be given along with cancer treatment.',
+      aliases: ['palliative'],
+    },
+    scan: {
+      term: 'Scan',
+      definition: 'A picture of the inside of the body, such as a CT or MRI.',
+      aliases: ['scans', 'ct', 'mri'],
+    },
     screening: { term: 'Screening', definition: 'Tests that look for cancer before it causes symptoms.' },
-    secondOpinion: { term: 'Second opinion', definition: 'Asking another expert to review your case and treatment plan.' },
-    registers: { term: 'Trial register', definition: 'A public list of clinical trials, with their aims, rules and places.', aliases: ['registers', 'register'] },
-    fusion: { term: 'Gene fusion', definition: 'Two genes that have broken and joined together. This can make a growth signal stay on.', aliases: ['joined to another gene'] },
-    copies: { term: 'Extra copies of a gene', definition: 'When a tumor has many copies of one gene, it can make too much of that gene’s protein.', aliases: ['extra copies'] },
-    approved: { term: 'Approved medicine', definition: 'A medicine that health authorities allow doctors to prescribe for a certain use.', aliases: ['approved'] },
+    secondOpinion: {
+      term: 'Second opinion',
+      definition: 'Asking another expert to review your case and treatment plan.',
+    },
+    registers: {
+      term: 'Trial register',
+      definition: 'A public list of clinical trials, with their aims, rules and places.',
+      aliases: ['registers', 'register'],
+    },
+    fusion: {
+      term: 'Gene fusion',
+      definition: 'Two genes that have broken and joined together. This can make a growth signal stay on.',
+      aliases: ['joined to another gene'],
+    },
+    copies: {
+      term: 'Extra copies of a gene',
+      definition: 'When a tumor has many copies of one gene, it can make too much of that gene’s protein.',
+      aliases: ['extra copies'],
+    },
+    approved: {
+      term: 'Approved medicine',
+      definition: 'A medicine that health authorities allow doctors to prescribe for a certain use.',
+      aliases: ['approved'],
+    },
     drip: { term: 'Drip', definition: 'A way to give medicine slowly into a vein through a thin tube.' },
-    jaundice: { term: 'Yellow skin or eyes', definition: 'A sign that the liver or bile ducts are not working well. Doctors call it jaundice.', aliases: ['jaundice', 'yellow skin'] },
-    biliary: { term: 'Bile ducts', definition: 'Tubes that carry bile, a digestive juice, from the liver to the bowel.', aliases: ['bile duct', 'bile'] },
+    jaundice: {
+      term: 'Yellow skin or eyes',
+      definition: 'A sign that the liver or bile ducts are not working well. Doctors call it jaundice.',
+      aliases: ['jaundice', 'yellow skin'],
+    },
+    biliary: {
+      term: 'Bile ducts',
+      definition: 'Tubes that carry bile, a digestive juice, from the liver to the bowel.',
+      aliases: ['bile duct', 'bile'],
+    },
     esophagus: { term: 'Esophagus', definition: 'The food pipe from the throat to the stomach.' },
-    neuroendocrine: { term: 'Neuroendocrine tumor', definition: 'A tumor that starts in cells that make hormones.', aliases: ['neuroendocrine'] },
-    sarcoma: { term: 'Sarcoma', definition: 'A cancer that starts in muscle, fat, bone or other soft tissue.' },
+    neuroendocrine: {
+      term: 'Neuroendocrine tumor',
+      definition: 'A tumor that starts in cells that make hormones.',
+      aliases: ['neuroendocrine'],
+    },
+    sarcoma: {
+      term: 'Sarcoma',
+      definition: 'A cancer that starts in muscle, fat, bone or other soft tissue.',
+    },
     melanoma: { term: 'Melanoma', definition: 'A cancer that starts in the cells that give skin its color.' },
-    colorectal: { term: 'Colorectal cancer', definition: 'Cancer that starts in the colon or rectum, the large bowel.', aliases: ['colorectal', 'colon', 'rectum'] },
-    radioactiveIodine: { term: 'Radioactive iodine', definition: 'A treatment that thyroid cells take up, which kills them from the inside.' },
-    gist: { term: 'GIST', definition: 'A rare tumor that starts in the wall of the stomach or bowel.', aliases: ['gist'] },
+    colorectal: {
+      term: 'Colorectal cancer',
+      definition: 'Cancer that starts in the colon or rectum, the large bowel.',
+      aliases: ['colorectal', 'colon', 'rectum'],
+    },
+    radioactiveIodine: {
+      term: 'Radioactive iodine',
+      definition: 'A treatment that thyroid cells take up, which kills them from the inside.',
+    },
+    gist: {
+      term: 'GIST',
+      definition: 'A rare tumor that starts in the wall of the stomach or bowel.',
+      aliases: ['gist'],
+    },
   },
   jargon: [
-    'metastatic', 'metastasis', 'metastases', 'primary', 'stage 4', 'tumor', 'gene', 'DNA', 'targeted', 'immunotherapy',
-    'chemotherapy', 'hormone therapy', 'antibody', 'antibody-drug conjugate', 'PARP', 'radioligand', 'radiation',
-    'radiosurgery', 'stereotactic', 'whole-brain radiation', 'steroid', 'resection', 'ablation', 'embolization', 'hepatic',
-    'artery', 'lymph', 'adrenal', 'peritoneum', 'pleura', 'pleurodesis', 'leptomeninges', 'spinal cord', 'seizure',
-    'shunt', 'stent', 'calcium', 'MSI', 'MMR', 'TMB', 'PD-L1', 'HER2', 'HRD', 'MEK', 'receptor', 'protein',
-    'clinical trial', 'tumor board', 'palliative', 'scan', 'screening', 'second opinion', 'fusion', 'approved', 'drip',
-    'jaundice', 'bile duct', 'esophagus', 'neuroendocrine', 'sarcoma', 'GIST', 'radioactive iodine',
+    'metastatic',
+    'metastasis',
+    'metastases',
+    'primary',
+    'stage 4',
+    'tumor',
+    'gene',
+    'DNA',
+    'targeted',
+    'immunotherapy',
+    'chemotherapy',
+    'hormone therapy',
+    'antibody',
+    'antibody-drug conjugate',
+    'PARP',
+    'radioligand',
+    'radiation',
+    'radiosurgery',
+    'stereotactic',
+    'whole-brain radiation',
+    'steroid',
+    'resection',
+    'ablation',
+    'embolization',
+    'hepatic',
+    'artery',
+    'lymph',
+    'adrenal',
+    'peritoneum',
+    'pleura',
+    'pleurodesis',
+    'leptomeninges',
+    'spinal cord',
+    'seizure',
+    'shunt',
+    'stent',
+    'calcium',
+    'MSI',
+    'MMR',
+    'TMB',
+    'PD-L1',
+    'HER2',
+    'HRD',
+    'MEK',
+    'receptor',
+    'protein',
+    'clinical trial',
+    'tumor board',
+    'palliative',
+    'scan',
+    'screening',
+    'second opinion',
+    'fusion',
+    'approved',
+    'drip',
+    'jaundice',
+    'bile duct',
+    'esophagus',
+    'neuroendocrine',
+    'sarcoma',
+    'GIST',
+    'radioactive iodine',
     // Words we try not to use in the patient report at all; if one slips in it must be explained.
-    'oncogenic', 'actionable', 'amplification', 'mutation', 'variant', 'biomarker', 'carcinoma', 'lesion', 'prognosis',
-    'progression', 'adjuvant', 'kinase', 'inhibitor', 'checkpoint', 'monoclonal', 'ECOG', 'RECIST', 'VUS', 'eligibility',
-    'oncologist', 'cytotoxic', 'systemic', 'intravenous', 'malignant', 'remission', 'refractory',
+    'oncogenic',
+    'actionable',
+    'amplification',
+    'mutation',
+    'variant',
+    'biomarker',
+    'carcinoma',
+    'lesion',
+    'prognosis',
+    'progression',
+    'adjuvant',
+    'kinase',
+    'inhibitor',
+    'checkpoint',
+    'monoclonal',
+    'ECOG',
+    'RECIST',
+    'VUS',
+    'eligibility',
+    'oncologist',
+    'cytotoxic',
+    'systemic',
+    'intravenous',
+    'malignant',
+    'remission',
+    'refractory',
   ],
   forbiddenPromises: [
     /\bwill (?:cure|heal|work|shrink|stop|remove|save|beat|eliminate)\b/i,
@@ -882,11 +1443,31 @@ export const en: Messages = {
     bodyMapPrimaryUnknown: 'Start not known',
     bodyMapStart: (region) => `${region} (where it started)`,
     regions: {
-      brain: 'Brain', leptomeninges: 'Brain and spine lining', spinal_cord: 'Spine', liver: 'Liver', lung: 'Lungs', bone: 'Bones',
-      lymph_node: 'Lymph nodes', adrenal: 'Adrenal glands', peritoneum: 'Belly lining', pleura: 'Lung lining', skin: 'Skin',
-      soft_tissue: 'Soft tissue', ovary: 'Ovaries', kidney: 'Kidneys', pancreas: 'Pancreas', bowel: 'Bowel', other: 'Other',
-      breast: 'Breast', prostate: 'Prostate', bladder: 'Bladder', stomach: 'Stomach or food pipe', throat: 'Mouth or throat',
-      thyroid: 'Thyroid', uterus: 'Womb', eye: 'Eye',
+      brain: 'Brain',
+      leptomeninges: 'Brain and spine lining',
+      spinal_cord: 'Spine',
+      liver: 'Liver',
+      lung: 'Lungs',
+      bone: 'Bones',
+      lymph_node: 'Lymph nodes',
+      adrenal: 'Adrenal glands',
+      peritoneum: 'Belly lining',
+      pleura: 'Lung lining',
+      skin: 'Skin',
+      soft_tissue: 'Soft tissue',
+      ovary: 'Ovaries',
+      kidney: 'Kidneys',
+      pancreas: 'Pancreas',
+      bowel: 'Bowel',
+      other: 'Other',
+      breast: 'Breast',
+      prostate: 'Prostate',
+      bladder: 'Bladder',
+      stomach: 'Stomach or food pipe',
+      throat: 'Mouth or throat',
+      thyroid: 'Thyroid',
+      uterus: 'Womb',
+      eye: 'Eye',
     },
     tableLabel: (caption) => `Table: ${caption}`,
     figure: 'Figure',
