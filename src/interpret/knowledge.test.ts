@@ -57,3 +57,24 @@ describe('loadKnowledge', () => {
     expect(none.index.size).toBeGreaterThan(100);
   });
 });
+
+describe('annotateWithDefaults', () => {
+  it('annotates a case with builtin knowledge, oncogenicity and TMB in one call', async () => {
+    const { annotateWithDefaults } = await import('./index.js');
+    const { caseOf } = await import('./fixtures/builders.js');
+    const c = caseOf([
+      {
+        id: 'S',
+        panel: 'IMPACT468',
+        tumorType: { code: 'MEL', name: 'Melanoma' },
+        alterations: [mut('BRAF', 'V600E', { variantClassification: 'Missense_Mutation' })],
+      },
+    ]);
+    const { result, issues } = annotateWithDefaults(c, { dbPath: join(tmpdir(), 'no-such-dir', 'x.db') });
+    expect(issues).toEqual([]);
+    const s = result.samples[0]!;
+    expect(s.highestSensitiveLevel).toBe('1');
+    expect(s.alterations[0]!.oncogenic).toBe('Oncogenic');
+    expect(s.tmb).toMatchObject({ provenance: 'computed', mutations: 1, panel: 'IMPACT468' });
+  });
+});
