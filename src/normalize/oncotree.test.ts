@@ -57,7 +57,6 @@ describe('built-in OncoTree', () => {
     ['Cutaneous Melanoma', 'SKCM', 'synonym'],
     ['Breast Invasive Ductal Carcinoma', 'IDC', 'name'],
     ['Gastrointestinal Stromal Tumor', 'GIST', 'synonym'],
-    ['Leukemia', 'AML', 'mainType'],
     ['solid tumors', ALL_SOLID_TUMORS, 'synonym'],
   ] as const)('resolves %s → %s (%s)', (text, code, via) => {
     const r = t.resolve(text);
@@ -125,5 +124,14 @@ describe('OncoTree with a broken hierarchy', () => {
     expect(t.ancestors('A')).toEqual(['A', 'B']);
     expect(t.ancestors('C')).toEqual(['C']);
     expect(t.isSolid('A')).toBe(false);
+  });
+});
+
+describe('built-in OncoTree: shared main types', () => {
+  it('does not guess one code for "Leukemia", which several myeloid types share; it suggests them', () => {
+    const r = builtinOncoTree().resolve('Leukemia');
+    expect(r.ref).toBeNull();
+    expect(r.suggestions).toContain('AML');
+    expect(r.suggestions.length).toBeGreaterThan(1);
   });
 });
