@@ -206,15 +206,12 @@ function capReduced(mapped: MappedLevel, reduced: boolean): MappedLevel {
 
 interface RowContext {
   idBase: string;
-  row: TsvRow;
   level: Level;
   effect: Effect;
   sourceLevel: string;
   citations: Citation[];
   release: string;
   tally: Tally;
-  file: string;
-  issues: Issue[];
   extraNote?: string;
 }
 
@@ -462,15 +459,12 @@ export async function importCivic(path: string, options: ImportOptions = {}): Pr
     const built = buildEvidence(
       {
         idBase: eid,
-        row,
         level: mapped.level,
         effect: eff.effect,
         sourceLevel: `${lvl}${eff.reduced ? ' (reduced sensitivity)' : ''}`,
         citations: evidenceCitations(row, eid),
         release,
         tally,
-        file: evidenceTable.file,
-        issues,
         ...(/germline/i.test(origin) ? { extraNote: `${origin.toLowerCase()} variant` } : {}),
       },
       row.get('molecular_profile'),
@@ -532,15 +526,12 @@ export async function importCivic(path: string, options: ImportOptions = {}): Pr
     const built = buildEvidence(
       {
         idBase: aid,
-        row,
         level: mapped.level,
         effect: eff.effect,
         sourceLevel: amp,
         citations: cites.map(dropUndefined),
         release,
         tally,
-        file: assertionTable?.file ?? '',
-        issues,
       },
       row.get('molecular_profile'),
       row.get('disease'),
