@@ -141,6 +141,36 @@ describe('standard cases: level 1 therapies', () => {
     expect(lo!.treatments.filter((t) => t.drugs.includes('pembrolizumab'))).toEqual([]);
   });
 
+  it('HER2 IHC 3+ breast: trastuzumab-based therapy 1', () => {
+    const [a] = annotateTyped('BRCA', 'HER2 IHC 3+');
+    expect(at(a!, '1').some((d) => d.split('+').some((x) => x.startsWith('trastuzumab')))).toBe(true);
+  });
+
+  it('PD-L1 TPS 60% non-small cell lung: pembrolizumab 1', () => {
+    const [hi] = annotateTyped('LUAD', 'PD-L1 TPS 60%');
+    expect(at(hi!, '1')).toContain('pembrolizumab');
+  });
+
+  it('dMMR in a solid tumor: an immune checkpoint inhibitor at level 1', () => {
+    const [a] = annotateTyped('UCEC', 'dMMR');
+    expect(
+      at(a!, '1').some((d) => ['pembrolizumab', 'dostarlimab'].some((x) => d.split('+').includes(x))),
+    ).toBe(true);
+  });
+
+  it('EGFR exon 19 deletion lung: osimertinib 1', () => {
+    const [a] = annotateTyped('LUAD', 'EGFR exon 19 deletion');
+    expect(at(a!, '1')).toContain('osimertinib');
+  });
+
+  it('same alteration, three tumor types: KRAS G12C is level 1 in lung, 1 in colorectal (combination), 3B in melanoma', () => {
+    expect(annotateTyped('LUAD', 'KRAS G12C')[0]!.highestSensitiveLevel).toBe('1');
+    expect(annotateTyped('COADREAD', 'KRAS G12C')[0]!.highestSensitiveLevel).toBe('1');
+    const mel = annotateTyped('MEL', 'KRAS G12C')[0]!;
+    expect(mel.highestSensitiveLevel).toBe('3B');
+    expect(mel.treatments.find((t) => t.drugs.includes('sotorasib'))?.sourceLevel).toBe('1');
+  });
+
   it('without a tumor type nothing is level 1 except all-tumor evidence, and BRAF V600E is still listed', () => {
     const [a] = annotateTyped(null, 'BRAF V600E');
     expect(a!.treatments.length).toBeGreaterThan(0);
