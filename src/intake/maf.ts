@@ -116,26 +116,43 @@ function consequenceFromProtein(p: ProteinChange | null): Consequence {
   }
 }
 
-const BUILDS: Record<string, Locus['build']> = {
-  grch37: 'GRCh37',
-  '37': 'GRCh37',
-  hg19: 'GRCh37',
-  b37: 'GRCh37',
-  grch38: 'GRCh38',
-  '38': 'GRCh38',
-  hg38: 'GRCh38',
-};
+/** Mutation_Status spellings seen in GDC and cBioPortal files, without lower-casing each cell. */
+const STATUS = new Map<string, string>(
+  Object.entries({
+    Somatic: 'somatic',
+    SOMATIC: 'somatic',
+    somatic: 'somatic',
+    Germline: 'germline',
+    GERMLINE: 'germline',
+    germline: 'germline',
+    LOH: 'loh',
+  }),
+);
+
+const BUILDS = new Map<string, Locus['build']>(
+  Object.entries({
+    grch37: 'GRCh37',
+    '37': 'GRCh37',
+    hg19: 'GRCh37',
+    b37: 'GRCh37',
+    grch38: 'GRCh38',
+    '38': 'GRCh38',
+    hg38: 'GRCh38',
+  }),
+);
 
 /**
  * oncokb-annotator's "atypical alterations" list puts sample-level biomarkers in the gene column as
  * `Other Biomarkers`; these are the spellings its example uses. Anything else there is reported, not guessed.
  */
-const OTHER_BIOMARKERS: Record<string, { name: Biomarker['name']; status: string }> = {
-  'msi-h': { name: 'MSI', status: 'MSI-H' },
-  'microsatellite instability-high': { name: 'MSI', status: 'MSI-H' },
-  'tmb-h': { name: 'TMB', status: 'TMB-H' },
-  'tumor mutational burden-high': { name: 'TMB', status: 'TMB-H' },
-};
+const OTHER_BIOMARKERS = new Map<string, { name: Biomarker['name']; status: string }>(
+  Object.entries({
+    'msi-h': { name: 'MSI', status: 'MSI-H' },
+    'microsatellite instability-high': { name: 'MSI', status: 'MSI-H' },
+    'tmb-h': { name: 'TMB', status: 'TMB-H' },
+    'tumor mutational burden-high': { name: 'TMB', status: 'TMB-H' },
+  }),
+);
 
 function stripChr(c: string): string {
   return c.length > 3 &&
@@ -337,7 +354,7 @@ export async function readMaf(path: string, options: ReadOptions): Promise<ReadR
       const proteinText = shortText ?? cell(f, c.proteinLong);
 
       if (geneText.length === 16 && geneText.toLowerCase() === 'other biomarkers') {
-        const bm = proteinText === undefined ? undefined : OTHER_BIOMARKERS[proteinText.toLowerCase()];
+        const bm = proteinText === undefined ? undefined : OTHER_BIOMARKERS.get(proteinText.toLowerCase());
         if (!bm) {
           bump(stats.skipped, 'unrecognized-biomarker');
           issues.add({
@@ -444,30 +461,11 @@ export async function readMaf(path: string, options: ReadOptions): Promise<ReadR
       }
       const classes = memo.classes;
 
-      const m: Mutation = {
-        kind: 'mutation',
-        gene: g.symbol,
-        alteration,
-        consequence,
-        classes,
-        somaticStatus: 'somatic',
-        originalText: originalTextOf(geneText, proteinText ?? vc ?? ''),
-        origin: { file, line: lineNo },
-      };
-      if (g.changed) m.geneInput = geneText;
-      if (g.isoform !== undefined) m.isoform = g.isoform;
-      if (proteinStart !== undefined) m.proteinStart = proteinStart;
-      if (proteinEnd !== undefined) m.proteinEnd = proteinEnd;
-      if (vc !== undefined) m.variantClassification = intern(vc);
-      if (exon !== undefined) m.exon = exon;
       const hgvsc = cell(f, c.hgvsc);
-      if (hgvsc !== undefined) {
-        const colon = hgvsc.indexOf(':');
-        m.cdna = colon === -1 ? hgvsc : hgvsc.slice(colon + 1);
-      }
+      const colon = hgvsc === undefined ? -1 : hgvsc.indexOf(':');
       const transcript = cell(f, c.transcript) ?? cell(f, c.refseq);
-      if (transcript !== undefined) m.transcript = intern(transcript);
 
+      let locus: Locus | undefined;
       const chrom = cell(f, c.chrom);
       const start1 = intCell(f, c.start);
       if (chrom !== undefined && start1 !== undefined && start1 > 0) {
@@ -476,17 +474,12 @@ export async function readMaf(path: string, options: ReadOptions): Promise<ReadR
         if (alt === undefined || alt === '' || alt === ref) alt = f.raw(c.alt1)?.trim() ?? alt;
         const end1 = intCell(f, c.end) ?? start1;
         const insertion = ref === '-';
-        const ch = intern(stripChr(chrom));
-        const locus: Locus = insertion
-          ? { chrom: ch, start: start1, end: start1 }
-          : { chrom: ch, start: start1 - 1, end: Math.max(end1, start1) };
-        if (ref !== undefined && ref !== '' && ref !== 'NA') locus.ref = ref;
-        if (alt !== undefined && alt !== '' && alt !== 'NA') locus.alt = alt;
+        let build: Locus['build'];
         const buildText = cell(f, c.build);
         if (buildText !== undefined) {
           let b = buildCache.get(buildText);
           if (b === undefined) {
-            b = BUILDS[buildText.toLowerCase()] ?? null;
+            b = BUILDS.get(buildText.toLowerCase()) ?? null;
             buildCache.set(buildText, b);
             if (b === null)
               issues.add({
@@ -497,27 +490,52 @@ export async function readMaf(path: string, options: ReadOptions): Promise<ReadR
                 message: `genome build "${buildText}" is not GRCh37 or GRCh38; loci kept without a build`,
               });
           }
-          if (b) locus.build = b;
+          if (b) build = b;
         }
-        m.locus = locus;
+        // One object literal with every key (undefined when absent) keeps a single hidden class: much less
+        // allocation and GC than adding optional properties one by one. JSON output omits undefined keys.
+        locus = {
+          build,
+          chrom: intern(stripChr(chrom)),
+          start: insertion ? start1 : start1 - 1,
+          end: insertion ? start1 : Math.max(end1, start1),
+          ref: ref !== undefined && ref !== '' && ref !== 'NA' ? ref : undefined,
+          alt: alt !== undefined && alt !== '' && alt !== 'NA' ? alt : undefined,
+        };
       }
 
       const tRef = intCell(f, c.tRef);
       const tAlt = intCell(f, c.tAlt);
-      if (tRef !== undefined && tAlt !== undefined) {
-        const depth = tRef + tAlt;
-        m.depth = depth;
-        if (depth > 0) m.vaf = tAlt / depth;
-      }
+      const depth = tRef !== undefined && tAlt !== undefined ? tRef + tAlt : undefined;
 
-      const status = c.status < 0 ? 'somatic' : cell(f, c.status)?.toLowerCase();
-      if (status === 'germline' || status === 'loh') {
-        m.somaticStatus = 'germline';
-        bump(stats.flagged, 'germline');
-      } else {
-        m.somaticStatus = status === 'somatic' ? 'somatic' : 'unknown';
-        stats.used++;
-      }
+      const statusText = c.status < 0 ? 'somatic' : cell(f, c.status);
+      const status =
+        statusText === undefined ? undefined : (STATUS.get(statusText) ?? statusText.toLowerCase());
+      const germline = status === 'germline' || status === 'loh';
+      if (germline) bump(stats.flagged, 'germline');
+      else stats.used++;
+
+      const m: Mutation = {
+        kind: 'mutation',
+        gene: g.symbol,
+        geneInput: g.changed ? geneText : undefined,
+        isoform: g.isoform,
+        alteration,
+        proteinStart,
+        proteinEnd,
+        consequence,
+        variantClassification: vc === undefined ? undefined : intern(vc),
+        classes,
+        exon,
+        cdna: hgvsc === undefined ? undefined : colon === -1 ? hgvsc : hgvsc.slice(colon + 1),
+        transcript: transcript === undefined ? undefined : intern(transcript),
+        locus,
+        vaf: depth !== undefined && depth > 0 ? tAlt! / depth : undefined,
+        depth,
+        somaticStatus: germline ? 'germline' : status === 'somatic' ? 'somatic' : 'unknown',
+        originalText: originalTextOf(geneText, proteinText ?? vc ?? ''),
+        origin: { file, line: lineNo },
+      };
       // Rows usually come grouped by sample: skip the map lookup for runs of the same sample.
       if (sampleId !== lastSampleId || lastSample === null) {
         lastSample = sampleOf(sampleId);
