@@ -167,7 +167,8 @@ export interface ImportIntoStoreOptions extends ImportOptions, Omit<DownloadOpti
  * fetched too when `assertionsUrl` is given). A zip (CGI) is unpacked.
  */
 export async function importIntoStore(
-  store: KnowledgeStore,
+  /** null: read and map only (a dry run), the store is not touched. */
+  store: KnowledgeStore | null,
   source: ImportableSource,
   pathOrUrl: string | { url: string; assertionsUrl?: string },
   options: ImportIntoStoreOptions = {},
@@ -177,7 +178,7 @@ export async function importIntoStore(
     const local = await materialize(source, pathOrUrl, tmp, options);
     const { onDownloadProgress: _d, fetch: _f, ...importOptions } = options;
     const result = await IMPORTERS[source](local, importOptions);
-    store.replaceRelease(result.release, result.evidence, result.report);
+    store?.replaceRelease(result.release, result.evidence, result.report);
     return result;
   } finally {
     rmSync(tmp, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -121,6 +121,15 @@ describe('onconav kb', () => {
     expect(offline.stderr).toMatch(
       /moalmanac: not updated — cannot download http:\/\/127\.0\.0\.1:9\/x\.json/,
     );
+  });
+
+  it('dry run reports without touching the store', async () => {
+    const db = join(tmp, 'dry.db');
+    const r = await run('--db', db, 'kb', 'import', 'civic', join(FX, 'civic'), '--dry-run', '--json');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^dry run \(store unchanged\): civic 01-Jan-2025/);
+    expect(JSON.parse(r.stdout)).toMatchObject({ report: { rowsRead: 18 } });
+    expect(existsSync(db)).toBe(false);
   });
 
   it('shows an empty store without creating it', async () => {

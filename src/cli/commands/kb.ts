@@ -48,12 +48,16 @@ export const register: RegisterCommand = (program, state) => {
       '--release-date <yyyy-mm-dd>',
       'release date to record (default: from the file name or content, else the file date)',
     )
+    .option(
+      '--dry-run',
+      'read and map the release and report what would be imported, without changing the store',
+    )
     .option('--json', 'print the import report as JSON on stdout')
     .action(
       async (
         source: string,
         path: string,
-        o: { releaseVersion?: string; releaseDate?: string; json?: boolean },
+        o: { releaseVersion?: string; releaseDate?: string; json?: boolean; dryRun?: boolean },
         self: Command,
       ) => {
         state.exitCode = await guard(() => runImport(source, path, o, self));
@@ -170,7 +174,7 @@ function openIfExists(db: string): KnowledgeStore | null {
 async function runImport(
   source: string,
   path: string,
-  o: { releaseVersion?: string; releaseDate?: string; json?: boolean },
+  o: { releaseVersion?: string; releaseDate?: string; json?: boolean; dryRun?: boolean },
   self: Command,
 ): Promise<number> {
   if (!isImportableSource(source))
@@ -178,7 +182,7 @@ async function runImport(
   if (o.releaseDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(o.releaseDate))
     throw new OnconavError(`--release-date must be YYYY-MM-DD, got "${o.releaseDate}"`, 2);
   const { db, quiet } = globalOptions(self);
-  const store = openKnowledgeStore(db);
+  const store = o.dryRun ? null : openKnowledgeStore(db);
   const rows = progressBar(`importing ${source}`, { quiet });
   const bytes = progressBar(`downloading ${source}`, { quiet });
   try {
@@ -190,7 +194,10 @@ async function runImport(
     });
     rows.done();
     bytes.done();
-    if (!quiet) process.stderr.write(importSummary(source, result));
+    if (!quiet)
+      process.stderr.write(
+        `${o.dryRun ? 'dry run (store unchanged): ' : ''}${importSummary(source, result)}`,
+      );
     if (o.json)
       process.stdout.write(
         `${JSON.stringify({ release: result.release, report: result.report, issues: result.issues }, null, 2)}\n`,
@@ -199,7 +206,7 @@ async function runImport(
   } finally {
     rows.done();
     bytes.done();
-    store.close();
+    store?.close();
   }
 }
 
