@@ -234,6 +234,15 @@ describe('parseTypedAlteration: common phrasings', () => {
     expect(alt('KRAS G12C-positive')).toMatchObject({ gene: 'KRAS', alteration: 'G12C' });
   });
 
+  it('reads clinic shorthand such as ALK-positive and KRAS-mutant', () => {
+    expect(alt('ALK-positive')).toMatchObject({ kind: 'fusion', gene: 'ALK', gene5: null, gene3: null });
+    expect(alt('ROS1+')).toMatchObject({ kind: 'fusion', gene: 'ROS1' });
+    expect(alt('RET rearranged')).toMatchObject({ kind: 'fusion', gene: 'RET' });
+    expect(alt('KRAS-mutant')).toMatchObject({ kind: 'mutation', gene: 'KRAS', alteration: null });
+    expect(alt('MET-amplified')).toMatchObject({ kind: 'copyNumber', gene: 'MET', change: 'amplification' });
+    expect(bio('HER2-positive')).toMatchObject({ name: 'HER2', status: 'positive' });
+  });
+
   it('reads "MSI-H/dMMR" as MSI-H, not as a fusion', () => {
     expect(parseTypedAlteration('MSI-H/dMMR', ctx)).toMatchObject({
       biomarker: { name: 'MSI', status: 'MSI-H' },

@@ -124,6 +124,17 @@ export const FUSION_DRIVERS: ReadonlySet<string> = new Set([
   'JAK2',
 ]);
 
+/** Genes for which "<gene>-positive" means a rearrangement in clinical reports (ALK-positive NSCLC). */
+const REARRANGEMENT_POSITIVE: ReadonlySet<string> = new Set([
+  'ALK',
+  'ROS1',
+  'RET',
+  'NTRK1',
+  'NTRK2',
+  'NTRK3',
+  'NRG1',
+]);
+
 /** The gene knowledge is keyed on: the driver partner (the 3′ one when both are drivers), else the 5′ gene. */
 export function fusionKeyGene(gene5: string | null, gene3: string | null): string | null {
   if (gene3 !== null && FUSION_DRIVERS.has(gene3)) return gene3;
@@ -861,6 +872,20 @@ function parseInner(
   if (b !== null) {
     b.originalText = original;
     return { biomarker: b };
+  }
+
+  // Clinic shorthand: "ALK-positive" / "ROS1+" mean a rearrangement; "KRAS-mutant", "MET-amplified".
+  const short = /^([A-Za-z][A-Za-z0-9]*)[\s-]*(positive|\+|rearranged|mutant|mutated|amplified)$/i.exec(t);
+  if (short) {
+    const sym = short[1]!;
+    const w = short[2]!.toLowerCase();
+    if (
+      w === 'rearranged' ||
+      ((w === 'positive' || w === '+') && REARRANGEMENT_POSITIVE.has(sym.toUpperCase()))
+    ) {
+      t = `${sym} rearrangement`;
+    } else if (w === 'mutant' || w === 'mutated') t = `${sym} mutation`;
+    else if (w === 'amplified') t = `${sym} amplification`;
   }
 
   // Fusions with both partners or a fusion word: `EML4::ALK`, `KIF5B-RET fusion`, `ALK rearrangement`.
