@@ -161,7 +161,8 @@ export function summarizeCohort(
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
-export function formatCohortTable(c: CohortSummary): string {
+/** The terminal table; `maxTypes` largest cancer types are listed (JSON output keeps all). */
+export function formatCohortTable(c: CohortSummary, options: { maxTypes?: number } = {}): string {
   const lines: string[] = [];
   lines.push(
     `Cohort: ${c.samples} sample(s); knowledge: ${c.knowledgeBase.map((k) => `${k.source} ${k.version}`).join(', ') || 'none'}`,
@@ -180,10 +181,16 @@ export function formatCohortTable(c: CohortSummary): string {
     pct(g.noLevel.share),
   ];
   rows.push(row('all', c));
-  for (const t of c.byCancerType) rows.push(row(t.code, t));
+  const maxTypes = options.maxTypes ?? 25;
+  for (const t of c.byCancerType.slice(0, maxTypes)) rows.push(row(t.code, t));
   const widths = head.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   for (const r of rows)
     lines.push('  ' + r.map((x, i) => (i === 0 ? x.padEnd(widths[i]!) : x.padStart(widths[i]!))).join('  '));
+  if (c.byCancerType.length > maxTypes) {
+    lines.push(
+      `  … ${c.byCancerType.length - maxTypes} smaller cancer types not shown (all are in --format json)`,
+    );
+  }
   lines.push('');
   lines.push('Top actionable genes (samples with a level 1–3B or R1 alteration in the gene):');
   if (c.topGenes.length === 0) lines.push('  none');
