@@ -12,6 +12,14 @@ import { placeOf, reportFacts, type ReportInput } from './patient.js';
  * criterion-level verdicts, site-directed options, provenance, methods and limitations.
  */
 
+/** Gene column: the gene, or for a biomarker its name (PD-L1 (CD274), TMB). */
+function geneLabel(f: Finding): string {
+  const a = f.alteration;
+  if (a.alterationData.kind === 'biomarker')
+    return a.gene ? `${a.alterationData.name} (${a.gene})` : a.alterationData.name;
+  return a.gene ?? '—';
+}
+
 function alterationLabel(f: Finding): string {
   const a = f.alteration;
   return a.alteration ?? a.originalText;
@@ -112,7 +120,7 @@ export function buildClinicianReport(input: ReportInput): Report {
     );
     for (const t of sens)
       actionRows.push([
-        f.alteration.gene ?? '—',
+        geneLabel(f),
         alterationLabel(f),
         t.level,
         AMP_TIER[t.level],
@@ -145,7 +153,7 @@ export function buildClinicianReport(input: ReportInput): Report {
   for (const f of facts.findings)
     for (const t of f.alteration.treatments.filter((x) => x.effect === 'resistance'))
       resRows.push([
-        f.alteration.gene ?? '—',
+        geneLabel(f),
         alterationLabel(f),
         t.level,
         AMP_TIER[t.level],
@@ -180,7 +188,7 @@ export function buildClinicianReport(input: ReportInput): Report {
             caption: cm.sections.oncogenic,
             head: [col.gene, col.alteration, col.oncogenicity, col.effect, col.type],
             rows: onco.map((f) => [
-              f.alteration.gene ?? '—',
+              geneLabel(f),
               alterationLabel(f),
               f.alteration.oncogenic,
               f.alteration.mutationEffect,
@@ -203,7 +211,7 @@ export function buildClinicianReport(input: ReportInput): Report {
             caption: cm.sections.vus,
             head: [col.gene, col.alteration, col.oncogenicity, col.type],
             rows: vus.map((f) => [
-              f.alteration.gene ?? '—',
+              geneLabel(f),
               alterationLabel(f),
               f.alteration.oncogenic,
               f.alteration.kind,

@@ -265,6 +265,10 @@ export function buildPatientReport(input: ReportInput): Report {
           id: `symptoms-${s.site}`,
           heading: t.label,
           blocks: [
+            ...((): Block[] => {
+              const said = p.siteStatus(t.name, s.status);
+              return said ? [{ kind: 'paragraph', text: said }] : [];
+            })(),
             { kind: 'paragraph', text: p.symptomsCommon },
             { kind: 'list', items: t.symptoms.map((text) => ({ text })) },
             {

@@ -52,6 +52,22 @@ export const en: Messages = {
       `Body map. The square shows where your ${cancer} started. The circles show where it has spread.`,
     symptomsIntro:
       'Each place the cancer has reached can cause its own symptoms. Some are common and can wait for your next visit. Others are warning signs.',
+    siteStatus: (site, status) => {
+      switch (status) {
+        case 'treated':
+          return `Your records say the tumors in ${site} have been treated.`;
+        case 'stable':
+          return `Your records say the tumors in ${site} are stable. This means they are not growing now.`;
+        case 'progressing':
+          return `Your records say the tumors in ${site} are growing.`;
+        case 'untreated':
+          return `Your records say the tumors in ${site} have not been treated yet.`;
+        case 'active':
+          return `Your records say the tumors in ${site} are active.`;
+        case 'unknown':
+          return null;
+      }
+    },
     symptomsCommon: 'Common symptoms',
     symptomsUrgent: 'Warning signs: get help right away (call your care team or emergency services)',
     symptomsOtherHeading: 'Any new symptom',

@@ -159,6 +159,8 @@ export interface PatientMessages {
   bodyMapCaption: (cancer: string) => string;
   // 2. Symptoms
   symptomsIntro: string;
+  /** What the case says about a site's tumors (treated, stable…); null when it says nothing. */
+  siteStatus: (site: string, status: 'active' | 'untreated' | 'treated' | 'stable' | 'progressing' | 'unknown') => string | null;
   symptomsCommon: string;
   symptomsUrgent: string;
   symptomsGeneral: string;
