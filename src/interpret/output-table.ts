@@ -38,10 +38,14 @@ function rank(a: AnnotatedAlteration): number {
 /** `1: dabrafenib+trametinib, vemurafenib; 3B: …` — treatments grouped by level, strongest first. */
 export function treatmentSummary(a: AnnotatedAlteration): string {
   const byLevel = new Map<string, string[]>();
+  // Each combination once per scale, at its strongest level (treatments come strongest first).
+  const seen = new Set<string>();
   for (const t of a.treatments) {
+    const key = `${t.effect}|${[...t.drugs].sort().join('+')}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     const list = byLevel.get(t.level) ?? [];
-    const name = t.drugs.join('+') + (t.sources.some((s) => s.researchUseOnly) ? '†' : '');
-    if (!list.includes(name)) list.push(name);
+    list.push(t.drugs.join('+') + (t.sources.some((s) => s.researchUseOnly) ? '†' : ''));
     byLevel.set(t.level, list);
   }
   return [...byLevel].map(([level, drugs]) => `${level}: ${drugs.join(', ')}`).join('; ');
