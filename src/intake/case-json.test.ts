@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { caseJsonSchemaText, SCHEMA_PATH } from '../../scripts/gen-schema.js';
 import { CaseInputSchema } from '../domain/index.js';
@@ -203,5 +204,32 @@ describe('jsonErrorAt', () => {
   ])('%j', (text, reason, offset) => {
     expect(() => JSON.parse(text)).toThrow();
     expect(jsonErrorAt(text)).toEqual({ reason, offset });
+  });
+});
+
+describe('jsonErrorAt (property)', () => {
+  it('finds no error in valid JSON and a position inside the text in invalid JSON', () => {
+    fc.assert(
+      fc.property(fc.json(), (text) => {
+        expect(jsonErrorAt(text)).toEqual({ offset: text.length, reason: 'invalid JSON' });
+      }),
+      { numRuns: 500 },
+    );
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        let valid = true;
+        try {
+          JSON.parse(text);
+        } catch {
+          valid = false;
+        }
+        const r = jsonErrorAt(text);
+        if (!valid) {
+          expect(r.offset).toBeGreaterThanOrEqual(0);
+          expect(r.offset).toBeLessThanOrEqual(text.length);
+        }
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -243,6 +243,17 @@ describe('parseTypedAlteration: common phrasings', () => {
     expect(bio('HER2-positive')).toMatchObject({ name: 'HER2', status: 'positive' });
   });
 
+  it('keeps a codon-only change with its position', () => {
+    const r = parseTypedAlteration('BRAF V600', ctx);
+    expect(r.alteration).toMatchObject({
+      gene: 'BRAF',
+      alteration: 'V600',
+      proteinStart: 600,
+      consequence: 'unknown',
+    });
+    expect(r.issues.map((i) => i.code)).toEqual(['typed.codon-only']);
+  });
+
   it('reads "MSI-H/dMMR" as MSI-H, not as a fusion', () => {
     expect(parseTypedAlteration('MSI-H/dMMR', ctx)).toMatchObject({
       biomarker: { name: 'MSI', status: 'MSI-H' },

@@ -1084,6 +1084,20 @@ function parseInner(
     return { alteration: mutation(g, null, 'unknown', [], original, somatic, origin, { cdna: prot }) };
   }
   const p = /^[\w.*()=?>_-]+$/.test(prot) ? proteinChange(prot) : null;
+  // A codon without the new residue (`BRAF V600`): kept with its position so codon-level knowledge can match.
+  const codon = /^(?:p\.)?([A-Z])(\d+)$/.exec(prot);
+  if ((p === null || p.type === 'unknown') && codon && geneKnown) {
+    const pos = Number(codon[2]);
+    issues.push(
+      issue('info', 'typed.codon-only', `"${original}" names a codon, not the amino-acid change`, origin),
+    );
+    return {
+      alteration: mutation(g, `${codon[1]}${pos}`, 'unknown', [], original, somatic, origin, {
+        proteinStart: pos,
+        proteinEnd: pos,
+      }),
+    };
+  }
   if (p === null || p.type === 'unknown') {
     if (!geneKnown) {
       issues.push(
