@@ -78,7 +78,7 @@ describe('buildCase', () => {
       { file: 'c.txt', sha256: 'sha-of-c.txt', format: 'clinical-sample' },
     ]);
     const unknown = c.issues.find((i) => i.code === 'tumor-type.unknown')!;
-    expect(unknown).toMatchObject({ severity: 'error' });
+    expect(unknown).toMatchObject({ severity: 'error', file: 'c.txt' });
     expect(unknown.message).toContain('"XYZ"');
     expect(unknown.message).toContain('S2');
   });

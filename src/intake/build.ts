@@ -66,6 +66,8 @@ interface MergedSample {
   data: Omit<SampleData, 'alterations' | 'biomarkers'>;
   alterations: SampleData['alterations'];
   biomarkers: SampleData['biomarkers'];
+  /** The file that gave the tumor type text, so an unknown code is reported where it was written. */
+  tumorTypeFile?: string;
 }
 
 function addSites(into: MetastaticSite[], sites: readonly MetastaticSite[] | undefined): void {
@@ -106,9 +108,16 @@ export function buildCase(results: readonly ReadResult[], opts: BuildOptions): C
       const { alterations, biomarkers, ...data } = s;
       const prev = samples.get(s.id);
       if (!prev) {
-        samples.set(s.id, { data: { ...data }, alterations: [...alterations], biomarkers: [...biomarkers] });
+        samples.set(s.id, {
+          data: { ...data },
+          alterations: [...alterations],
+          biomarkers: [...biomarkers],
+          ...(data.tumorTypeInput !== undefined ? { tumorTypeFile: r.file } : {}),
+        });
         continue;
       }
+      if (prev.data.tumorTypeInput === undefined && data.tumorTypeInput !== undefined)
+        prev.tumorTypeFile = r.file;
       prev.alterations.push(...alterations);
       prev.biomarkers.push(...biomarkers);
       for (const [k, v] of Object.entries(data) as [keyof typeof data, unknown][]) {
@@ -171,7 +180,7 @@ export function buildCase(results: readonly ReadResult[], opts: BuildOptions): C
     let tumorType = d.tumorType;
     if (!tumorType && d.tumorTypeInput !== undefined) {
       const key = d.tumorTypeInput;
-      if (!tumorCache.has(key)) tumorCache.set(key, resolveTumor(key, { sample: id }));
+      if (!tumorCache.has(key)) tumorCache.set(key, resolveTumor(key, { sample: id, file: m.tumorTypeFile }));
       tumorType = tumorCache.get(key);
     }
     tumorType ??= defaultTumor;
