@@ -154,6 +154,16 @@ describe('VCF reader: SnpEff and unannotated files', () => {
     expect(cut.issues.some((i) => i.code === 'file.gzip-truncated')).toBe(true);
   });
 
+  it('reads bgzip output (several gzip members back to back)', async () => {
+    const head = gzipSync(
+      '##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n1\t100\t.\tA\tT\t.\tPASS\t.\n',
+    );
+    const body = gzipSync('1\t200\t.\tA\tG\t.\tPASS\t.\n');
+    const r = await readVcf(write('multi.vcf.bgz', Buffer.concat([head, body, gzipSync('')])), { ctx });
+    expect(muts(r).map((m) => m.locus?.start)).toEqual([99, 199]);
+    expect(r.samples[0]!.id).toBe('multi');
+  });
+
   it('reports data before the header, bad headers, short records and empty files', async () => {
     const noHeader = await readVcf(write('nh.vcf', '1\t100\t.\tA\tT\t.\tPASS\t.\n'), { ctx });
     expect(noHeader.issues[0]).toMatchObject({ severity: 'error', code: 'vcf.missing-header', line: 1 });
