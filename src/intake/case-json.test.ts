@@ -161,6 +161,26 @@ describe('caseJsonReader', () => {
     expect(r.stats).toMatchObject({ rows: 2, used: 1, skipped: { unreadable: 1 } });
   });
 
+  it('gives pointer-located issues the line and column of the value (or of its parent when missing)', async () => {
+    const text = JSON.stringify(
+      {
+        tumorType: 'LUAD',
+        patient: { ecog: 9 },
+        samples: [{ id: 'a', alterations: ['EGFR L858R', 'p.T790M'] }, {}],
+      },
+      null,
+      2,
+    );
+    const r = await readJson('lines.json', text);
+    const lineOf = (needle: string): number => text.slice(0, text.indexOf(needle)).split('\n').length;
+    expect(r.issues.find((i) => i.pointer === '/samples/0/alterations/1')).toMatchObject({
+      line: lineOf('"p.T790M"'),
+      column: 9,
+    });
+    expect(r.issues.find((i) => i.pointer === '/patient/ecog')).toMatchObject({ line: lineOf('"ecog"') });
+    expect(r.issues.find((i) => i.pointer === '/samples/1/id')).toMatchObject({ line: lineOf('{}') });
+  });
+
   it('reports JSON syntax errors with line and column', async () => {
     const r = await readJson('syntax.json', '{\n  "tumorType": "MEL",\n  "alterations": ["BRAF V600E",]\n}');
     expect(r.issues).toHaveLength(1);

@@ -124,7 +124,10 @@ function compact(v: unknown): unknown {
  * Offset and reason of the first JSON syntax error (RFC 8259 grammar). Node's JSON.parse message does not
  * always give a position, and users need the line of their trailing comma or missing quote.
  */
-export function jsonErrorAt(text: string): { offset: number; reason: string } {
+export function jsonErrorAt(
+  text: string,
+  positions?: Map<string, number>,
+): { offset: number; reason: string } {
   let i = 0;
   const n = text.length;
   class Bad extends Error {
@@ -162,8 +165,9 @@ export function jsonErrorAt(text: string): { offset: number; reason: string } {
     }
     fail('string is not closed');
   };
-  const value = (): void => {
+  const value = (pointer: string): void => {
     ws();
+    positions?.set(pointer, i);
     const ch = text[i];
     if (ch === '{') {
       i++;
@@ -176,11 +180,13 @@ export function jsonErrorAt(text: string): { offset: number; reason: string } {
         ws();
         if (text[i] !== '"')
           fail(text[i] === '}' ? 'trailing comma before }' : 'expected a quoted field name');
+        const keyStart = i;
         str();
+        const name = positions !== undefined ? String(JSON.parse(text.slice(keyStart, i))) : '';
         ws();
         if (text[i] !== ':') fail('expected ":" after the field name');
         i++;
-        value();
+        value(positions !== undefined ? `${pointer}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}` : '');
         ws();
         if (text[i] === ',') {
           i++;
@@ -200,10 +206,10 @@ export function jsonErrorAt(text: string): { offset: number; reason: string } {
         i++;
         return;
       }
-      for (;;) {
+      for (let index = 0; ; index++) {
         ws();
         if (text[i] === ']') fail('trailing comma before ]');
-        value();
+        value(positions !== undefined ? `${pointer}/${index}` : '');
         ws();
         if (text[i] === ',') {
           i++;
@@ -233,7 +239,7 @@ export function jsonErrorAt(text: string): { offset: number; reason: string } {
     );
   };
   try {
-    value();
+    value('');
     ws();
     if (i < n) fail('unexpected text after the end of the JSON value');
   } catch (e) {
@@ -457,7 +463,10 @@ async function readCaseJson(path: string, options: ReadOptions): Promise<ReadRes
     return result;
   }
   const input = validateCaseInput(data, file, issues);
-  if (input === null) return result;
+  if (input === null) {
+    addLines(text, file, issues);
+    return result;
+  }
   const c: Ctx = { file, ctx: options.ctx, issues, stats };
 
   const tumorType = tumorTypeOf(input.tumorType, '/tumorType', c);
@@ -541,7 +550,22 @@ async function readCaseJson(path: string, options: ReadOptions): Promise<ReadRes
       s.tumorTypeInput = input.tumorType;
   }
   result.samples = samples;
+  addLines(text, file, issues);
   return result;
+}
+
+/** Adds line and column to pointer-located issues (the value's start, or its nearest parent when it is missing). */
+function addLines(text: string, file: string, issues: Issue[]): void {
+  if (!issues.some((i) => i.pointer !== undefined && i.line === undefined)) return;
+  const positions = new Map<string, number>();
+  jsonErrorAt(text, positions);
+  for (const iss of issues) {
+    if (iss.pointer === undefined || iss.line !== undefined || iss.file !== file) continue;
+    let p = iss.pointer;
+    while (!positions.has(p) && p !== '') p = p.slice(0, p.lastIndexOf('/'));
+    const at = positions.get(p);
+    if (at !== undefined) Object.assign(iss, lineCol(text, at));
+  }
 }
 
 export const caseJsonReader: ReaderModule = {
