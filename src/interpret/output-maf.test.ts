@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -134,6 +134,16 @@ describe('writeAnnotatedMaf', () => {
     const apc = lines[4]!.split('\t');
     expect(apc).toHaveLength(6 + 13);
     expect(lines).toHaveLength(6);
+  });
+
+  it('two MAFs with different columns: error, and no file is written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'onconav-maf-'));
+    const other = join(dir, 'other.maf');
+    writeFileSync(other, 'Hugo_Symbol\tTumor_Sample_Barcode\nKRAS\tS9\n');
+    const out = join(dir, 'out.maf');
+    const stats = await writeAnnotatedMaf([FIXTURE, other], result([]), out);
+    expect(stats.issues.map((i) => i.code)).toEqual(['maf-out.header-differs']);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('property: every data row gets exactly the 13 extra cells whatever the annotations', async () => {

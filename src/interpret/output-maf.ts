@@ -235,7 +235,9 @@ export async function writeAnnotatedMaf(
           message: 'no MAF header line found',
         });
     }
-    out.commit();
+    // Same policy as the readers: a file that could not be copied whole is not written at all.
+    if (stats.issues.some((i) => i.severity === 'error')) out.abort();
+    else out.commit();
   } catch (err) {
     out.abort();
     throw err;

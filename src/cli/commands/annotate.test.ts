@@ -98,6 +98,12 @@ describe('onconav annotate', () => {
     expect((await run('annotate', MAF, '--panel-mb', 'zero')).code).toBe(2);
   });
 
+  it('an unwritable --out is one clear error line, exit 1', async () => {
+    const { code, stderr } = await run('annotate', MAF, '--out', tmp);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/cannot write/);
+  });
+
   it('input errors: nothing written, exit 1, located issue', async () => {
     const bad = join(tmp, 'bad.maf');
     writeFileSync(bad, 'Hugo_Symbol\tFoo\nBRAF\tx\n');

@@ -162,6 +162,27 @@ export async function runAnnotate(
   if (o.format === 'maf' && mafFiles.length === 0) return usage('--format maf needs at least one MAF input');
 
   const notices = done.notices;
+  try {
+    const code = await writeOutput(o, result, mafFiles, notices, quiet);
+    if (code !== EXIT.ok) return code;
+  } catch (err) {
+    // Unwritable --out (missing permission, a directory…): one clear line, no stack trace.
+    process.stderr.write(
+      `onconav annotate: cannot write ${o.out ?? 'stdout'}: ${err instanceof Error ? err.message : String(err)}\n`,
+    );
+    return EXIT.input;
+  }
+  if (!quiet) process.stderr.write(runSummary(kase, results, result, notices, o.out));
+  return EXIT.ok;
+}
+
+async function writeOutput(
+  o: AnnotateCliOptions,
+  result: AnnotationResult,
+  mafFiles: string[],
+  notices: string[],
+  quiet: boolean,
+): Promise<number> {
   switch (o.format) {
     case 'json': {
       const json = JSON.stringify(result, null, 2) + '\n';
@@ -185,7 +206,6 @@ export async function runAnnotate(
       break;
     }
   }
-  if (!quiet) process.stderr.write(runSummary(kase, results, result, notices, o.out));
   return EXIT.ok;
 }
 
