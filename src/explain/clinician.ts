@@ -88,7 +88,7 @@ export function buildClinicianReport(input: ReportInput): Report {
         ? c.priorTherapies
             .map(
               (t) =>
-                `${t.name ?? t.drugs.join(' + ')}${t.setting !== 'unknown' ? `, ${t.setting}` : ''}${t.response !== 'unknown' ? `, ${t.response}` : ''}${t.progressed ? ', progressed' : ''}`,
+                `${t.name ?? t.drugs.join(' + ')}${t.setting !== 'unknown' ? `, ${t.setting}` : ''}${t.response !== 'unknown' ? `, ${t.response}` : ''}${t.progressed ? `, ${cm.progressed}` : ''}`,
             )
             .join('; ')
         : nr,
@@ -98,7 +98,7 @@ export function buildClinicianReport(input: ReportInput): Report {
       c.samples
         .map(
           (s) =>
-            `${s.id}${s.panel ? ` (${s.panel})` : ''}: ${s.alterations.length} alterations, ${s.biomarkers.length} biomarkers`,
+            `${s.id}${s.panel ? ` (${s.panel})` : ''}: ${cm.sampleCounts(s.alterations.length, s.biomarkers.length)}`,
         )
         .join('; ') || nr,
     ],

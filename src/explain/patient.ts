@@ -162,10 +162,23 @@ function combos(f: Finding, effect: 'sensitivity' | 'resistance', m: Messages): 
   const ts = f.alteration.treatments.filter(
     (t) => t.effect === effect && (effect === 'resistance' || t.level === f.alteration.highestSensitiveLevel),
   );
-  // Fewest drugs first, then by name: a short, stable list; the clinician report has every therapy.
-  const sorted = [...new Map(ts.map((t) => [t.drugs.join('+'), t.drugs])).values()].sort(
-    (a, b) => a.length - b.length || a.join(' ').localeCompare(b.join(' ')),
-  );
+  // Most-cited first (a therapy with several approvals or sources is the better known one), then fewest
+  // drugs, then by name: a short, stable list. The clinician report lists every therapy.
+  const byKey = new Map<string, { drugs: string[]; citations: number }>();
+  for (const t of ts) {
+    const key = t.drugs.join('+');
+    const n = t.sources.reduce((k, src) => k + src.citations.length, 0);
+    const seen = byKey.get(key);
+    byKey.set(key, { drugs: t.drugs, citations: (seen?.citations ?? 0) + n });
+  }
+  const sorted = [...byKey.values()]
+    .sort(
+      (a, b) =>
+        b.citations - a.citations ||
+        a.drugs.length - b.drugs.length ||
+        a.drugs.join(' ').localeCompare(b.drugs.join(' ')),
+    )
+    .map((x) => x.drugs);
   const names = sorted.map((d) => m.patient.combination(d));
   return names.length > MAX_THERAPIES ? [m.patient.andOthers(names.slice(0, MAX_THERAPIES))] : names;
 }

@@ -6,6 +6,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDb } from '../../store/db.js';
 import { importTrials } from '../../trials/import.js';
 import { main } from '../main.js';
+import { en } from '../../explain/messages/en.js';
+import type { Report } from '../../explain/model.js';
+import { mentions, narrativeUnits } from '../../explain/patient.js';
+import { fleschKincaid } from '../../explain/readability.js';
 import { parseFormats, reportClock } from './report.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -198,6 +202,53 @@ describe('onconav report', () => {
     expect(missing.stderr).toContain('no such file');
     expect(existsSync(out)).toBe(false);
   });
+});
+
+describe('every example case through the real pipeline', () => {
+  const examples = readdirSync(join(ROOT, 'examples'))
+    .filter((f) => f.endsWith('.case.json'))
+    .sort();
+  it('has the example cases', () => {
+    expect(examples.length).toBeGreaterThanOrEqual(4);
+  });
+  it.each(examples)(
+    '%s: patient report reads at grade 8 or below, explains its jargon, promises nothing',
+    async (file) => {
+      const out = join(tmp, `ex-${file}`);
+      const r = await run(
+        '--db',
+        NO_DB,
+        '-q',
+        'report',
+        EX(file),
+        '--audience',
+        'patient',
+        '--format',
+        'json',
+        '--out',
+        out,
+        '--now',
+        '2026-11-25',
+      );
+      expect(r.code).toBe(0);
+      const report = JSON.parse(readFileSync(r.stdout.trim(), 'utf8')) as Report;
+      const units = narrativeUnits(report, { headings: false });
+      expect(fleschKincaid(units).grade).toBeLessThanOrEqual(8);
+      const text = narrativeUnits(report).join('\n');
+      const glossary = report.sections
+        .find((s) => s.id === 'glossary')
+        ?.blocks.find((b) => b.kind === 'definitions');
+      const terms = glossary?.kind === 'definitions' ? glossary.items.map((d) => d.term) : [];
+      const entries = Object.values(en.glossary).filter((g) => terms.includes(g.term));
+      const missing = en.jargon.filter(
+        (w) =>
+          mentions(text, w) &&
+          !entries.some((g) => [g.term, ...(g.aliases ?? [])].some((ph) => mentions(ph, w))),
+      );
+      expect(missing).toEqual([]);
+      for (const re of en.forbiddenPromises) expect(text).not.toMatch(re);
+    },
+  );
 });
 
 describe('report option parsing', () => {

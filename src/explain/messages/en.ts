@@ -97,7 +97,7 @@ export const en: Messages = {
     biomarkerNegative: 'This result does not point to a special treatment.',
     usualTests: (cancer, tests) =>
       `For ${cancer}, the usual tests include ${tests}. If you are not sure these were done, ask.`,
-    combination: (drugs) => drugs.join(' with '),
+    combination: (drugs) => (drugs.length <= 2 ? drugs.join(' with ') : `${drugs[0]} with ${join(drugs.slice(1))}`),
     andOthers: (shown) => `${shown.join(', ')} and others`,
     otherChanges: (count) =>
       count === 1
@@ -293,6 +293,8 @@ export const en: Messages = {
       'Site-directed options are general; suitability depends on number, size and location of lesions and on performance status.',
     ],
     conflicts: (text) => `Sources disagree: ${text}`,
+    progressed: 'progressed',
+    sampleCounts: (alterations, biomarkers) => `${alterations} alterations, ${biomarkers} biomarkers`,
     researchUseOnly: 'research use only',
     issuesHeading: 'Input issues',
   },

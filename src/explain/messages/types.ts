@@ -160,7 +160,10 @@ export interface PatientMessages {
   // 2. Symptoms
   symptomsIntro: string;
   /** What the case says about a site's tumors (treated, stable…); null when it says nothing. */
-  siteStatus: (site: string, status: 'active' | 'untreated' | 'treated' | 'stable' | 'progressing' | 'unknown') => string | null;
+  siteStatus: (
+    site: string,
+    status: 'active' | 'untreated' | 'treated' | 'stable' | 'progressing' | 'unknown',
+  ) => string | null;
   symptomsCommon: string;
   symptomsUrgent: string;
   symptomsGeneral: string;
@@ -319,6 +322,8 @@ export interface ClinicianMessages {
   methods: string[];
   limitations: string[];
   conflicts: (text: string) => string;
+  progressed: string;
+  sampleCounts: (alterations: number, biomarkers: number) => string;
   researchUseOnly: string;
   issuesHeading: string;
 }
