@@ -137,6 +137,14 @@ describe('onconav cohort summarize', () => {
     expect(XMLValidator.validate(readFileSync(svgPath, 'utf8'))).toBe(true);
   });
 
+  it('rejects a broken annotation JSON with exit 1', async () => {
+    const bad = join(tmp, 'broken.json');
+    writeFileSync(bad, JSON.stringify({ schemaVersion: 'onconav.annotation/1', samples: 'no' }));
+    const { code, stderr } = await run('cohort', 'summarize', bad);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/not a valid onconav\.annotation\/1 file/);
+  });
+
   it('annotates raw files on the fly', async () => {
     const { code, stdout } = await run('cohort', 'summarize', MAF, CLIN, '--format', 'json');
     expect(code).toBe(0);

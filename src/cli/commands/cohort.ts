@@ -123,7 +123,14 @@ async function runSummarize(
       break;
   }
   if (o.out !== undefined) {
-    writeFileAtomic(o.out, text);
+    try {
+      writeFileAtomic(o.out, text);
+    } catch (err) {
+      process.stderr.write(
+        `onconav cohort summarize: cannot write ${o.out}: ${err instanceof Error ? err.message : String(err)}\n`,
+      );
+      return EXIT.input;
+    }
     if (!quiet) process.stderr.write(`wrote ${o.out}\n`);
   } else process.stdout.write(text);
   return EXIT.ok;
