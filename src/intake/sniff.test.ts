@@ -9,7 +9,7 @@ import { builtinContext } from '../normalize/context.js';
 import { READERS, readInputs } from './index.js';
 import type { ReaderModule } from './registry.js';
 import { headLines, sniffFile } from './sniff.js';
-import { emptyStats } from './types.js';
+import { FORMATS, emptyStats } from './types.js';
 
 const FIX = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const tmp = mkdtempSync(join(tmpdir(), 'onconav-sniff-'));
@@ -94,6 +94,12 @@ describe('sniffFile', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('READERS', () => {
+  it('has exactly one reader for every format', () => {
+    expect(READERS.map((r) => r.format).sort()).toEqual([...FORMATS].sort());
   });
 });
 

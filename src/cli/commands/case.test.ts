@@ -136,6 +136,17 @@ describe('onconav case build', () => {
     expect(r.stderr).toMatch(/… and 10 more/);
   });
 
+  it('rejects an unknown --tumor-type with exit 1 and applies a known one', async () => {
+    const bad = await run('case', 'build', join(FIX, 'gdc_small.maf'), '--tumor-type', 'NOT_A_TUMOR');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('"NOT_A_TUMOR" is not an OncoTree code or name');
+    const good = await run('--quiet', 'case', 'build', join(FIX, 'gdc_small.maf'), '--tumor-type', 'LUAD');
+    expect(good.code).toBe(0);
+    const c = JSON.parse(good.stdout) as Case;
+    expect(c.tumorType?.code).toBe('LUAD');
+    expect(c.samples.every((s) => s.tumorType?.code === 'LUAD')).toBe(true);
+  });
+
   it('exits 2 on usage errors', async () => {
     expect((await run('case', 'build')).code).toBe(2);
     expect((await run('case', 'build', join(FIX, 'gdc_small.maf'), '--as', 'docx')).code).toBe(2);
