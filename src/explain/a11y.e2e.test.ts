@@ -109,5 +109,8 @@ suite(name, () => {
     const text = pdf!.toString('latin1');
     expect(text).toContain("/CreationDate (D:20261125120000+00'00')");
     expect(Number(/\/Count (\d+)/.exec(text)?.[1])).toBeGreaterThan(2);
+    // Same HTML and clock → same bytes.
+    const [again] = await htmlToPdf([cases[0]!.html()], { now: FIXED_NOW, footerText: 'onconav test' });
+    expect(again!.equals(pdf!)).toBe(true);
   });
 });
