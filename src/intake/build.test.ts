@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Mutation, TumorType } from '../domain/index.js';
 import { CaseSchema } from '../domain/index.js';
@@ -135,5 +136,37 @@ describe('buildCase', () => {
     const c = buildCase([clinical, other], { ctx, sha256 });
     expect(c.samples.find((s) => s.id === 'S1')!.panel).toBe('IMPACT468');
     expect(c.issues.find((i) => i.code === 'case.conflict')!.message).toContain('panel');
+  });
+
+  it('keeps every alteration, one sample per id, sorted, and a valid case for any merge', () => {
+    const sampleArb = fc.record({
+      id: fc.constantFrom('A', 'B', 'C', 'sample 1', 'é'),
+      genes: fc.array(fc.constantFrom('BRAF', 'KRAS', 'TP53', ''), { maxLength: 4 }),
+      tumor: fc.option(fc.constantFrom('LUAD', 'luad', 'COADREAD', 'bogus'), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.array(fc.array(sampleArb, { maxLength: 4 }), { maxLength: 4 }), (files) => {
+        const results = files.map((samples, i) =>
+          result(
+            `f${i}.maf`,
+            'maf',
+            samples.map((s) => ({
+              id: s.id,
+              tumorTypeInput: s.tumor,
+              alterations: s.genes.map((g, k) => mut(g, 'V1E', k + 1)),
+              biomarkers: [],
+            })),
+          ),
+        );
+        const c = buildCase(results, { ctx, sha256 });
+        expect(CaseSchema.safeParse(c).success).toBe(true);
+        const ids = c.samples.map((s) => s.id);
+        expect(ids).toEqual([...new Set(ids)].sort());
+        const total = files.flat().reduce((n, s) => n + s.genes.length, 0);
+        expect(c.samples.reduce((n, s) => n + s.alterations.length, 0)).toBe(total);
+        expect(JSON.stringify(buildCase(results, { ctx, sha256 }))).toBe(JSON.stringify(c));
+      }),
+      { numRuns: 100 },
+    );
   });
 });
