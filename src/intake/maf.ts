@@ -428,6 +428,7 @@ export async function readMaf(path: string, options: ReadOptions): Promise<ReadR
       if (proteinEnd === undefined) proteinEnd = proteinStart;
 
       // Gene resolutions and protein changes are cached objects, so they key the class memo without building strings.
+      // Mutations with the same inputs share one classes array: treat `classes` as read-only downstream.
       let byProtein = classCache.get(g);
       if (!byProtein) classCache.set(g, (byProtein = new Map()));
       let memo = byProtein.get(protein);
