@@ -65,6 +65,27 @@ describe('therapy names', () => {
     expect(normalizeTherapy({ drugs: ['Tagrisso'] }).therapy.drugs).toEqual(['osimertinib']);
   });
 
+  it('reads line, setting and response words in a typed therapy', () => {
+    expect(normalizeTherapy('2L FOLFIRI, progressed').therapy).toMatchObject({
+      drugs: ['fluorouracil', 'leucovorin', 'irinotecan'],
+      line: 2,
+      response: 'PD',
+      progressed: true,
+      name: '2L FOLFIRI, progressed',
+    });
+    expect(normalizeTherapy('adjuvant FOLFOX').therapy).toMatchObject({
+      setting: 'adjuvant',
+      drugs: ['fluorouracil', 'leucovorin', 'oxaliplatin'],
+    });
+    expect(normalizeTherapy('first-line osimertinib (PR)').therapy).toMatchObject({
+      line: 1,
+      response: 'PR',
+      drugs: ['osimertinib'],
+    });
+    expect(normalizeTherapy('SRS to brain').therapy).toMatchObject({ type: 'radiation', drugs: [] });
+    expect(normalizeTherapy('osimertinib').issues).toEqual([]);
+  });
+
   it('never throws and returns schema-valid therapies (property)', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme' }), (s) => {

@@ -340,6 +340,60 @@ export function therapyType(text: string, hasDrugs: boolean): PriorTherapy['type
   return 'systemic';
 }
 
+const ORDINAL: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5 };
+
+/**
+ * Line, setting and response words inside a typed therapy ("2L FOLFIRI, progressed", "adjuvant FOLFOX",
+ * "osimertinib (PR)"); `rest` is the text without them, for drug extraction.
+ */
+export function therapyFacts(text: string): {
+  rest: string;
+  line?: number;
+  setting?: PriorTherapy['setting'];
+  response?: PriorTherapy['response'];
+  progressed?: boolean;
+} {
+  let rest = ` ${text} `;
+  const out: ReturnType<typeof therapyFacts> = { rest: text };
+  const take = (re: RegExp): RegExpExecArray | null => {
+    const m = re.exec(rest);
+    if (m) rest = rest.slice(0, m.index) + ' ' + rest.slice(m.index + m[0].length);
+    return m;
+  };
+  const line =
+    take(/[\s(,;]([1-9])\s*L(?=[\s),;:])/i) ??
+    take(/[\s(,;](first|second|third|fourth|fifth)[\s-]line(?=[\s),;:])/i) ??
+    take(/[\s(,;]line\s*([1-9])(?=[\s),;:])/i);
+  if (line) out.line = ORDINAL[line[1]!.toLowerCase()] ?? Number(line[1]);
+  const setting = take(/[\s(,;](neoadjuvant|adjuvant|maintenance|metastatic)(?=[\s),;:])/i);
+  if (setting) out.setting = setting[1]!.toLowerCase() as PriorTherapy['setting'];
+  if (take(/[\s(,;](?:progressed|progression|progressive disease|PD)(?=[\s),;:])/)) {
+    out.response = 'PD';
+    out.progressed = true;
+  } else {
+    const resp = take(/[\s(,;](CR|PR|SD|complete response|partial response|stable disease)(?=[\s),;:])/);
+    if (resp) {
+      const r = resp[1]!;
+      out.response =
+        r.length === 2
+          ? (r as PriorTherapy['response'])
+          : r.startsWith('complete')
+            ? 'CR'
+            : r.startsWith('partial')
+              ? 'PR'
+              : 'SD';
+    }
+  }
+  // Taking "(PR)" apart leaves a lone parenthesis: drop parentheses that no longer pair up.
+  if ((rest.match(/\(/g) ?? []).length !== (rest.match(/\)/g) ?? []).length)
+    rest = rest.replace(/[()]/g, ' ');
+  out.rest = rest
+    .replace(/\(\s*\)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s,;:]+|[\s,;:]+$/g, '');
+  return out;
+}
+
 type TherapyObject = Partial<PriorTherapy> & { drugs?: string[] };
 
 /** One prior therapy from a string (`FOLFOX`, `Keytruda`, `SRS to brain`) or a partly filled object. */
@@ -347,23 +401,25 @@ export function normalizeTherapy(input: string | TherapyObject): TherapyResult {
   const issues: Issue[] = [];
   if (typeof input === 'string') {
     const text = input.trim();
-    const nonDrug = RADIATION.test(text) || SURGERY.test(text) || LOCAL_OTHER.test(text);
+    const facts = therapyFacts(text);
+    const core = facts.rest;
+    const nonDrug = RADIATION.test(core) || SURGERY.test(core) || LOCAL_OTHER.test(core);
     const { drugs, unknown } =
-      nonDrug && normalizeDrugName(text) === null && regimenDrugs(text) === null
+      nonDrug && normalizeDrugName(core) === null && regimenDrugs(core) === null
         ? { drugs: [], unknown: [] }
-        : drugsFromText(text);
+        : drugsFromText(core);
     for (const u of unknown) issues.push(unknownDrug(u));
     const keep = [...drugs, ...unknown];
-    return {
-      therapy: {
-        drugs: keep,
-        name: text,
-        type: therapyType(text, keep.length > 0),
-        setting: 'unknown',
-        response: 'unknown',
-      },
-      issues,
+    const therapy: PriorTherapy = {
+      drugs: keep,
+      name: text,
+      type: therapyType(core, keep.length > 0),
+      setting: facts.setting ?? 'unknown',
+      response: facts.response ?? 'unknown',
     };
+    if (facts.line !== undefined) therapy.line = facts.line;
+    if (facts.progressed !== undefined) therapy.progressed = facts.progressed;
+    return { therapy, issues };
   }
   const drugs: string[] = [];
   for (const d of input.drugs ?? []) {
