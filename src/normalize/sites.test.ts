@@ -41,7 +41,16 @@ describe('resolveSite', () => {
 
   it('keeps unknown places as "other" with the text, and returns null for no site', () => {
     expect(resolveSite('Chest Wall')).toEqual({ site: 'other', status: 'unknown', text: 'Chest Wall' });
-    for (const t of ['', 'NA', 'Not Applicable', 'none', 'unknown']) expect(resolveSite(t), t).toBeNull();
+    for (const t of [
+      '',
+      'NA',
+      'Not Applicable',
+      'none',
+      'unknown',
+      'no brain metastases',
+      'negative for liver lesions',
+    ])
+      expect(resolveSite(t), t).toBeNull();
   });
 
   it.each([

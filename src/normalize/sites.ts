@@ -49,6 +49,8 @@ export function resolveSite(text: string): MetastaticSite | null {
   const raw = text.trim().replace(/\s+/g, ' ');
   const t = raw.toLowerCase().replace(/_/g, ' ');
   if (t === '' || NO_SITE.test(t)) return null;
+  // "no brain metastases" states an absence; it is not a site.
+  if (/^(?:no|without|negative for|free of|ruled[\s-]out)\b/.test(t)) return null;
   const status = siteStatus(t);
   for (const [re, site] of SITE_PATTERNS) {
     if (re.test(t)) return { site, status, text: raw };
