@@ -22,7 +22,14 @@ export type Block =
   | { kind: 'paragraph'; text: string }
   | { kind: 'list'; ordered?: boolean; items: Item[] }
   /** A highlighted box: `urgent` for warning signs, `note` for "not a prescription", `info` otherwise. */
-  | { kind: 'callout'; tone: 'urgent' | 'note' | 'info'; title?: string; text?: string; items?: Item[] }
+  | {
+      kind: 'callout';
+      tone: 'urgent' | 'note' | 'info';
+      title?: string;
+      text?: string;
+      items?: Item[];
+      /** A command to type, shown as code. */ code?: string;
+    }
   | { kind: 'definitions'; items: Array<{ term: string; definition: string }> }
   | { kind: 'table'; caption: string; head: string[]; rows: string[][] }
   | {

@@ -394,7 +394,7 @@ export function buildPatientReport(input: ReportInput): Report {
       trialBlocks.push({ kind: 'callout', tone: 'info', text: p.trialsOff });
       break;
     case 'no-data':
-      trialBlocks.push({ kind: 'callout', tone: 'info', text: p.trialsNoData(trials.command) });
+      trialBlocks.push({ kind: 'callout', tone: 'info', text: p.trialsNoData, code: trials.command });
       break;
     case 'matched': {
       const shown = trials.matches.filter((t) => !t.excluded).slice(0, input.maxTrials ?? 5);
@@ -429,7 +429,11 @@ export function buildPatientReport(input: ReportInput): Report {
       break;
     }
   }
-  trialBlocks.push({ kind: 'list', items: p.trialsHowToAsk.map((text) => ({ text })) });
+  const listed = trialFacts.length > 0;
+  trialBlocks.push({
+    kind: 'list',
+    items: (listed ? p.trialsHowToAsk : p.trialsHowToFind).map((text) => ({ text })),
+  });
   sections.push({ id: 'trials', heading: p.sections.trials, blocks: trialBlocks });
 
   // Caregivers

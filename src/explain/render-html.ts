@@ -51,6 +51,7 @@ nav.toc ol { margin: 0; padding-left: 2rem; columns: 2 18rem; column-gap: 3rem; 
 .callout.urgent .callout-title { color: var(--urgent); }
 .callout.note { background: var(--note-bg); border-left: 6px solid var(--accent); }
 .callout.info { background: var(--info-bg); border-left: 6px solid var(--muted); }
+code { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.9em; background: #fff; border: 1px solid var(--line); border-radius: 0.25rem; padding: 0.1rem 0.35rem; overflow-wrap: anywhere; }
 figure { margin: 1rem 0 1.5rem; text-align: center; }
 figcaption { color: var(--muted); font-size: 0.95rem; }
 dl.glossary div { margin-bottom: 0.6rem; }
@@ -98,7 +99,8 @@ function blockHtml(b: Block, depth: number, msg: Messages, ids: { n: number }): 
       const title = b.title ? `<p class="callout-title">${escapeHtml(b.title)}</p>` : '';
       const text = b.text ? `<p>${escapeHtml(b.text)}</p>` : '';
       const items = b.items?.length ? listHtml(b.items) : '';
-      return `<div class="callout ${b.tone}">${title}${text}${items}</div>`;
+      const code = b.code ? `<p><code>${escapeHtml(b.code)}</code></p>` : '';
+      return `<div class="callout ${b.tone}">${title}${text}${code}${items}</div>`;
     }
     case 'definitions':
       return `<dl class="glossary">${b.items.map((d) => `<div><dt>${escapeHtml(d.term)}</dt><dd>${escapeHtml(d.definition)}</dd></div>`).join('')}</dl>`;

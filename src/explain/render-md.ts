@@ -36,6 +36,7 @@ function block(b: Block, depth: number, msg: Messages): string {
       const lines: string[] = [];
       if (b.title) lines.push(`**${mdEscape(b.title)}**`);
       if (b.text) lines.push(mdEscape(b.text));
+      if (b.code) lines.push(`\`${b.code.replace(/`/g, "'")}\``);
       if (b.items?.length) lines.push(list(b.items));
       return lines
         .join('\n\n')

@@ -97,7 +97,8 @@ export const en: Messages = {
     biomarkerNegative: 'This result does not point to a special treatment.',
     usualTests: (cancer, tests) =>
       `For ${cancer}, the usual tests include ${tests}. If you are not sure these were done, ask.`,
-    combination: (drugs) => (drugs.length <= 2 ? drugs.join(' with ') : `${drugs[0]} with ${join(drugs.slice(1))}`),
+    combination: (drugs) =>
+      drugs.length <= 2 ? drugs.join(' with ') : `${drugs[0]} with ${join(drugs.slice(1))}`,
     andOthers: (shown) => `${shown.join(', ')} and others`,
     otherChanges: (count) =>
       count === 1
@@ -146,8 +147,8 @@ export const en: Messages = {
       'A clinical trial is a study that tests a new treatment, or a new way to use one. Trials can give access to new medicines. Each trial has rules about who can join.',
     trialsOff:
       'This report did not search for clinical trials. Ask your care team to search for trials that may fit you.',
-    trialsNoData: (command) =>
-      `This report could not search for trials, because no trial list has been loaded yet. The person who made this report can load one with the command ${command} and then make the report again. Your care team can also search for trials with you.`,
+    trialsNoData:
+      'This report could not search for trials, because no trial list has been loaded yet. Your care team can search for trials with you. The person who made this report can load a trial list with this command, then make the report again:',
     trialsNone:
       'The search found no trial that clearly fits right now. New trials open all the time, so ask again at later visits.',
     trialsMatchIntro: (count) =>
@@ -160,6 +161,11 @@ export const en: Messages = {
     trialNearest: (place) => `Nearest site that is taking patients: ${place}.`,
     trialNoSite: 'No site taking patients is listed near you.',
     trialId: (nctId) => `Trial number: ${nctId}`,
+    trialsHowToFind: [
+      'Ask your care team whether a clinical trial could fit you, here or at another center.',
+      'If you live in another country, many trial centers can review your records from afar first. A second opinion at a large cancer center can also help.',
+      'You can search public trial registers using your type of cancer and the gene changes in this report.',
+    ],
     trialsHowToAsk: [
       'Show this list to your care team and ask which trials make sense for you.',
       'Each trial has a contact person. You or your doctor can write to them with the trial number.',

@@ -214,7 +214,7 @@ export interface PatientMessages {
   // 7. Trials
   trialsIntro: string;
   trialsOff: string;
-  trialsNoData: (command: string) => string;
+  trialsNoData: string;
   trialsNone: string;
   trialsMatchIntro: (count: number) => string;
   trialReasons: string;
@@ -224,6 +224,8 @@ export interface PatientMessages {
   trialNoSite: string;
   trialId: (nctId: string) => string;
   trialsHowToAsk: string[];
+  /** How to look for trials when this report lists none. */
+  trialsHowToFind: string[];
   // Caregivers
   caregivers: string[];
   caregiverSelf: string;
