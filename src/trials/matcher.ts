@@ -1,6 +1,6 @@
 import type { Case, Criterion, CriterionVerdict, Trial, TrialMatch, TrialStatus, Verdict } from '../domain/index.js';
 import type { Db } from '../store/db.js';
-import { ANY, cancerAncestors, cancerDepth, cancerName, isCancerA, LIQUID, SOLID } from './cancer-types.js';
+import { ANY, cancerAncestors, cancerDepth, cancerName, findCancerMentions, isCancerA, LIQUID, SOLID } from './cancer-types.js';
 import { CLASS_LABELS, drugClassesOf, type DrugClass } from './drugs.js';
 import type { BiomarkerTerm, ParsedItem } from './eligibility/parse.js';
 import { caseGenes, factsFromCase, type CaseFacts } from './facts.js';
@@ -22,7 +22,7 @@ export interface MatchOptions {
   radiusKm?: number;
   includeExcluded?: boolean;
   limit?: number;
-  /** Candidates evaluated in full, best pre-scores first (default max(20 × limit, 300)). */
+  /** Candidates evaluated in full, best pre-scores first (default max(6 × limit, 120)). */
   evaluateAtMost?: number;
 }
 
@@ -386,7 +386,17 @@ function evalItem(p: ParsedItem, f: CaseFacts, type: 'inclusion' | 'exclusion'):
 // One trial
 
 const OR_PARENT = /\b(one|any|either|at least one) of the following|\bone or more of\b|\bany of these\b|\b(one|any) of:/i;
-const COHORT_SCOPED = /^(for |in )?(cohorts?|arms?|parts?|groups?|phase|dose[- ]expansion|expansion cohort|substudy|module)\b[^:]{0,60}:|\b(cohort|arm|part) [A-Z0-9]+(\s*(and|or|,)\s*[A-Z0-9]+)* only\b|^\s*\(?(cohort|arm|part) [A-Z0-9]/i;
+const COHORT_PREFIX = /^\s*\(?(for |in )?(cohorts?|arms?|parts?|groups?|phase|dose[- ]expansion|expansion cohort|substudy|module)\b[^:]{0,60}:|^\s*\(?(cohort|arm|part) [A-Z0-9]/i;
+const COHORT_ONLY = /\b(cohorts?|arms?|parts?) [A-Z0-9]{1,4}\b[^.;]{0,30}\bonly\b/i;
+/** Criteria written for one cohort or arm ("Cohort C: …", "(Part 2 only)"). Cheap checks first. */
+function cohortScoped(text: string): boolean {
+  const head = text.slice(0, 90);
+  // Basket trials label disease-specific criteria by the disease: "Gastric or GEJ adenocarcinoma (AC): …".
+  const colon = head.indexOf(':');
+  if (colon > 3 && findCancerMentions(head.slice(0, colon)).length > 0 && !/^\s*(histolog|cytolog|confirmed|diagnos|patients?|participants?|subjects?)/i.test(head)) return true;
+  if (!/cohort|arm|part|group|phase|expansion|substudy|module/i.test(text)) return false;
+  return COHORT_PREFIX.test(head) || COHORT_ONLY.test(text);
+}
 
 export interface TrialEvaluation {
   criteria: CriterionVerdict[];
@@ -518,8 +528,8 @@ function evaluateCriterion(c: Criterion, f: CaseFacts): CriterionVerdict & { wei
     ...(verdict === 'met' && evals.some((x) => x.e.genomic === true) ? { genomicReason: evals.find((x) => x.e.genomic)!.e.genomicReason! } : {}),
   };
   // Criteria scoped to one cohort or arm do not rule out the whole trial.
-  if (verdict === 'not_met' && COHORT_SCOPED.test(c.text)) out = { ...out, verdict: 'unknown', reason: `${reason} (applies to one cohort/arm only)`, toSettle: 'check which cohort fits', weight: 1, cohortNotMet: true };
-  else if (c.type === 'inclusion' && COHORT_SCOPED.test(c.text)) out = { ...out, cohortNotMet: false };
+  if (verdict === 'not_met' && cohortScoped(c.text)) out = { ...out, verdict: 'unknown', reason: `${reason} (applies to one cohort/arm only)`, toSettle: 'check which cohort fits', weight: 1, cohortNotMet: true };
+  else if (c.type === 'inclusion' && cohortScoped(c.text)) out = { ...out, cohortNotMet: false };
   return out;
 }
 
@@ -566,9 +576,12 @@ export function matchTrials(db: Db, input: Case | CaseFacts, options: MatchOptio
   const statuses = options.statuses ?? OPEN_STATUSES;
   const genes = caseGenes(facts);
   const cands = store.candidates({ ...(facts.tumorType ? { tumorCode: facts.tumorType.code } : {}), genes, statuses });
-  // Pre-score: required-gene hits first, then tumor-type specificity; only the best get full evaluation.
-  cands.sort((a, b) => b.geneHits - a.geneHits || b.depth - a.depth || (a.nctId < b.nctId ? -1 : 1));
-  const budget = options.evaluateAtMost ?? Math.max(20 * limit, 300);
+  // Pre-score: required-gene hits first, then tumor-type specificity; a profiled case goes past trials that
+  // require only other genes (they would mostly be excluded). Only the best get full evaluation.
+  const other = facts.profiled ? store.requiringOtherGenes(genes) : new Set<string>();
+  const pre = (c: { nctId: string; depth: number; geneHits: number }): number => c.geneHits * 10 + c.depth - (c.geneHits === 0 && other.has(c.nctId) ? 8 : 0);
+  cands.sort((a, b) => pre(b) - pre(a) || (a.nctId < b.nctId ? -1 : 1));
+  const budget = options.evaluateAtMost ?? Math.max(6 * limit, 120);
   const chosen = cands.slice(0, budget);
   const trials = store.loadMany(chosen.map((c) => c.nctId));
   const matches: TrialMatch[] = [];

@@ -205,6 +205,12 @@ export class TrialStore {
     return [...out.values()];
   }
 
+  /** Trials that require (in an inclusion criterion) a gene outside `genes`: likely excluded for a profiled case. */
+  requiringOtherGenes(genes: readonly string[]): Set<string> {
+    const q = genes.length > 0 ? ` AND gene NOT IN (${genes.map(() => '?').join(',')})` : '';
+    return new Set(this.db.prepare(`SELECT DISTINCT nct_id FROM trial_gene WHERE required = 1 AND gene NOT IN ('CD274','ER','PR','HR')${q}`).pluck().all(...genes) as string[]);
+  }
+
   loadMany(ids: readonly string[]): Trial[] {
     if (ids.length === 0) return [];
     const out: Trial[] = [];

@@ -187,6 +187,8 @@ function termAfter(gene: string, after: string, before: string): BiomarkerTerm[]
     const [, ref, pos, alt] = m;
     if (Number(pos) < 2 || /^\d+$/.test(m[0])) continue;
     // "exon 19" and "T790M"-style: skip exon numbers caught as letter+digits.
+    // "KRAS mutations besides G12C", "other than L858R": the named variant is the one left out.
+    if (/\b(besides|other than|except(?: for)?|excluding|apart from|non-)\s*$/i.test(window.slice(Math.max(0, m.index - 16), m.index))) continue;
     const variant = `${ref}${pos}${alt ?? ''}`;
     if (/^(ISH|IHC)/.test(variant)) continue;
     out.push({ gene, kind: 'variant', alteration: alt === 'X' ? `${ref}${pos}` : variant });
@@ -321,8 +323,9 @@ function parseCns(text: string, type: CriterionType): ParsedItem[] {
   const negation = /\b(no|without|absence of|free of|not have)\b[^.;]{0,40}\b(brain|CNS|central nervous system|intracranial|leptomeningeal|metasta)/i.test(text);
   if (lepto && (type === 'exclusion' || negation)) items.push({ category: 'cns_metastases', rule: 'excluded_leptomeningeal' });
   if (!brain) return items;
+  const steroids = /\b(steroids?|corticosteroids?|dexamethasone)\b/i.test(text);
   if (type === 'exclusion') {
-    if (active || (treated && allowed)) items.push({ category: 'cns_metastases', rule: 'excluded_active' });
+    if (active || steroids || (treated && allowed)) items.push({ category: 'cns_metastases', rule: 'excluded_active' });
     else items.push({ category: 'cns_metastases', rule: 'excluded_any' });
     return items;
   }
@@ -356,7 +359,7 @@ function parsePrior(text: string, type: CriterionType): ParsedItem[] {
   if (mOr && lines.min === undefined) lines.min = num(mOr[1]!);
   const mMax = LINES_MAX.exec(text);
   if (mMax && lines.max === undefined) lines.max = num(mMax[1]!);
-  if (NAIVE.test(text) && lines.max === undefined) lines.max = 0;
+  if (NAIVE.test(text) && lines.max === undefined && !/\bor (have |has )?(received|previously treated|pre-?treated|progressed)|\bor after\b/i.test(text)) lines.max = 0;
   if ((lines.min !== undefined || lines.max !== undefined) && /\b(line|regimen|systemic|therap|treatment|chemotherapy)/i.test(text)) items.push({ category: 'prior_lines', ...lines });
 
   if (!PRIOR_CUE.test(text)) return items;
@@ -518,7 +521,8 @@ function romanIndex(s: string): number {
 
 function parseExtent(text: string, type: CriterionType): ParsedItem[] {
   const anyOf: Array<'metastatic' | 'locally_advanced' | 'advanced' | 'unresectable' | 'recurrent' | 'non_metastatic'> = [];
-  if (/\b(non-?metastatic|no (evidence of )?(distant )?metasta|without (distant )?metasta|\bM0\b|early[- ]stage|resectable|operable|localized)\b/i.test(text) && !/\bunresectable|inoperable|non-?resectable/i.test(text)) anyOf.push('non_metastatic');
+  const nonMet = /\b(non-?metastatic|no (evidence of )?(distant )?metasta|without (distant )?metasta|\bM0\b|early[- ]stage|resectable|operable|localized)\b/i;
+  if (nonMet.test(text) && !/\bunresectable|inoperable|non-?resectable/i.test(text) && !/\b(prior|previous|history of|for|after|following|recurrence of|allowed|permitted)\b[^.;]{0,40}\b(early[- ]stage|resectable|operable|localized)/i.test(text)) anyOf.push('non_metastatic');
   else {
     if (/\bmetastatic\b|\bdistant metasta|\bstage IV\b|\bM1\b/i.test(text) && !/\bbrain metasta\w* (only|alone)/i.test(text)) anyOf.push('metastatic');
     if (/\blocally advanced\b/i.test(text)) anyOf.push('locally_advanced');
@@ -555,6 +559,8 @@ function parseMeasurable(text: string): ParsedItem[] {
 /** Parses one criterion. Fast enough to run at import (a few regex passes per criterion). */
 export function parseCriterion(text: string, type: CriterionType): ParsedItem[] {
   const t = text;
+  // A list header ("… must not have any of the following:") means nothing alone; its items carry the rules.
+  if (/:\s*$/.test(t) && /\b(following|below|any of|one of|all of)\b/i.test(t)) return [];
   const items: ParsedItem[] = [];
   items.push(...parseCancerType(t, type));
   items.push(...parseStage(t));
