@@ -336,6 +336,25 @@ describe('annotateCase', () => {
     expect(a).toBe(b);
   });
 
+  it('reports progress and stops when aborted', () => {
+    const c = caseOf(
+      Array.from({ length: 250 }, (_, i) => ({ id: `S${i}`, alterations: [mut('BRAF', 'V600E')] })),
+    );
+    const seen: number[] = [];
+    annotateCase(c, {
+      evidence: new EvidenceIndex(KB),
+      oncotree: toyTree,
+      tmb: false,
+      onProgress: (d, t) => seen.push(d / t),
+    });
+    expect(seen).toEqual([0, 0.4, 0.8, 1]);
+    const ac = new AbortController();
+    ac.abort(new Error('stop'));
+    expect(() =>
+      annotateCase(c, { evidence: new EvidenceIndex(KB), oncotree: toyTree, tmb: false, signal: ac.signal }),
+    ).toThrow('stop');
+  });
+
   it('createAnnotator annotates single alterations with the same rules', () => {
     const ann = createAnnotator({ evidence: new EvidenceIndex(KB), oncotree: toyTree });
     expect(ann.alteration(mut('EGFR', 'L858R'), { code: 'LUAD', name: 'LUAD' }).highestSensitiveLevel).toBe(

@@ -111,6 +111,10 @@ export interface AnnotateOptions {
   tmb?: TmbOptions | false;
   /** Stamped in `generatedBy`; default `onconav <version>`. */
   generatedBy?: string;
+  /** Checked between samples; an aborted run throws the signal's reason. */
+  signal?: AbortSignal;
+  /** Samples done / total, for progress bars on large cohorts. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 interface Context {
@@ -126,7 +130,10 @@ interface Context {
 export function annotateCase(c: Case, opts: AnnotateOptions): AnnotationResult {
   const ctx = makeContext(opts);
   const issues: Issue[] = [];
-  const samples = c.samples.map((s) => {
+  const total = c.samples.length;
+  const samples = c.samples.map((s, i) => {
+    opts.signal?.throwIfAborted();
+    if (opts.onProgress && i % 100 === 0) opts.onProgress(i, total);
     const tumorType = opts.tumorTypeOverride ?? s.tumorType ?? c.tumorType ?? null;
     const withTmb =
       opts.tmb === false ? { sample: s, tmb: null, notes: [] as string[] } : sampleTmb(s, opts.tmb ?? {});
@@ -135,6 +142,7 @@ export function annotateCase(c: Case, opts: AnnotateOptions): AnnotationResult {
     if (withTmb.notes.length > 0) annotated.notes = [...(annotated.notes ?? []), ...withTmb.notes];
     return annotated;
   });
+  opts.onProgress?.(total, total);
   if (samples.some((s) => s.tumorType === null)) {
     issues.push({
       severity: 'warning',

@@ -139,12 +139,17 @@ export async function annotateFiles(
       );
     return { ok: false, exitCode: EXIT.input };
   }
+  // A bar only for cohorts big enough to take a noticeable time.
+  const alterationCount = kase.samples.reduce((n, s) => n + s.alterations.length, 0);
+  const annotateBar = alterationCount >= 100_000 ? progressBar('annotating', { quiet }) : null;
   const result = annotateCase(kase, {
     evidence: knowledge.index,
     oncotree: ctx.oncotree,
     oncogenicity: defaultOncogenicity(),
     tmb: o.tmb === false ? false : { panel: o.panel, panelMb },
+    onProgress: annotateBar ? (d, t) => annotateBar.update(d, t) : undefined,
   });
+  annotateBar?.done();
   return { ok: true, kase, results, result, notices: [...knowledge.notices] };
 }
 
