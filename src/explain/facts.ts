@@ -174,8 +174,12 @@ export function biomarkerPositive(b: Biomarker): boolean {
   }
 }
 
-export function knowledgeLine(k: readonly KnowledgeStamp[], none: string): string {
-  return k.length ? k.map((r) => `${r.source} ${r.version} (${r.date})`).join('; ') : none;
+export function knowledgeLine(
+  k: readonly KnowledgeStamp[],
+  none: string,
+  format: (r: KnowledgeStamp) => string = (r) => `${r.source} ${r.version} (${r.date})`,
+): string {
+  return k.length ? k.map(format).join('; ') : none;
 }
 
 /** ISO date (YYYY-MM-DD) in UTC from the injected clock. */

@@ -481,7 +481,10 @@ export function buildPatientReport(input: ReportInput): Report {
     id: 'about',
     heading: p.sections.about,
     blocks: [
-      { kind: 'paragraph', text: p.aboutKnowledge(knowledgeLine(facts.knowledge, p.noKnowledge)) },
+      {
+        kind: 'paragraph',
+        text: p.aboutKnowledge(knowledgeLine(facts.knowledge, p.noKnowledge, p.knowledgeRelease)),
+      },
       { kind: 'paragraph', text: p.aboutVersion(input.version ?? VERSION, date) },
       { kind: 'paragraph', text: p.aboutData },
       { kind: 'callout', tone: 'note', text: p.notPrescription },
@@ -610,11 +613,10 @@ export function glossaryFor(
   const used = Object.values(m.glossary).filter((g) =>
     [g.term, ...(g.aliases ?? [])].some((phrase) => mentions(text, phrase)),
   );
-  // Definitions use words too: one more pass picks up terms that only the definitions mention.
+  // Definitions use words too: one more pass picks up terms that only the definitions name. By term only:
+  // an alias would pull in a neighbour ("make hormones" is not about hormone therapy).
   const defs = used.map((g) => g.definition).join('\n');
-  for (const g of Object.values(m.glossary))
-    if (!used.includes(g) && [g.term, ...(g.aliases ?? [])].some((phrase) => mentions(defs, phrase)))
-      used.push(g);
+  for (const g of Object.values(m.glossary)) if (!used.includes(g) && mentions(defs, g.term)) used.push(g);
   return used
     .map((g) => ({ term: g.term, definition: g.definition }))
     .sort((a, b) => a.term.localeCompare(b.term, 'en'));

@@ -87,7 +87,7 @@ describe.each(FIXTURE_CASES.map((f, i) => [f.name, i] as const))('patient report
     ]);
     expect(r.notice).toMatch(/not a prescription/);
     const about = JSON.stringify(r.sections.at(-1));
-    expect(about).toContain('builtin 2026.11.0 (2026-11-20)');
+    expect(about).toContain('the knowledge built into onconav, version 2026.11.0 of 2026-11-20');
     expect(about).toContain('2026-11-25');
   });
 

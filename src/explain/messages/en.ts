@@ -206,6 +206,16 @@ export const en: Messages = {
     aboutKnowledge: (releases) => `The medical facts behind this report come from: ${releases}.`,
     aboutVersion: (version, date) => `Made by onconav ${version} on ${date}.`,
     noKnowledge: 'no knowledge base loaded',
+    knowledgeRelease: (r) => {
+      const names: Record<string, string> = {
+        builtin: 'the knowledge built into onconav',
+        civic: 'CIViC',
+        moalmanac: 'the Molecular Oncology Almanac',
+        cgi: 'the Cancer Genome Interpreter',
+        oncokb: 'OncoKB',
+      };
+      return `${names[r.source] ?? r.source}, version ${r.version} of ${r.date}`;
+    },
     aboutData: 'This report was made on the computer where onconav runs. Your data was not sent anywhere.',
     summaryCancer: (cancer, sites) => `Your ${cancer} has spread to ${sites}.`,
     summaryFindingsApproved: (genes) => `Your tumor has a change that medicines can block (${genes}).`,

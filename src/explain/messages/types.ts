@@ -243,6 +243,8 @@ export interface PatientMessages {
   aboutKnowledge: (releases: string) => string;
   aboutVersion: (version: string, date: string) => string;
   noKnowledge: string;
+  /** A knowledge release in words: "onconav's built-in knowledge, version 2026.11 of 2026-11-20". */
+  knowledgeRelease: (r: { source: string; version: string; date: string }) => string;
   aboutData: string;
   summaryCancer: (cancer: string, sites: string) => string;
   summaryFindingsApproved: (genes: string) => string;
