@@ -144,30 +144,42 @@ function choose(entries: string[][], layout: AnnotationLayout): string[] | undef
   return entries.find((e) => at(e, 'Transcript_BioType') === 'protein_coding') ?? entries[0];
 }
 
-function pickAnnotation(
-  info: string,
-  layout: AnnotationLayout,
-  ref: string,
-  alts: readonly string[],
-  altIndex: number,
-): PickedAnnotation | undefined {
+/** The record's annotation entries (one string per transcript/allele), or undefined when the key is absent. */
+function annotationEntries(info: string, layout: AnnotationLayout): string[] | undefined {
   const raw = infoValue(info, layout.key);
-  if (raw === undefined || raw === '') return undefined;
-  const all = raw.split(',').map((e) => e.split('|'));
+  return raw === undefined || raw === '' ? undefined : raw.split(',');
+}
+
+function pickAnnotation(
+  entries: readonly string[],
+  layout: AnnotationLayout,
+  alt: string,
+  vepForm: string,
+  altIndex: number,
+  altCount: number,
+): PickedAnnotation | undefined {
   const f = layout.fields;
   const alleleIdx = f.get('Allele') ?? 0;
-  let mine: string[][];
   const numIdx = f.get('ALLELE_NUM');
+  const alleleOf = (e: string): string => {
+    // Allele is the first sub-field in both layouts: read it without splitting the whole entry.
+    if (alleleIdx === 0) {
+      const bar = e.indexOf('|');
+      return (bar === -1 ? e : e.slice(0, bar)).trim();
+    }
+    return e.split('|')[alleleIdx]?.trim() ?? '';
+  };
+  let mine: string[][];
   if (layout.annotator === 'vep' && numIdx !== undefined) {
-    mine = all.filter((e) => e[numIdx] === String(altIndex + 1));
+    const want = String(altIndex + 1);
+    mine = entries.map((e) => e.split('|')).filter((e) => e[numIdx] === want);
   } else {
-    const alt = alts[altIndex]!;
-    const alt2 = layout.annotator === 'vep' ? vepAlleles(ref, alts)[altIndex]! : alt;
-    mine = all.filter((e) => {
-      const a = e[alleleIdx]?.trim() ?? '';
-      return a === alt || a === alt2;
+    const form = layout.annotator === 'vep' ? vepForm : alt;
+    const matching = entries.filter((e) => {
+      const a = alleleOf(e);
+      return a === alt || a === form;
     });
-    if (mine.length === 0 && alts.length === 1) mine = all;
+    mine = (matching.length === 0 && altCount === 1 ? entries : matching).map((e) => e.split('|'));
   }
   const e = choose(mine, layout);
   if (!e) return undefined;
@@ -227,6 +239,25 @@ export async function readVcf(path: string, options: ReadOptions): Promise<ReadR
   const geneCache = new Map<string, GeneResolution>();
   const proteinCache = new Map<string, ProteinChange | null>();
   const consequenceCache = new Map<string, Consequence>();
+  // Shared per distinct input: treat `classes` as read-only downstream.
+  const classCache = new Map<string, Mutation['classes']>();
+  const classesFor = (
+    gene: string,
+    consequence: Consequence,
+    alteration: string | null,
+    proteinStart: number | undefined,
+    proteinEnd: number | undefined,
+    exon: number | undefined,
+  ): Mutation['classes'] => {
+    const key = `${gene}|${consequence}|${alteration ?? ''}|${proteinStart ?? ''}|${proteinEnd ?? ''}|${exon ?? ''}`;
+    let c = classCache.get(key);
+    if (!c)
+      classCache.set(
+        key,
+        (c = classifyMutation({ gene, consequence, alteration, proteinStart, proteinEnd, exon })),
+      );
+    return c;
+  };
 
   let layout: AnnotationLayout | null = null;
   let build: Locus['build'];
@@ -392,6 +423,11 @@ export async function readVcf(path: string, options: ReadOptions): Promise<ReadR
         continue;
       }
       const alts = altField.split(',');
+      const altsUpper = alts.map((x) => x.toUpperCase());
+      const entries = layout ? annotationEntries(info, layout) : undefined;
+      const vepForms = entries && layout?.annotator === 'vep' ? vepAlleles(ref, altsUpper) : altsUpper;
+      // INFO/SOMATIC is the VCF spec's flag for somatic calls; otherwise we cannot tell from the file.
+      const somatic = infoValue(info, 'SOMATIC') !== undefined;
       let formatKeys: string[] | undefined;
       let tumorValues: string[] | undefined;
       if (tumorCol >= 0) {
@@ -436,15 +472,8 @@ export async function readVcf(path: string, options: ReadOptions): Promise<ReadR
         const locus: Locus = { chrom, start, end: start + r.length, ref: r || '-', alt: al || '-' };
         if (build) locus.build = build;
 
-        const picked = layout
-          ? pickAnnotation(
-              info,
-              layout,
-              ref,
-              alts.map((x) => x.toUpperCase()),
-              a,
-            )
-          : undefined;
+        const picked =
+          layout && entries ? pickAnnotation(entries, layout, alt, vepForms![a]!, a, alts.length) : undefined;
         let geneText =
           picked?.gene ?? infoValue(info, 'GENE') ?? infoValue(info, 'GENEINFO')?.split(':')[0] ?? '';
         if (geneText === '.') geneText = '';
@@ -502,21 +531,13 @@ export async function readVcf(path: string, options: ReadOptions): Promise<ReadR
           gene: symbol,
           alteration,
           consequence,
-          classes: classifyMutation({
-            gene: symbol,
-            consequence,
-            alteration,
-            proteinStart,
-            proteinEnd,
-            exon,
-          }),
+          classes: classesFor(symbol, consequence, alteration, proteinStart, proteinEnd, exon),
           somaticStatus: 'unknown',
           originalText: `${chromRaw}:${pos} ${f[3]}>${alts[a]}${geneText ? ` ${geneText}` : ''}${hgvsp ? ` ${hgvsp}` : ''}`,
           origin: { file, line: lineNo },
           locus,
         };
-        // INFO/SOMATIC is the VCF spec's flag for somatic calls; otherwise we cannot tell from the file.
-        if (infoValue(info, 'SOMATIC') !== undefined) m.somaticStatus = 'somatic';
+        if (somatic) m.somaticStatus = 'somatic';
         if (g?.changed) m.geneInput = geneText;
         if (g?.isoform !== undefined) m.isoform = g.isoform;
         if (proteinStart !== undefined) m.proteinStart = proteinStart;
