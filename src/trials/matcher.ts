@@ -22,7 +22,7 @@ export interface MatchOptions {
   radiusKm?: number;
   includeExcluded?: boolean;
   limit?: number;
-  /** Candidates evaluated in full, best pre-scores first (default max(6 × limit, 120)). */
+  /** Candidates evaluated in full, best pre-scores first (default max(5 × limit, 100)). */
   evaluateAtMost?: number;
 }
 
@@ -578,10 +578,10 @@ export function matchTrials(db: Db, input: Case | CaseFacts, options: MatchOptio
   const cands = store.candidates({ ...(facts.tumorType ? { tumorCode: facts.tumorType.code } : {}), genes, statuses });
   // Pre-score: required-gene hits first, then tumor-type specificity; a profiled case goes past trials that
   // require only other genes (they would mostly be excluded). Only the best get full evaluation.
-  const other = facts.profiled ? store.requiringOtherGenes(genes) : new Set<string>();
+  const other = facts.profiled ? store.requiringOtherGenes(genes, statuses) : new Set<string>();
   const pre = (c: { nctId: string; depth: number; geneHits: number }): number => c.geneHits * 10 + c.depth - (c.geneHits === 0 && other.has(c.nctId) ? 8 : 0);
   cands.sort((a, b) => pre(b) - pre(a) || (a.nctId < b.nctId ? -1 : 1));
-  const budget = options.evaluateAtMost ?? Math.max(6 * limit, 120);
+  const budget = options.evaluateAtMost ?? Math.max(5 * limit, 100);
   const chosen = cands.slice(0, budget);
   const trials = store.loadMany(chosen.map((c) => c.nctId));
   const matches: TrialMatch[] = [];

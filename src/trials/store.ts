@@ -51,6 +51,13 @@ const MIGRATIONS = [
    ) WITHOUT ROWID;
    CREATE VIRTUAL TABLE trial_fts USING fts5(nct_id UNINDEXED, title, conditions, eligibility, tokenize = 'porter unicode61');
    CREATE TABLE trial_sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+  // v2: the trial status copied into the screening indexes, so candidate queries never touch the trials table.
+  `ALTER TABLE trial_tumor ADD COLUMN status TEXT;
+   ALTER TABLE trial_gene ADD COLUMN status TEXT;
+   UPDATE trial_tumor SET status = (SELECT status FROM trials t WHERE t.nct_id = trial_tumor.nct_id);
+   UPDATE trial_gene SET status = (SELECT status FROM trials t WHERE t.nct_id = trial_gene.nct_id);
+   CREATE INDEX trial_tumor_code_status ON trial_tumor(code, status, nct_id);
+   CREATE INDEX trial_gene_gene_status ON trial_gene(gene, status, required, nct_id);`,
 ];
 
 export function migrateTrials(db: Db): void {
@@ -89,8 +96,8 @@ export class TrialStore {
         VALUES (@nctId, @title, @officialTitle, @phase, @status, @sponsor, @startDate, @lastUpdate, @sex, @minAge, @maxAge,
         @conditions, @tumorTypes, @interventions, @eligibilityText, @criteria, @source, @importedAt)`),
       site: db.prepare('INSERT INTO trial_sites VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-      tumor: db.prepare('INSERT OR IGNORE INTO trial_tumor VALUES (?, ?)'),
-      gene: db.prepare('INSERT OR IGNORE INTO trial_gene VALUES (?, ?, ?)'),
+      tumor: db.prepare('INSERT OR IGNORE INTO trial_tumor (nct_id, code, status) VALUES (?, ?, ?)'),
+      gene: db.prepare('INSERT OR IGNORE INTO trial_gene (nct_id, gene, required, status) VALUES (?, ?, ?, ?)'),
       fts: db.prepare('INSERT INTO trial_fts (nct_id, title, conditions, eligibility) VALUES (?, ?, ?, ?)'),
       get: db.prepare('SELECT * FROM trials WHERE nct_id = ?'),
       sites: db.prepare('SELECT * FROM trial_sites WHERE nct_id = ? ORDER BY idx'),
@@ -130,8 +137,8 @@ export class TrialStore {
     );
     // Trials with no recognised cancer type are indexed as "all tumors" so they stay findable (ranked low).
     const codes = trial.tumorTypes.length > 0 ? trial.tumorTypes : ['ALL_TUMORS'];
-    for (const c of codes) s.tumor.run(trial.nctId, c);
-    for (const [gene, required] of trialGenes(trial.criteria)) s.gene.run(trial.nctId, gene, required ? 1 : 0);
+    for (const c of codes) s.tumor.run(trial.nctId, c, trial.status);
+    for (const [gene, required] of trialGenes(trial.criteria)) s.gene.run(trial.nctId, gene, required ? 1 : 0, trial.status);
     s.fts.run(trial.nctId, trial.title, trial.conditions.join('; '), trial.eligibilityText);
     return existed ? 'updated' : 'inserted';
   }
@@ -180,12 +187,13 @@ export class TrialStore {
   candidates(opts: { tumorCode?: string; genes: readonly string[]; statuses?: readonly TrialStatus[] }): Array<{ nctId: string; depth: number; geneHits: number }> {
     const anc = opts.tumorCode ? cancerAncestors(opts.tumorCode) : ['ALL_TUMORS'];
     const depthOf = new Map(anc.map((c, i) => [c, anc.length - 1 - i]));
-    const statusSql = opts.statuses && opts.statuses.length > 0 ? ` AND t.status IN (${opts.statuses.map(() => '?').join(',')})` : '';
+    const st = opts.statuses ?? [];
+    const statusSql = st.length > 0 ? ` AND status IN (${st.map(() => '?').join(',')})` : '';
     const out = new Map<string, { nctId: string; depth: number; geneHits: number }>();
     const tumorRows = this.db
-      .prepare(`SELECT tt.nct_id AS id, tt.code AS code FROM trial_tumor tt JOIN trials t ON t.nct_id = tt.nct_id WHERE tt.code IN (${anc.map(() => '?').join(',')})${statusSql}`)
+      .prepare(`SELECT nct_id, code FROM trial_tumor WHERE code IN (${anc.map(() => '?').join(',')})${statusSql}`)
       .raw()
-      .all(...anc, ...(opts.statuses ?? [])) as Array<[string, string]>;
+      .all(...anc, ...st) as Array<[string, string]>;
     for (const [id, code] of tumorRows) {
       const d = depthOf.get(code) ?? 0;
       const cur = out.get(id);
@@ -193,9 +201,9 @@ export class TrialStore {
     }
     if (opts.genes.length > 0) {
       const geneRows = this.db
-        .prepare(`SELECT g.nct_id AS id, count(*) AS n FROM trial_gene g JOIN trials t ON t.nct_id = g.nct_id WHERE g.gene IN (${opts.genes.map(() => '?').join(',')}) AND g.required = 1${statusSql} GROUP BY g.nct_id`)
+        .prepare(`SELECT nct_id, count(*) FROM trial_gene WHERE gene IN (${opts.genes.map(() => '?').join(',')}) AND required = 1${statusSql} GROUP BY nct_id`)
         .raw()
-        .all(...opts.genes, ...(opts.statuses ?? [])) as Array<[string, number]>;
+        .all(...opts.genes, ...st) as Array<[string, number]>;
       for (const [id, n] of geneRows) {
         const cur = out.get(id);
         // A gene-only hit (tumor type not matching) is kept for basket trials; tumor mismatch is judged later.
@@ -206,9 +214,12 @@ export class TrialStore {
   }
 
   /** Trials that require (in an inclusion criterion) a gene outside `genes`: likely excluded for a profiled case. */
-  requiringOtherGenes(genes: readonly string[]): Set<string> {
+  requiringOtherGenes(genes: readonly string[], statuses: readonly TrialStatus[] = []): Set<string> {
     const q = genes.length > 0 ? ` AND gene NOT IN (${genes.map(() => '?').join(',')})` : '';
-    return new Set(this.db.prepare(`SELECT DISTINCT nct_id FROM trial_gene WHERE required = 1 AND gene NOT IN ('CD274','ER','PR','HR')${q}`).pluck().all(...genes) as string[]);
+    const sq = statuses.length > 0 ? ` AND status IN (${statuses.map(() => '?').join(',')})` : '';
+    return new Set(
+      this.db.prepare(`SELECT DISTINCT nct_id FROM trial_gene WHERE required = 1 AND gene NOT IN ('CD274','ER','PR','HR')${q}${sq}`).pluck().all(...genes, ...statuses) as string[],
+    );
   }
 
   loadMany(ids: readonly string[]): Trial[] {
