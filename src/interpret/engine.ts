@@ -45,6 +45,10 @@ export interface OncogenicityCall {
   mutationEffect: MutationEffect;
   reason?: string;
 }
+/**
+ * Oncogenicity rules. For mutations the engine memoizes calls on gene, alteration, consequence, classes, protein
+ * positions and exon, so a function must not depend on other fields (VAF, sample, origin).
+ */
 export type OncogenicityFn = (alt: Alteration) => OncogenicityCall;
 
 /** What the engine needs from the OncoTree: the code first, then its ancestors up to ALL_TUMORS. */
