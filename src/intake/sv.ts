@@ -100,7 +100,8 @@ async function readSv(path: string, options: ReadOptions): Promise<ReadResult> {
   const seen = new Set<string>();
   let c: SvCols = { sample: -1, g1: -1, g2: -1, status: -1, cls: -1, frame: -1, event: -1, annotation: -1 };
   const ctx = options.ctx;
-  const unknownGenes = new Set<string>();
+  const checkedGenes = new Set<string>();
+  const orientCache = new Map<string, Oriented>();
 
   await readTable(
     path,
@@ -153,7 +154,13 @@ async function readSv(path: string, options: ReadOptions): Promise<ReadResult> {
         const g1 = c.g1 === -1 || isMissing(cells[c.g1]) ? '' : cells[c.g1]!;
         const g2 = c.g2 === -1 || isMissing(cells[c.g2]) ? '' : cells[c.g2]!;
         const ev = c.event === -1 || isMissing(cells[c.event]) ? '' : cells[c.event]!;
-        const o = orientSv(g1, g2, ev, ctx);
+        // Cohort files repeat the same events; orientation depends only on the two genes and Event_Info.
+        const ok = `${g1}\t${g2}\t${ev}`;
+        let o = orientCache.get(ok);
+        if (o === undefined) {
+          o = orientSv(g1, g2, ev, ctx);
+          if (orientCache.size < 100_000) orientCache.set(ok, o);
+        }
         if (o.parts === null) {
           bump(stats.skipped, 'no-gene');
           lim.add({
@@ -166,8 +173,9 @@ async function readSv(path: string, options: ReadOptions): Promise<ReadResult> {
           return;
         }
         for (const g of [g1, g2]) {
-          if (g !== '' && !unknownGenes.has(g) && !ctx.genes.resolve(g).known) {
-            unknownGenes.add(g);
+          if (g === '' || checkedGenes.has(g)) continue;
+          checkedGenes.add(g);
+          if (!ctx.genes.resolve(g).known) {
             lim.add({
               severity: 'warning',
               code: 'gene.unknown',

@@ -124,7 +124,11 @@ export function headerCells(head: readonly string[]): string[] {
 
 /** Values cBioPortal and annotators write for "no value". */
 export function isMissing(v: string | undefined): boolean {
-  if (v === undefined) return true;
+  if (v === undefined || v.length === 0) return true;
+  // Fast reject for ordinary values: every missing marker starts with n, [, ., -, / or blank.
+  const c = v.charCodeAt(0);
+  if (v.length > 16 || (c !== 110 && c !== 78 && c !== 91 && c !== 46 && c !== 45 && c !== 32 && c !== 9))
+    return false;
   const t = v.trim().toLowerCase();
   return (
     t === '' ||
