@@ -178,6 +178,8 @@ export async function runAnnotate(
     return EXIT.input;
   }
   if (!quiet) process.stderr.write(runSummary(kase, results, result, notices, o.out));
+  // License notices (research-use-only sources) are shown even with --quiet.
+  else for (const n of done.notices) process.stderr.write(`${n}\n`);
   return EXIT.ok;
 }
 

@@ -107,7 +107,7 @@ async function runSummarize(
     const done = await annotateFiles(raw, o, dbPath, quiet, 'cohort summarize');
     if (!done.ok) return done.exitCode;
     results.push(done.result);
-    if (!quiet) for (const n of done.notices) process.stderr.write(`${n}\n`);
+    for (const n of done.notices) process.stderr.write(`${n}\n`);
   }
   const summary = summarizeCohort(results, { topGenes: top });
   let text: string;
