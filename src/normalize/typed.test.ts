@@ -243,6 +243,15 @@ describe('parseTypedAlteration: common phrasings', () => {
     expect(bio('HER2-positive')).toMatchObject({ name: 'HER2', status: 'positive' });
   });
 
+  it('prefers the protein change when two names are given', () => {
+    expect(alt('EGFR exon 19 deletion (E746_A750del)')).toMatchObject({
+      alteration: 'E746_A750del',
+      consequence: 'inframe_deletion',
+    });
+    expect(alt('BRAF V600E (exon 15)')).toMatchObject({ alteration: 'V600E' });
+    expect(alt('KRAS G12C (c.34G>T)')).toMatchObject({ alteration: 'G12C', cdna: 'c.34G>T' });
+  });
+
   it('keeps a codon-only change with its position', () => {
     const r = parseTypedAlteration('BRAF V600', ctx);
     expect(r.alteration).toMatchObject({

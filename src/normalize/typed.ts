@@ -965,6 +965,17 @@ function parseInner(
     );
     return {};
   }
+  // Two names for one change, one in parentheses: "EGFR exon 19 deletion (E746_A750del)",
+  // "BRAF V600E (exon 15)". The protein change is the more precise; the classifier adds the exon class.
+  const paren = /^(.+?)\s*\(([^()]+)\)$/.exec(rest.trim());
+  if (paren && !/^c\./i.test(paren[2]!.trim())) {
+    const inner = paren[2]!.trim();
+    const outer = paren[1]!.trim();
+    const pi = /^[\w.*=?>_-]+$/.test(inner) ? proteinChange(inner) : null;
+    const po = /^[\w.*=?>_-]+$/.test(outer) ? proteinChange(outer) : null;
+    if (pi !== null && pi.type !== 'unknown') rest = inner;
+    else if (po !== null && po.type !== 'unknown') rest = outer;
+  }
   const lrest = rest.toLowerCase().trim();
   if (lrest === '') {
     issues.push(
