@@ -166,7 +166,7 @@ export async function runAnnotate(
   const mafFiles = results.filter((r) => r.format === 'maf').map((r) => r.file);
   if (o.format === 'maf' && mafFiles.length === 0) return usage('--format maf needs at least one MAF input');
 
-  const notices = done.notices;
+  const notices = [...done.notices];
   try {
     const code = await writeOutput(o, result, mafFiles, notices, quiet);
     if (code !== EXIT.ok) return code;
