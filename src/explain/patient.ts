@@ -621,3 +621,21 @@ export function glossaryFor(
     .map((g) => ({ term: g.term, definition: g.definition }))
     .sort((a, b) => a.term.localeCompare(b.term, 'en'));
 }
+
+/**
+ * Jargon words (messages.jargon) that the report's narrative uses but its glossary does not explain. An
+ * entry explains a word when the word appears in the entry's term or one of its aliases. Empty is good.
+ */
+export function uncoveredJargon(report: Report, m: Messages = en): string[] {
+  const text = narrativeUnits(report).join('\n');
+  const glossary = report.sections
+    .find((s) => s.id === 'glossary')
+    ?.blocks.find((b) => b.kind === 'definitions');
+  const terms = glossary?.kind === 'definitions' ? glossary.items.map((d) => d.term) : [];
+  const entries = Object.values(m.glossary).filter((g) => terms.includes(g.term));
+  return m.jargon.filter(
+    (word) =>
+      mentions(text, word) &&
+      !entries.some((g) => [g.term, ...(g.aliases ?? [])].some((ph) => mentions(ph, word))),
+  );
+}
