@@ -253,18 +253,17 @@ export async function readMaf(path: string, options: ReadOptions): Promise<ReadR
 
   let header: string[] | null = null;
   let cols: Columns | null = null;
-  let stop = false;
   const f = new TabRow();
   let lastSampleId = '';
   let lastSample: SampleData | null = null;
 
-  for await (const batch of readLineBatches(path, {
+  // Leaving the loop early (wrong header) ends the generator, which closes the file: no need to read the rest.
+  reading: for await (const batch of readLineBatches(path, {
     issues: result.issues,
     displayName: file,
     signal: options.signal,
     onProgress: options.onProgress,
   })) {
-    if (stop) continue;
     const lines = batch.lines;
     for (let k = 0; k < lines.length; k++) {
       const line = lines[k]!;
@@ -290,8 +289,7 @@ export async function readMaf(path: string, options: ReadOptions): Promise<ReadR
                 ? `the header has no tab characters but ${commas - 1} commas: MAF files are tab-separated (convert the file, or read it with the right --as format)`
                 : 'the header has a single column: MAF files are tab-separated with a header row (Hugo_Symbol, Tumor_Sample_Barcode, …)',
           });
-          stop = true;
-          break;
+          break reading;
         }
         const checked = mafHeaderColumns(line);
         if (checked.missing.length > 0) {
@@ -301,8 +299,7 @@ export async function readMaf(path: string, options: ReadOptions): Promise<ReadR
             line: lineNo,
             message: `required MAF column(s) missing: ${checked.missing.join('; ')} — no rows were read`,
           });
-          stop = true;
-          break;
+          break reading;
         }
         cols = checked.cols;
         continue;

@@ -268,13 +268,13 @@ export async function readVcf(path: string, options: ReadOptions): Promise<ReadR
   let stop = false;
   let warnedUnannotated = false;
 
-  for await (const batch of readLineBatches(path, {
+  // Leaving the loop early (wrong header) ends the generator, which closes the file: no need to read the rest.
+  reading: for await (const batch of readLineBatches(path, {
     issues: result.issues,
     displayName: file,
     signal: options.signal,
     onProgress: options.onProgress,
   })) {
-    if (stop) continue;
     for (let k = 0; k < batch.lines.length; k++) {
       const line = batch.lines[k]!;
       const lineNo = batch.firstLine + k;
@@ -323,7 +323,7 @@ export async function readVcf(path: string, options: ReadOptions): Promise<ReadR
             message: `the #CHROM header must have 8 tab-separated columns (CHROM POS ID REF ALT QUAL FILTER INFO), found ${columns.length}`,
           });
           stop = true;
-          break;
+          break reading;
         }
         const names = columns.slice(9);
         let chosen = -1;
@@ -340,7 +340,7 @@ export async function readVcf(path: string, options: ReadOptions): Promise<ReadR
               message: `--tumor-sample "${options.tumorSample}" is not a sample column here; samples: ${names.join(', ') || '(none: sites-only VCF)'}`,
             });
             stop = true;
-            break;
+            break reading;
           }
         } else if (names.length > 0) {
           chosen = names.findIndex((n) => /tumou?r/i.test(n));
@@ -376,7 +376,7 @@ export async function readVcf(path: string, options: ReadOptions): Promise<ReadR
           message: 'data before the #CHROM header line: is this a VCF file?',
         });
         stop = true;
-        break;
+        break reading;
       }
       stats.rows++;
       const f = line.split('\t');
