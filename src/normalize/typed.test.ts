@@ -252,6 +252,18 @@ describe('parseTypedAlteration: common phrasings', () => {
     expect(alt('KRAS G12C (c.34G>T)')).toMatchObject({ alteration: 'G12C', cdna: 'c.34G>T' });
   });
 
+  it('reads FLT3-ITD and EGFRvIII', () => {
+    for (const t of ['FLT3-ITD', 'FLT3 ITD', 'FLT3 internal tandem duplication']) {
+      expect(alt(t), t).toMatchObject({
+        gene: 'FLT3',
+        alteration: 'internal tandem duplication',
+        consequence: 'inframe_insertion',
+      });
+    }
+    for (const t of ['EGFR vIII', 'EGFRvIII'])
+      expect(alt(t), t).toMatchObject({ gene: 'EGFR', alteration: 'vIII' });
+  });
+
   it('keeps a codon-only change with its position', () => {
     const r = parseTypedAlteration('BRAF V600', ctx);
     expect(r.alteration).toMatchObject({

@@ -875,6 +875,8 @@ function parseInner(
   }
 
   // Clinic shorthand: "ALK-positive" / "ROS1+" mean a rearrangement; "KRAS-mutant", "MET-amplified".
+  // "FLT3-ITD", "EGFRvIII": a gene glued to a named class.
+  t = t.replace(/^([A-Za-z][A-Za-z0-9]*)-(ITD)$/i, '$1 $2').replace(/^(EGFR)[\s-]?(vIII)$/i, '$1 $2');
   const short = /^([A-Za-z][A-Za-z0-9]*)[\s-]*(positive|\+|rearranged|mutant|mutated|amplified)$/i.exec(t);
   if (short) {
     const sym = short[1]!;
@@ -1026,6 +1028,27 @@ function parseInner(
   if (exon !== null) {
     if (!geneKnown) issues.push(unknownGeneIssue(geneText, origin));
     return { alteration: exonMutation(g, exon, original, somatic, origin) };
+  }
+  if (/^(?:itd|internal[\s-]tandem[\s-]duplications?)$/.test(lrest)) {
+    // FLT3-ITD: in-frame duplications in the juxtamembrane region, named as a class rather than one change.
+    if (!geneKnown) issues.push(unknownGeneIssue(geneText, origin));
+    return {
+      alteration: mutation(
+        g,
+        'internal tandem duplication',
+        'inframe_insertion',
+        ['inframe_insertion'],
+        original,
+        somatic,
+        origin,
+      ),
+    };
+  }
+  if (g.gene === 'EGFR' && /^(?:v(?:iii|3))$/.test(lrest)) {
+    // EGFRvIII: in-frame loss of exons 2–7.
+    return {
+      alteration: mutation(g, 'vIII', 'inframe_deletion', ['inframe_deletion'], original, somatic, origin),
+    };
   }
   if (/^(?:kinase[\s-]domain[\s-]duplications?|kdd)$/.test(lrest)) {
     if (!geneKnown) issues.push(unknownGeneIssue(geneText, origin));
