@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { describeWithSharedData, sharedPath } from '../../test/shared-data.js';
 import { builtinContext } from '../normalize/context.js';
 import { READERS, readInputs } from './index.js';
 import type { ReaderModule } from './registry.js';
@@ -117,5 +118,29 @@ describe('readInputs', () => {
     const { results } = await readInputs([join(FIX, 'gdc_small.maf')], { ctx: builtinContext(), as: 'vcf' });
     expect(results[0]!.format).toBe('vcf');
     expect(results[0]!.issues.some((i) => i.severity === 'error')).toBe(true);
+  });
+});
+
+describeWithSharedData('sniffing the reference files', () => {
+  const expected: [string, string][] = [
+    ['examples/crc_msk_2017/data_mutations_extended.txt', 'maf'],
+    ['examples/crc_msk_2017/data_clinical_sample.txt', 'clinical-sample'],
+    ['examples/crc_msk_2017/data_clinical_patient.txt', 'clinical-patient'],
+    ['examples/msk_impact_2017/data_sv.txt', 'sv'],
+    ['examples/msk_impact_2017/data_gene_panel_matrix.txt', 'gene-panel-matrix'],
+    ['knowledge/oncokb/annotator-examples/example_maf.txt', 'maf'],
+    ['knowledge/oncokb/annotator-examples/example_maf_grch38.txt', 'maf'],
+    ['knowledge/oncokb/annotator-examples/example_atypical_alterations.txt', 'maf'],
+    ['knowledge/oncokb/annotator-examples/example_cna.txt', 'cna-discrete'],
+    ['knowledge/oncokb/annotator-examples/example_individual_cna.txt', 'cna-long'],
+    ['knowledge/oncokb/annotator-examples/example_fusions.txt', 'fusion-list'],
+    ['knowledge/oncokb/annotator-examples/example_sv.txt', 'sv'],
+    ['knowledge/oncokb/annotator-examples/example_clinical.txt', 'clinical-sample'],
+    ['knowledge/civic/01-Aug-2024-civic_accepted.vcf', 'vcf'],
+  ];
+  it.each(expected)('%s is read as %s', async (file, format) => {
+    const r = await sniffFile(sharedPath(file), READERS);
+    expect(r.issues).toEqual([]);
+    expect(r.format).toBe(format);
   });
 });
