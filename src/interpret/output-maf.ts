@@ -144,16 +144,18 @@ export class AtomicFileWriter {
   }
 }
 
-/** Annotated mutations by file, then line, from the origins the MAF reader stamped. */
-export function indexByOrigin(result: AnnotationResult): Map<string, Map<number, AnnotatedAlteration>> {
-  const map = new Map<string, Map<number, AnnotatedAlteration>>();
+/** Annotated mutations by file, then by line (a dense array: MAF rows are almost all mutations). */
+export function indexByOrigin(result: AnnotationResult): Map<string, Array<AnnotatedAlteration | undefined>> {
+  const map = new Map<string, Array<AnnotatedAlteration | undefined>>();
   for (const s of result.samples)
     for (const a of s.alterations) {
       const o = a.alterationData.origin;
       if (a.alterationData.kind !== 'mutation' || o?.file === undefined || o.line === undefined) continue;
       let byLine = map.get(o.file);
-      if (!byLine) map.set(o.file, (byLine = new Map()));
-      byLine.set(o.line, a);
+      if (!byLine) map.set(o.file, (byLine = []));
+      // Fill the gap with undefined so the array stays packed (holes would switch it to a slow dictionary).
+      while (byLine.length < o.line) byLine.push(undefined);
+      byLine[o.line] = a;
     }
   return map;
 }
@@ -183,7 +185,7 @@ export async function writeAnnotatedMaf(
     for (const path of mafPaths) {
       let header: string | undefined;
       let width = 0;
-      const byLine = index.get(path) ?? new Map<number, AnnotatedAlteration>();
+      const byLine = index.get(path) ?? [];
       for await (const batch of readLineBatches(path, {
         issues: stats.issues,
         displayName: path,
@@ -217,7 +219,7 @@ export async function writeAnnotatedMaf(
           }
           if (line.startsWith('#')) continue;
           stats.rows++;
-          const a = byLine.get(no);
+          const a = byLine[no];
           if (a) stats.annotated++;
           // Short rows are padded so the appended columns stay under their header.
           let cells = 1;
