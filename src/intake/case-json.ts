@@ -525,7 +525,8 @@ async function readCaseJson(path: string, options: ReadOptions): Promise<ReadRes
     if (input.patient?.id !== undefined) sd.patientId = input.patient.id;
     const tt =
       typeof s.tumorType === 'string' ? tumorTypeOf(s.tumorType, `/samples/${i}/tumorType`, c) : s.tumorType;
-    if (typeof s.tumorType === 'string') sd.tumorTypeInput = s.tumorType;
+    // The text is passed on only when it resolved: an unknown name is reported once, here, with its pointer.
+    if (typeof s.tumorType === 'string' && tt !== undefined) sd.tumorTypeInput = s.tumorType;
     if (tt !== undefined) sd.tumorType = tt;
     if (s.sampleType !== undefined) sd.sampleType = s.sampleType;
     if (s.panel !== undefined) sd.panel = s.panel;
@@ -546,7 +547,7 @@ async function readCaseJson(path: string, options: ReadOptions): Promise<ReadRes
   }
   for (const s of samples) {
     if (s.tumorType === undefined && tumorType !== undefined) s.tumorType = tumorType;
-    if (typeof input.tumorType === 'string' && s.tumorTypeInput === undefined)
+    if (typeof input.tumorType === 'string' && tumorType !== undefined && s.tumorTypeInput === undefined)
       s.tumorTypeInput = input.tumorType;
   }
   result.samples = samples;

@@ -924,7 +924,7 @@ function parseInner(
         issue(
           'error',
           'typed.no-gene',
-          `"${original}" names a protein change but no gene; write e.g. "BRAF ${first.replace(/^p\./i, '')}"`,
+          `"${original}" names a protein change but no gene; write the gene first, e.g. "<GENE> ${first.replace(/^p\./i, '')}"`,
           origin,
         ),
       );
