@@ -157,6 +157,20 @@ function findingItems(facts: CaseFacts, m: Messages): { items: Item[]; unexplain
   return { items, unexplained };
 }
 
+/** Earlier treatments as the case records them, with how the cancer responded in words. */
+function priorBlocks(c: Case, m: Messages): Block[] {
+  if (c.priorTherapies.length === 0) return [];
+  const items = c.priorTherapies.map((t): Item => {
+    const name = t.name ?? m.patient.combination(t.drugs);
+    const response = m.patient.priorResponse(t.response, t.progressed ?? false);
+    return response ? { lead: name, text: response } : { text: name };
+  });
+  return [
+    { kind: 'paragraph', text: m.patient.priorIntro },
+    { kind: 'list', items },
+  ];
+}
+
 /** Therapies of a finding in patient words ("dabrafenib with trametinib"), strongest level only for sensitivity. */
 function combos(f: Finding, effect: 'sensitivity' | 'resistance', m: Messages): string[] {
   const ts = f.alteration.treatments.filter(
@@ -308,6 +322,7 @@ export function buildPatientReport(input: ReportInput): Report {
     blocks: [
       { kind: 'paragraph', text: p.treatmentIntro },
       { kind: 'paragraph', text: p.treatmentTeam },
+      ...priorBlocks(c, m),
     ],
     subsections: [
       {

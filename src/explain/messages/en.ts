@@ -78,6 +78,21 @@ export const en: Messages = {
     systemicHeading: 'Medicines for the whole body',
     localHeading: (site) => `Treatments aimed at ${site}`,
     localNone: 'Local treatment for this place depends on the details. Ask your care team.',
+    priorIntro: 'Your records list these earlier treatments:',
+    priorResponse: (response, progressed) => {
+      if (progressed || response === 'PD') return 'the cancer grew during or after it';
+      switch (response) {
+        case 'CR':
+          return 'no sign of the cancer was seen on scans afterwards';
+        case 'PR':
+          return 'the cancer shrank';
+        case 'SD':
+          return 'the cancer stayed about the same';
+        case 'NE':
+        case 'unknown':
+          return null;
+      }
+    },
     treatmentTeam:
       'Which treatments fit you depends on your health, your wishes and the details of the tumor. Your care team will talk this through with you. A team of experts, called a tumor board, often looks at cases like yours together.',
     targetedIntro:

@@ -174,6 +174,12 @@ export interface PatientMessages {
   localHeading: (site: string) => string;
   localNone: string;
   treatmentTeam: string;
+  priorIntro: string;
+  /** How the cancer responded (RECIST best response, in words); null when not known. */
+  priorResponse: (
+    response: 'CR' | 'PR' | 'SD' | 'PD' | 'NE' | 'unknown',
+    progressed: boolean,
+  ) => string | null;
   // 4. Targeted / immunotherapy
   targetedIntro: string;
   findingApproved: (w: FindingWords, drugs: string) => string;
