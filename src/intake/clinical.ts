@@ -223,28 +223,51 @@ async function readClinicalSample(path: string, options: ReadOptions): Promise<R
         const origin = { file, line };
         if (col.patient !== -1 && !isMissing(cells[col.patient])) s.patientId = cells[col.patient]!;
 
-        // Tumor type: the OncoTree code, else the detailed cancer type, else the cancer type.
-        const typeText = [col.oncotree, col.cancerTypeDetailed, col.cancerType]
-          .map((i) => (i === -1 ? '' : cells[i]!))
-          .find((v) => !isMissing(v));
-        if (typeText !== undefined) {
-          s.tumorTypeInput = typeText;
-          let r = oncotreeCache.get(typeText);
+        // Tumor type: the OncoTree code, else the detailed cancer type, else the cancer type. Older cohorts use
+        // codes later retired from OncoTree (e.g. UCCC in msk_impact_2017); their detailed name usually resolves.
+        const fields = [
+          ['ONCOTREE_CODE', col.oncotree],
+          ['CANCER_TYPE_DETAILED', col.cancerTypeDetailed],
+          ['CANCER_TYPE', col.cancerType],
+        ] as const;
+        const given = fields
+          .map(([name, i]) => ({ name, text: i === -1 ? '' : cells[i]! }))
+          .filter((x) => !isMissing(x.text));
+        const resolveCached = (text: string): ReturnType<typeof options.ctx.oncotree.resolve> => {
+          let r = oncotreeCache.get(text);
           if (r === undefined) {
-            r = options.ctx.oncotree.resolve(typeText);
-            oncotreeCache.set(typeText, r);
-            if (r.ref === null) {
-              lim.add({
-                severity: 'warning',
-                code: 'oncotree.unknown',
-                file,
-                line,
-                field: col.oncotree !== -1 ? 'ONCOTREE_CODE' : 'CANCER_TYPE',
-                message: `"${typeText}" is not a known OncoTree code or cancer type${r.suggestions.length > 0 ? ` (did you mean ${r.suggestions.slice(0, 3).join(', ')}?)` : ''}`,
-              });
-            }
+            r = options.ctx.oncotree.resolve(text);
+            oncotreeCache.set(text, r);
           }
-          if (r.ref !== null) s.tumorType = r.ref;
+          return r;
+        };
+        const hit = given.find((x) => resolveCached(x.text).ref !== null);
+        if (hit !== undefined) {
+          s.tumorTypeInput = hit.text;
+          s.tumorType = resolveCached(hit.text).ref!;
+          const first = given[0]!;
+          if (hit !== first) {
+            lim.add({
+              severity: 'info',
+              code: 'oncotree.fallback',
+              file,
+              line,
+              field: first.name,
+              message: `${first.name} "${first.text}" is not in the current OncoTree; read ${hit.name} "${hit.text}" as ${s.tumorType.code}`,
+            });
+          }
+        } else if (given.length > 0) {
+          const first = given[0]!;
+          s.tumorTypeInput = first.text;
+          const r = resolveCached(first.text);
+          lim.add({
+            severity: 'warning',
+            code: 'oncotree.unknown',
+            file,
+            line,
+            field: first.name,
+            message: `"${first.text}" is not a known OncoTree code or cancer type${r.suggestions.length > 0 ? ` (did you mean ${r.suggestions.slice(0, 3).join(', ')}?)` : ''}`,
+          });
         }
         if (col.sampleType !== -1) s.sampleType = sampleTypeOf(cells[col.sampleType]);
         const biopsy = [col.metSite, col.biopsySite]

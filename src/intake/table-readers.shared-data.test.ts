@@ -98,6 +98,10 @@ describeWithSharedData('CNA, SV, clinical and panel readers on the reference fil
     accounted(s);
     expect(s.samples.filter((x) => x.biomarkers.some((b) => b.name === 'TMB')).length).toBeGreaterThan(10000);
     expect(s.samples.filter((x) => x.sampleType === 'metastasis').length).toBe(4732);
+    // Codes retired from OncoTree since 2017 fall back to the detailed cancer type.
+    expect(s.samples.filter((x) => x.tumorType !== undefined).length).toBeGreaterThan(10_500);
+    expect(s.samples.find((x) => x.id === 'P-0000055-T01-IM3')?.tumorType).toBeDefined();
+    expect(s.issues.some((i) => i.code === 'oncotree.fallback' && i.severity === 'info')).toBe(true);
     expect(
       s.samples.filter((x) => x.metastaticSites?.some((m) => m.site === 'liver')).length,
     ).toBeGreaterThan(1000);
