@@ -1,3 +1,5 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinContext } from '../normalize/context.js';
@@ -72,6 +74,26 @@ describe('clinicalSampleReader', () => {
       ['clinical.no-sample', 11, 'SAMPLE_ID'],
     ]);
     expect(r.stats).toMatchObject({ rows: 6, used: 5, skipped: { 'no-sample': 1 } });
+  });
+
+  it('falls back to the detailed cancer type when the OncoTree code is retired or unknown', async () => {
+    const p = join(mkdtempSync(join(tmpdir(), 'onconav-clin-')), 'c.txt');
+    writeFileSync(
+      p,
+      'SAMPLE_ID\tONCOTREE_CODE\tCANCER_TYPE\tCANCER_TYPE_DETAILED\n' +
+        'S1\tOLDCODE\tNon-Small Cell Lung Cancer\tLung Adenocarcinoma\n' +
+        'S2\tNOPE\tNo Such Cancer\tNothing Like It\n',
+    );
+    const r = await clinicalSampleReader.read(p, { ctx, displayName: 'c.txt' });
+    expect(r.samples[0]).toMatchObject({
+      tumorType: { code: 'LUAD' },
+      tumorTypeInput: 'Lung Adenocarcinoma',
+    });
+    expect(r.samples[1]!.tumorType).toBeUndefined();
+    expect(r.issues.map((i) => [i.code, i.severity, i.line])).toEqual([
+      ['oncotree.fallback', 'info', 2],
+      ['oncotree.unknown', 'warning', 3],
+    ]);
   });
 
   it('sniffs sample files and leaves panel matrices and patient files alone', () => {
