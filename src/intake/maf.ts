@@ -221,8 +221,9 @@ export async function readMaf(path: string, options: ReadOptions): Promise<ReadR
   const genes = options.ctx.genes;
   const geneCache = new Map<string, GeneResolution>();
   const proteinCache = new Map<string, ProteinChange | null>();
-  const consequenceCache = new Map<string, Consequence>();
-  // Low-cardinality texts (classification, transcript, chromosome, originalText per gene+change) are interned:
+  // Per distinct Variant_Classification: its consequence and one shared copy of the text.
+  const consequenceCache = new Map<string, { cq: Consequence; text: string }>();
+  // Low-cardinality texts (transcript, originalText per gene+change) are interned:
   // a fresh substring would keep its whole source line alive for as long as the mutation lives.
   const pool = new Map<string, string>();
   const intern = (text: string): string => {
@@ -400,15 +401,17 @@ export async function readMaf(path: string, options: ReadOptions): Promise<ReadR
         }
       }
 
-      const vc = cell(f, c.classification);
+      const vcCell = cell(f, c.classification);
+      let vc: string | undefined;
       let consequence: Consequence;
-      if (vc !== undefined) {
-        let cq = consequenceCache.get(vc);
-        if (cq === undefined) {
-          cq = consequenceFromMaf(vc);
-          consequenceCache.set(vc, cq);
+      if (vcCell !== undefined) {
+        let hit = consequenceCache.get(vcCell);
+        if (hit === undefined) {
+          hit = { cq: consequenceFromMaf(vcCell), text: vcCell };
+          consequenceCache.set(vcCell, hit);
         }
-        consequence = cq === 'unknown' ? consequenceFromProtein(protein) : cq;
+        vc = hit.text;
+        consequence = hit.cq === 'unknown' ? consequenceFromProtein(protein) : hit.cq;
       } else consequence = consequenceFromProtein(protein);
 
       const alteration =
@@ -494,7 +497,8 @@ export async function readMaf(path: string, options: ReadOptions): Promise<ReadR
         // allocation and GC than adding optional properties one by one. JSON output omits undefined keys.
         locus = {
           build,
-          chrom: intern(stripChr(chrom)),
+          // Short strings are copied by V8, not sliced, so chromosome names need no interning.
+          chrom: stripChr(chrom),
           start: insertion ? start1 : start1 - 1,
           end: insertion ? start1 : Math.max(end1, start1),
           ref: ref !== undefined && ref !== '' && ref !== 'NA' ? ref : undefined,
@@ -522,7 +526,7 @@ export async function readMaf(path: string, options: ReadOptions): Promise<ReadR
         proteinStart,
         proteinEnd,
         consequence,
-        variantClassification: vc === undefined ? undefined : intern(vc),
+        variantClassification: vc,
         classes,
         exon,
         cdna: hgvsc === undefined ? undefined : colon === -1 ? hgvsc : hgvsc.slice(colon + 1),
