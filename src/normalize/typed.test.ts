@@ -204,6 +204,13 @@ describe('parseTypedAlteration: biomarkers', () => {
     expect(bio('tumor mutational burden 10')).toMatchObject({ value: 10, status: 'TMB-H' });
   });
 
+  it('reads a value or score given in parentheses after a status word', () => {
+    expect(bio('TMB-H (15 mut/Mb)')).toMatchObject({ name: 'TMB', value: 15, status: 'TMB-H' });
+    expect(bio('TMB high: 22')).toMatchObject({ value: 22 });
+    expect(bio('HER2-low (IHC 1+)')).toMatchObject({ name: 'HER2', status: '1+', value: 1 });
+    expect(bio('HER2 positive (IHC 2+, FISH amplified)')).toMatchObject({ status: 'ISH+', value: 2 });
+  });
+
   it('reads PD-L1 scores with their type', () => {
     expect(bio('PD-L1 TPS 60%')).toMatchObject({
       name: 'PD-L1',

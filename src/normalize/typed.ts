@@ -457,7 +457,7 @@ function parseBiomarker(t: string, origin: Origin | undefined, issues: Issue[]):
 
   // TMB with a value: "TMB 14 mut/Mb", "TMB: 14.2", "tumor mutational burden 12 mutations/Mb"
   const tmb =
-    /^(?:tmb|tumou?r mutation(?:al)? burden)\s*[:=]?\s*(>=|<=|>|<)?\s*(\d+(?:\.\d+)?)\s*(?:(?:mut(?:ation)?s?|m)\s*\/\s*mb|\/\s*mb|mutations? per (?:megabase|mb)|mut\/mb)?$/.exec(
+    /^(?:tmb|tumou?r mutation(?:al)? burden)(?:[\s-]*(?:high|low|h|l)\b)?\s*[:=]?\s*\(?\s*(>=|<=|>|<)?\s*(\d+(?:\.\d+)?)\s*(?:(?:mut(?:ation)?s?|m)\s*\/\s*mb|\/\s*mb|mutations? per (?:megabase|mb)|mut\/mb)?\s*\)?$/.exec(
       lower,
     );
   if (tmb) {
@@ -535,7 +535,10 @@ function parseBiomarker(t: string, origin: Origin | undefined, issues: Issue[]):
 
   const her2 = /^(?:her[\s-]?2(?:\/neu)?|erbb2)\b\s*[:]?\s*(.*)$/.exec(lower);
   if (her2) {
-    const rest = her2[1]!.replace(/^[-\s]+(?=[a-z])/, '').trim();
+    let rest = her2[1]!.replace(/^[-\s]+(?=[a-z])/, '').trim();
+    // "HER2-low (IHC 1+)", "HER2 positive (IHC 3+)": the score in parentheses is the more precise statement.
+    const scored = /^(?:low|ultra[\s-]?low|positive|negative|pos|neg|\+|-)\s*\((.+)\)$/.exec(rest);
+    if (scored && /\b(?:ihc|ish|fish)\b|[0-3]\s*\+/.test(scored[1]!)) rest = scored[1]!.trim();
     const ihc =
       /^(?:by\s+)?(?:ihc\s*[:=]?\s*)?([0-3])\s*(\+)?\s*(?:(?:ihc)\s*)?(?:[,/;]?\s*(?:and\s+|with\s+)?(?:f|c|s)?ish\s*[:=]?\s*(\+|-|positive|negative|pos|neg|amplified|not amplified|non-?amplified))?$/.exec(
         rest,
