@@ -212,3 +212,25 @@ describe('files and PDF dates', () => {
     );
   });
 });
+
+describe('message catalogs', () => {
+  it('a second catalog changes every rendered string it owns (a translation is one new file)', () => {
+    const xa = {
+      ...en,
+      lang: 'en-XA',
+      patient: {
+        ...en.patient,
+        title: '[Ŷöûr çåñçér réþört]',
+        sections: { ...en.patient.sections, cure: '[Çåñ ît ƀé çûréð?]' },
+      },
+      render: { ...en.render, skipLink: '[Šķîþ]' },
+    };
+    const f = FIXTURE_CASES[0]!;
+    const html = renderHtml(buildPatientReport({ ...f, now: FIXED_NOW, messages: xa }), xa);
+    expect(html).toContain('<html lang="en-XA">');
+    expect(html).toContain('<h1>[Ŷöûr çåñçér réþört]</h1>');
+    expect(html).toContain('[Çåñ ît ƀé çûréð?]');
+    expect(html).toContain('>[Šķîþ]</a>');
+    expect(html).not.toContain('Your cancer report');
+  });
+});
