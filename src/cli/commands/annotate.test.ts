@@ -167,10 +167,15 @@ describeWithSharedData('onconav annotate on crc_msk_2017', () => {
     );
     expect(code, stderr).toBe(0);
     expect(stderr).toMatch(/14645 MAF rows written, 14645 annotated/);
-    const lines = readFileSync(out, 'utf8')
-      .trimEnd()
-      .split('\n')
-      .filter((l) => !l.startsWith('#'));
+    // Every input line is kept byte for byte; data lines gain the annotation cells after a tab.
+    const input = readFileSync(join(dir, 'data_mutations_extended.txt'), 'utf8').split('\n').slice(0, -1);
+    const output = readFileSync(out, 'utf8').split('\n').slice(0, -1);
+    expect(output).toHaveLength(input.length);
+    for (let i = 0; i < input.length; i++) {
+      if (input[i]!.startsWith('#')) expect(output[i]).toBe(input[i]);
+      else expect(output[i]!.slice(0, input[i]!.length + 1)).toBe(`${input[i]}\t`);
+    }
+    const lines = output.filter((l) => !l.startsWith('#'));
     const head = lines[0]!.split('\t');
     const [g, p, lvl] = ['Hugo_Symbol', 'HGVSp_Short', 'HIGHEST_SENSITIVE_LEVEL'].map((c) => head.indexOf(c));
     const v600e = lines
