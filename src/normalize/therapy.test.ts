@@ -83,6 +83,8 @@ describe('therapy names', () => {
       drugs: ['osimertinib'],
     });
     expect(normalizeTherapy('SRS to brain').therapy).toMatchObject({ type: 'radiation', drugs: [] });
+    expect(normalizeTherapy('SRS to brain').issues).toEqual([]);
+    expect(normalizeTherapy('chemoradiation with capecitabine').therapy.drugs).toEqual(['capecitabine']);
     expect(normalizeTherapy('osimertinib').issues).toEqual([]);
   });
 

@@ -404,10 +404,9 @@ export function normalizeTherapy(input: string | TherapyObject): TherapyResult {
     const facts = therapyFacts(text);
     const core = facts.rest;
     const nonDrug = RADIATION.test(core) || SURGERY.test(core) || LOCAL_OTHER.test(core);
-    const { drugs, unknown } =
-      nonDrug && normalizeDrugName(core) === null && regimenDrugs(core) === null
-        ? { drugs: [], unknown: [] }
-        : drugsFromText(core);
+    // "SRS to brain" names no drug; "chemoradiation with capecitabine" names one: keep known drugs only.
+    const found = drugsFromText(core);
+    const { drugs, unknown } = nonDrug ? { drugs: found.drugs, unknown: [] } : found;
     for (const u of unknown) issues.push(unknownDrug(u));
     const keep = [...drugs, ...unknown];
     const therapy: PriorTherapy = {
