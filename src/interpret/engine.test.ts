@@ -336,6 +336,26 @@ describe('annotateCase', () => {
     expect(a).toBe(b);
   });
 
+  it('a fusion is listed under the partner its evidence is about', () => {
+    const evidence = [
+      ev({
+        id: 'k',
+        pattern: { type: 'fusion', gene: 'KMT2A' },
+        tumorTypes: ['AML'],
+        drugs: ['revumenib'],
+        level: '1',
+      }),
+    ];
+    const c = caseOf([
+      { id: 'S', tumorType: { code: 'AML', name: 'AML' }, alterations: [fusion('DLAT', 'KMT2A', 'DLAT')] },
+    ]);
+    const a = annotateCase(c, { evidence: new EvidenceIndex(evidence), oncotree: toyTree, tmb: false })
+      .samples[0]!.alterations[0]!;
+    expect(a.gene).toBe('KMT2A');
+    expect(a.alterationData.kind === 'fusion' && a.alterationData.gene).toBe('DLAT');
+    expect(a.highestSensitiveLevel).toBe('1');
+  });
+
   it('reports progress and stops when aborted', () => {
     const c = caseOf(
       Array.from({ length: 250 }, (_, i) => ({ id: `S${i}`, alterations: [mut('BRAF', 'V600E')] })),

@@ -274,6 +274,8 @@ interface Core {
   conflicts: string[];
   highestSensitiveLevel: SensitiveLevel | null;
   highestResistanceLevel: ResistanceLevel | null;
+  /** For fusions: the partner the strongest matching evidence is about (e.g. KMT2A in DLAT::KMT2A). */
+  keyGene?: string;
 }
 
 // Shared by every alteration without evidence (most rows of a cohort): treat annotation arrays as read-only.
@@ -313,12 +315,18 @@ function computeCore(
     if (isSensitiveLevel(t.level)) sens.push(t.level);
     else res.push(t.level);
   }
-  return {
+  const core: Core = {
     treatments,
     conflicts: findConflicts(matched),
     highestSensitiveLevel: highestLevel(sens) ?? null,
     highestResistanceLevel: highestLevel(res) ?? null,
   };
+  if (alt.kind === 'fusion') {
+    let best: { e: Evidence; level: Level } | undefined;
+    for (const m of matched) if (!best || levelRank(m.level) < levelRank(best.level)) best = m;
+    if (best && best.e.pattern.type === 'fusion') core.keyGene = best.e.pattern.gene;
+  }
+  return core;
 }
 
 /** Oncogenicity calls by alteration key: cohorts repeat the same hotspots and truncations many times. */
@@ -357,7 +365,7 @@ function annotateAlteration(ctx: Context, alt: Alteration, anc: ReadonlySet<stri
   // One object shape for every alteration (optional fields left undefined are dropped by JSON).
   return {
     kind: alt.kind,
-    gene: alt.kind === 'biomarker' ? (alt.gene ?? null) : alt.gene,
+    gene: alt.kind === 'biomarker' ? (alt.gene ?? null) : (core.keyGene ?? alt.gene),
     alteration: alt.alteration,
     originalText: alt.originalText,
     oncogenic: call.oncogenic,
