@@ -206,11 +206,25 @@ function shortName(f: Finding): string {
   return a.gene === 'ERBB2' ? 'HER2' : (a.gene ?? a.originalText);
 }
 
-function biomarkerItems(biomarkers: readonly Biomarker[], m: Messages): Item[] {
+function biomarkerItems(biomarkers: readonly Biomarker[], facts: CaseFacts, m: Messages): Item[] {
   return biomarkers.map((b) => {
     const t = m.biomarkers[b.name];
     const verdict = biomarkerPositive(b) ? t.positive : m.patient.biomarkerNegative;
-    return { lead: b.alteration, text: `${t.what} ${verdict}` };
+    // The engine's finding for this result, when the knowledge links it to medicines.
+    const f = facts.findings.find(
+      (x) =>
+        x.alteration.alterationData.kind === 'biomarker' &&
+        x.alteration.alterationData.name === b.name &&
+        x.alteration.alterationData.alteration === b.alteration,
+    );
+    const drugs = f ? m.patient.listJoin(combos(f, 'sensitivity', m)) : '';
+    const link =
+      f?.category === 'approved'
+        ? ` ${m.patient.biomarkerApproved(drugs)}`
+        : f?.category === 'otherCancer'
+          ? ` ${m.patient.biomarkerOtherCancer(drugs)}`
+          : '';
+    return { lead: b.alteration, text: `${t.what} ${verdict}${link}` };
   });
 }
 
@@ -350,12 +364,14 @@ export function buildPatientReport(input: ReportInput): Report {
     (f) => f.category === 'approved' && f.alteration.kind === 'biomarker',
   );
   const research = facts.findings.filter((f) => f.category === 'otherCancer' || f.category === 'research');
+  const otherCancer = facts.findings.filter((f) => f.category === 'otherCancer');
+  const studied = facts.findings.filter((f) => f.category === 'research');
   const targetedSubs: Section[] = [];
   const geneBlocks: Block[] = fItems.length ? [{ kind: 'list', items: fItems }] : [];
   if (unexplained > 0) geneBlocks.push({ kind: 'paragraph', text: p.otherChanges(unexplained) });
   if (geneBlocks.length)
     targetedSubs.push({ id: 'targeted-genes', heading: p.findingsHeading, blocks: geneBlocks });
-  const bio = biomarkerItems(facts.biomarkers, m);
+  const bio = biomarkerItems(facts.biomarkers, facts, m);
   if (bio.length)
     targetedSubs.push({
       id: 'targeted-biomarkers',
@@ -480,13 +496,18 @@ export function buildPatientReport(input: ReportInput): Report {
   // Summary shown first
   const summary: Item[] = [];
   summary.push({ text: siteCodes.length ? p.summaryCancer(cancerName, sitesText) : p.meaningNoSites });
-  if (approved.length || approvedBio.length)
-    summary.push({
-      text: p.summaryFindingsApproved(p.listJoin([...new Set([...approved, ...approvedBio].map(shortName))])),
-    });
-  else if (facts.hasGenomicResults) summary.push({ text: p.summaryFindingsNone });
-  if (research.length)
-    summary.push({ text: p.summaryFindingsResearch(p.listJoin([...new Set(research.map(shortName))])) });
+  const names = (fs: readonly Finding[], except: readonly string[] = []): string[] =>
+    [...new Set(fs.map(shortName))].filter((n) => !except.includes(n));
+  const geneNames = names(approved);
+  const bioNames = names(approvedBio, geneNames);
+  if (geneNames.length) summary.push({ text: p.summaryFindingsApproved(p.listJoin(geneNames)) });
+  if (bioNames.length) summary.push({ text: p.summaryBiomarkersApproved(p.listJoin(bioNames)) });
+  if (!geneNames.length && !bioNames.length && facts.hasGenomicResults)
+    summary.push({ text: p.summaryFindingsNone });
+  const otherNames = names(otherCancer, [...geneNames, ...bioNames]);
+  if (otherNames.length) summary.push({ text: p.summaryFindingsOtherCancer(p.listJoin(otherNames)) });
+  const studiedNames = names(studied, [...geneNames, ...bioNames, ...otherNames]);
+  if (studiedNames.length) summary.push({ text: p.summaryFindingsResearch(p.listJoin(studiedNames)) });
   if (trials.status === 'matched' && trialFacts.length)
     summary.push({ text: p.summaryTrials(trialFacts.length) });
   summary.push({ text: p.summaryTalk });

@@ -237,6 +237,13 @@ export const en: Messages = {
     summaryFindingsNone: 'The gene test found no change that an approved medicine can block in your cancer.',
     summaryFindingsResearch: (genes) =>
       `Medicines for some changes in your tumor are being studied (${genes}).`,
+    summaryFindingsOtherCancer: (names) =>
+      `Some results point to medicines approved for other cancers (${names}).`,
+    summaryBiomarkersApproved: (names) =>
+      `A tumor test result points to medicines approved for your cancer (${names}).`,
+    biomarkerApproved: (drugs) => `For your type of cancer, approved medicines fit this result: ${drugs}.`,
+    biomarkerOtherCancer: (drugs) =>
+      `Medicines that fit this result are approved for another cancer: ${drugs}.`,
     summaryTrials: (count) =>
       count === 1 ? 'One clinical trial may fit you.' : `${count} clinical trials may fit you.`,
     summaryTalk: 'Talk about this report with your care team.',

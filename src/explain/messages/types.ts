@@ -256,6 +256,11 @@ export interface PatientMessages {
   summaryFindingsApproved: (genes: string) => string;
   summaryFindingsNone: string;
   summaryFindingsResearch: (genes: string) => string;
+  summaryFindingsOtherCancer: (names: string) => string;
+  summaryBiomarkersApproved: (names: string) => string;
+  /** Appended to a biomarker's explanation when the knowledge links it to medicines. */
+  biomarkerApproved: (drugs: string) => string;
+  biomarkerOtherCancer: (drugs: string) => string;
   summaryTrials: (count: number) => string;
   summaryTalk: string;
   listJoin: (items: string[]) => string;
