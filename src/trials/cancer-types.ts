@@ -41,7 +41,7 @@ const ENTRIES: CancerEntry[] = [
   E('MCC', 'Merkel Cell Carcinoma', 'SKIN', /\bmerkel[- ]cell\b/i),
   E('CSCC', 'Cutaneous Squamous Cell Carcinoma', 'SKIN', /\bcutaneous squamous[- ]cell\b/i),
   E('PANET', 'Pancreatic Neuroendocrine Tumor', 'PANCREAS', /\bpancreatic neuroendocrine\b/i, /\bpNET\b/),
-  E('PAAD', 'Pancreatic Adenocarcinoma', 'PANCREAS', /\bpancrea\w* (ductal )?(adeno)?carcinoma\b/i, /\bpancreatic cancer\b/i, /\bPDAC\b/, /\bcarcinoma of (the )?pancreas\b/i),
+  E('PAAD', 'Pancreatic Adenocarcinoma', 'PANCREAS', /\bpancrea\w* (ductal )?(adeno)?carcinoma\b/i, /\bpancreatic cancer\b/i, /\bPDAC\b/, /\b(adeno)?carcinoma of (the )?(exocrine )?pancreas\b/i),
   E('PRAD', 'Prostate Adenocarcinoma', 'PROSTATE', /\bprostat\w* (cancer|carcinoma|adenocarcinoma|neoplasm)\w*/i, /\bmCRPC\b/, /\bCRPC\b/, /\bcastrat\w*[- ]resistant\b/i),
   E('GEJ', 'Adenocarcinoma of the Gastroesophageal Junction', 'EGC', /\bgastro-?(o)?esophageal junction\b/i, /\bGEJ\b/),
   E('STAD', 'Stomach Adenocarcinoma', 'EGC', /\bgastric (cancer|carcinoma|adenocarcinoma)\b/i, /\bstomach (cancer|carcinoma|adenocarcinoma)\b/i),
@@ -51,7 +51,7 @@ const ENTRIES: CancerEntry[] = [
   E('HGSOC', 'High-Grade Serous Ovarian Cancer', 'OVARY', /\bhigh[- ]grade serous\b/i),
   E('OVARY', 'Ovarian Cancer', SOLID, /\bovar\w* (cancer|carcinoma|neoplasm|tumou?r)\w*/i, /\bfallopian tube\b/i, /\bprimary peritoneal (cancer|carcinoma)\b/i),
   E('CCRCC', 'Renal Clear Cell Carcinoma', 'RCC', /\bclear[- ]cell renal\b/i, /\bccRCC\b/i),
-  E('RCC', 'Renal Cell Carcinoma', 'KIDNEY', /\brenal[- ]cell (cancer|carcinoma)\b/i, /\bRCC\b/, /\bkidney cancer\b/i),
+  E('RCC', 'Renal Cell Carcinoma', 'KIDNEY', /\brenal[- ]cell (cancer|carcinoma)\b/i, /\bRCC\b/, /\b(kidney|renal) (cancer|carcinoma)\b/i),
   E('UTUC', 'Upper Tract Urothelial Carcinoma', 'BLADDER', /\bupper[- ]tract urothelial\b/i),
   E('BLCA', 'Bladder Urothelial Carcinoma', 'BLADDER', /\burothelial (cancer|carcinoma)\b/i, /\bbladder (cancer|carcinoma)\b/i),
   E('HCC', 'Hepatocellular Carcinoma', 'LIVER', /\bhepatocellular\b/i, /\bHCC\b/, /\bliver cancer\b/i),
@@ -62,7 +62,7 @@ const ENTRIES: CancerEntry[] = [
   E('HEAD_NECK', 'Head and Neck Cancer', SOLID, /\bhead and neck (cancer|carcinoma|tumou?r)s?\b/i, /\b(oral cavity|oropharyn\w+|laryn\w+|hypopharyn\w+|nasopharyn\w+) (cancer|carcinoma)\b/i),
   E('THYROID', 'Thyroid Cancer', SOLID, /\bthyroid (cancer|carcinoma)\b/i),
   E('GB', 'Glioblastoma', 'DIFG', /\bglioblastoma\b/i, /\bGBM\b/),
-  E('DIFG', 'Diffuse Glioma', 'BRAIN', /\bgliomas?\b/i, /\bastrocytoma\b/i, /\boligodendroglioma\b/i),
+  E('DIFG', 'Diffuse Glioma', 'BRAIN', /\bgliomas?\b/i, /\bastrocytomas?\b/i, /\bastrocytic tumou?rs?\b/i, /\boligodendroglio(ma|mas|al tumou?rs?)\b/i),
   E('BRAIN', 'CNS/Brain Cancer', SOLID, /\bprimary (brain|CNS) (tumou?r|cancer)s?\b/i),
   E('UCEC', 'Endometrial Carcinoma', 'UTERUS', /\bendometri\w+ (cancer|carcinoma|adenocarcinoma)\b/i, /\buterine (cancer|carcinoma)\b/i),
   E('CERVIX', 'Cervical Cancer', SOLID, /\bcervi\w+ (cancer|carcinoma)\b/i),
@@ -174,7 +174,7 @@ const COMPILED = ENTRIES.map((e) => ({ ...e, global: e.patterns.map((p) => new R
 const ANY_MENTION = new RegExp(ENTRIES.flatMap((e) => e.patterns.map((p) => `(?:${p.source})`)).join('|'), 'i');
 const CONDITION_CACHE = new Map<string, string[]>();
 /** Every pattern above contains at least one of these stems (lower case); keep in step when adding patterns. */
-const STEMS = ['cancer', 'carcinoma', 'tumo', 'malignan', 'neoplas', 'lung', 'nsclc', 'sclc', 'luad', 'lusc', 'breast', 'tnbc', 'triple', 'colo', 'rect', 'crc', 'bowel', 'melanoma', 'merkel', 'squamous', 'pnet', 'pdac', 'pancrea', 'prostat', 'crpc', 'castrat', 'gastro', 'gej', 'gastric', 'stomach', 'esophag', 'escc', 'serous', 'ovar', 'fallopian', 'peritoneal', 'renal', 'rcc', 'bladder', 'urothelial', 'hepatocellular', 'hcc', 'cholangio', 'bile duct', 'gall', 'biliary', 'head and neck', 'hnscc', 'scchn', 'oral', 'pharyn', 'laryn', 'thyroid', 'glioblastoma', 'gbm', 'glioma', 'astrocytoma', 'oligodendro', 'primary brain', 'primary cns', 'endometri', 'uterine', 'cervi', 'mesothelioma', 'gastrointestinal stromal', 'gist', 'osteosarcoma', 'ewing', 'sarcoma', 'neuroblastoma', 'hodgkin', 'diffuse large', 'dlbcl', 'myeloma', 'chronic lymphocytic', 'cll', 'acute myel', 'aml', 'myelodysplas', 'mds', 'lymphoma', 'lymphoblastic', 'leuk', 'solid', 'hematologic', 'blood cancer', 'any ', 'all '];
+const STEMS = ['cancer', 'carcinoma', 'tumo', 'malignan', 'neoplas', 'lung', 'nsclc', 'sclc', 'luad', 'lusc', 'breast', 'tnbc', 'triple', 'colo', 'rect', 'crc', 'bowel', 'melanoma', 'merkel', 'squamous', 'pnet', 'pdac', 'pancrea', 'prostat', 'crpc', 'castrat', 'gastro', 'gej', 'gastric', 'stomach', 'esophag', 'escc', 'serous', 'ovar', 'fallopian', 'peritoneal', 'renal', 'rcc', 'bladder', 'urothelial', 'hepatocellular', 'hcc', 'cholangio', 'bile duct', 'gall', 'biliary', 'head and neck', 'hnscc', 'scchn', 'oral', 'pharyn', 'laryn', 'thyroid', 'glioblastoma', 'gbm', 'glioma', 'astrocytoma', 'astrocytic', 'oligodendro', 'primary brain', 'primary cns', 'endometri', 'uterine', 'cervi', 'mesothelioma', 'gastrointestinal stromal', 'gist', 'osteosarcoma', 'ewing', 'sarcoma', 'neuroblastoma', 'hodgkin', 'diffuse large', 'dlbcl', 'myeloma', 'chronic lymphocytic', 'cll', 'acute myel', 'aml', 'myelodysplas', 'mds', 'lymphoma', 'lymphoblastic', 'leuk', 'solid', 'hematologic', 'blood cancer', 'any ', 'all '];
 
 /** OncoTree codes for a registry condition list (unique, in order of first mention). */
 export function conditionsToCodes(conditions: readonly string[]): string[] {

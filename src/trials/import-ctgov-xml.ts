@@ -13,7 +13,7 @@ const parser = new XMLParser({
   trimValues: false,
   parseTagValue: false,
   processEntities: true,
-  htmlEntities: false,
+  htmlEntities: true,
   isArray: (name) => REPEATED.has(name),
 });
 

@@ -2,7 +2,7 @@ import type { Case, Criterion, CriterionVerdict, Trial, TrialMatch, TrialStatus,
 import type { Db } from '../store/db.js';
 import { ANY, cancerAncestors, cancerDepth, cancerName, findCancerMentions, isCancerA, LIQUID, SOLID } from './cancer-types.js';
 import { CLASS_LABELS, drugClassesOf, type DrugClass } from './drugs.js';
-import type { BiomarkerTerm, ParsedItem } from './eligibility/parse.js';
+import { registryBiomarkers, type BiomarkerTerm, type ParsedItem } from './eligibility/parse.js';
 import { caseGenes, factsFromCase, type CaseFacts } from './facts.js';
 import { nearestSite, type GeoPoint } from './geo.js';
 import { TrialStore } from './store.js';
@@ -284,7 +284,7 @@ function evalItem(p: ParsedItem, f: CaseFacts, type: 'inclusion' | 'exclusion'):
         weight: KEY,
         // PD-L1 and hormone receptors are biomarkers, but the "genomic match" that ranks a trial high is a
         // driver alteration or a tumor-agnostic marker (MSI-H/dMMR, TMB-high, HER2).
-        genomic: !p.negated && type === 'inclusion' && holds === true && p.anyOf.some((t) => t.kind !== 'status' || ['ERBB2', 'MSI', 'MMR', 'TMB'].includes(t.gene)),
+        genomic: !p.negated && type === 'inclusion' && holds === true && results.some((x) => x.r.holds === true && (x.t.kind !== 'status' || ['ERBB2', 'MSI', 'MMR', 'TMB'].includes(x.t.gene))),
         genomicReason: (() => {
           const g = results.find((x) => x.r.holds === true && (x.t.kind !== 'status' || ['ERBB2', 'MSI', 'MMR', 'TMB'].includes(x.t.gene))) ?? anyTrue;
           return `${g ? termLabel(g.t) : label} (case: ${g?.r.fact ?? fact ?? 'reported'})`;
@@ -424,6 +424,11 @@ export function evaluateTrial(trial: Trial, f: CaseFacts): TrialEvaluation {
     if (f.sex === 'unknown' || f.sex === 'other') verdicts.push({ type: 'inclusion', text, verdict: 'unknown', reason: 'case sex not given', toSettle: 'needs sex', category: 'sex', weight: KEY, genomic: false });
     else verdicts.push({ type: 'inclusion', text, verdict: f.sex === want ? 'met' : 'not_met', reason: `case is ${f.sex}`, category: 'sex', weight: KEY, genomic: false });
   }
+  // Biomarkers named in the title or conditions count like an inclusion criterion (one per gene, the
+  // alternatives of title and conditions together).
+  for (const b of registryBiomarkers(trial.title, trial.conditions)) {
+    verdicts.push(evaluateCriterion({ type: 'inclusion', text: `Registry title/conditions: ${b.text}`, parsed: [b] as unknown as Criterion['parsed'] }, f));
+  }
   const base = verdicts.length;
   trial.criteria.forEach((c) => verdicts.push(evaluateCriterion(c, f)));
   applyGroups(trial.criteria, verdicts, base);
@@ -499,6 +504,7 @@ function tumorSpecificity(trial: Trial, f: CaseFacts): { points: number; note?: 
 function evaluateCriterion(c: Criterion, f: CaseFacts): CriterionVerdict & { weight: number; genomic: boolean; genomicReason?: string; cohortNotMet?: boolean } {
   const items = c.parsed as unknown as ParsedItem[];
   const base = { type: c.type, text: c.text };
+  if (items.length === 0 && /:\s*$/.test(c.text)) return { ...base, verdict: 'unknown', reason: 'heading of the items that follow', weight: 0, genomic: false };
   if (items.length === 0) return { ...base, verdict: 'unknown', reason: 'not interpreted automatically; review by hand', weight: 0.25, genomic: false };
   const evals = items.map((p) => ({ p, e: evalItem(p, f, c.type) }));
   let verdict: Verdict;

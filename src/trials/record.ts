@@ -59,11 +59,15 @@ const PARSE_CACHE = new Map<string, Criterion['parsed']>();
 const PARSE_CACHE_MAX = 200_000;
 
 export function criteriaFor(text: string): Criterion[] {
-  return splitEligibility(text).map((c) => {
-    const key = `${c.type[0]}|${c.text}`;
+  const split = splitEligibility(text);
+  return split.map((c) => {
+    // Items under a PDQ sub-label ("Age:" → "18 and over") are read with the label in front.
+    const parent = c.parent !== undefined ? split[c.parent] : undefined;
+    const context = parent && /^[A-Z][A-Za-z /]{1,30}:$/.test(parent.text) ? `${parent.text} ${c.text}` : c.text;
+    const key = `${c.type[0]}|${context}`;
     let parsed = PARSE_CACHE.get(key);
     if (!parsed) {
-      parsed = parseCriterion(c.text, c.type) as Criterion['parsed'];
+      parsed = parseCriterion(context, c.type) as Criterion['parsed'];
       if (PARSE_CACHE.size >= PARSE_CACHE_MAX) PARSE_CACHE.clear();
       PARSE_CACHE.set(key, parsed);
     }

@@ -2,6 +2,7 @@ import type { Db } from '../store/db.js';
 import { migrate } from '../store/db.js';
 import type { Criterion, Trial, TrialSite, TrialStatus } from '../domain/index.js';
 import { cancerAncestors } from './cancer-types.js';
+import { registryBiomarkers } from './eligibility/parse.js';
 
 /**
  * Trial store in the shared SQLite file. One row per trial with its JSON parts, plus narrow index tables
@@ -138,7 +139,9 @@ export class TrialStore {
     // Trials with no recognised cancer type are indexed as "all tumors" so they stay findable (ranked low).
     const codes = trial.tumorTypes.length > 0 ? trial.tumorTypes : ['ALL_TUMORS'];
     for (const c of codes) s.tumor.run(trial.nctId, c, trial.status);
-    for (const [gene, required] of trialGenes(trial.criteria)) s.gene.run(trial.nctId, gene, required ? 1 : 0, trial.status);
+    const genes = trialGenes(trial.criteria);
+    for (const b of registryBiomarkers(trial.title, trial.conditions)) for (const t of b.anyOf) genes.set(t.gene, true);
+    for (const [gene, required] of genes) s.gene.run(trial.nctId, gene, required ? 1 : 0, trial.status);
     s.fts.run(trial.nctId, trial.title, trial.conditions.join('; '), trial.eligibilityText);
     return existed ? 'updated' : 'inserted';
   }

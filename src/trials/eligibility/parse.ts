@@ -198,7 +198,7 @@ function termAfter(gene: string, after: string, before: string): BiomarkerTerm[]
   if (out.length === 0) {
     if (/^\W{0,20}(activating|sensitizing|sensitising|common)/i.test(w) || /(activating|sensitizing)\s*$/i.test(before.slice(-25))) out.push({ gene, kind: 'class', cls: 'activating' });
     else if (/^[\s-]{0,2}(positive|\+|driven|altered|alteration)/i.test(w) && ['ALK', 'ROS1', 'RET', 'NTRK', 'NTRK1', 'NTRK2', 'NTRK3', 'NRG1'].includes(gene)) out.push({ gene, kind: 'fusion' });
-    else if (/^\W{0,30}(mutat|mutant|variant|pathogenic|alteration|altered|positive|\+|deleterious|loss|wild[- ]?type|status|inhibitor)/i.test(w) || /(mutated|mutant|pathogenic|deleterious|germline|somatic)\W{0,3}$/i.test(before.slice(-20))) {
+    else if (/^\W{0,30}(mutat|mutant|variant|pathogenic|alteration|altered|positive|\+|deleterious|loss|wild[- ]?type|status|inhibitor)/i.test(w) || /(mutated|mutant|pathogenic|deleterious|germline|somatic|mutations? (in|of)( the)?|alterations? (in|of)( the)?)\W{0,3}$/i.test(before.slice(-25)) || (before.trim() === '' && /^\s*(,|\/|and\/or|or)/.test(w))) {
       if (/^\W{0,30}inhibitor/i.test(w)) return [];
       out.push({ gene, kind: /alteration|altered/i.test(w.slice(0, 30)) ? 'alteration' : 'mutation' });
     }
@@ -341,7 +341,7 @@ function parseCns(text: string, type: CriterionType): ParsedItem[] {
 // ---------------------------------------------------------------------------------------------------------
 // Prior therapy and lines
 
-const PRIOR_CUE = /\b(prior|previous(ly)?|received|receiving|treated with|treatment with|therapy with|exposure to|exposed to|pre-?treated|progress\w*|refractory|resistant|relapsed|failed|failure|after|following|naive|naïve|intoleran\w*|history of)\b/i;
+const PRIOR_CUE = /\b(prior|previous(ly)?|received|receiving|treated with|treatment with|therapy with|exposure to|exposed to|pre-?treated|progress\w*|refractory|resistant|relapsed|failed|failure|after|following|naive|naïve|intoleran\w*|history of|concurrent|concomitant|within|since|completed|discontinued|minimum of)\b/i;
 const LINES_MIN = new RegExp(String.raw`(?:${OP_RE}|minimum of|a minimum of)\s*(\d|one|two|three|four|five)\s*(?:\(\d\)\s*)?(?:or more\s*)?(?:prior\s+|previous\s+|standard\s+|systemic\s+|lines? of\s+)*(?:lines?|regimens?|systemic (?:therap|treatment|regimen)|treatment regimens?|therapies|chemotherapy regimens?|prior therap)`, 'i');
 const LINES_OR_MORE = /\b(\d|one|two|three|four)\s*(?:\(\d\)\s*)?or more\s+(?:prior\s+)?(?:lines?|regimens?|systemic|therapies|treatments)/i;
 const LINES_MAX = /\b(?:no more than|not more than|up to|at most|maximum of|a maximum of|≤|<=|\\?<=?)\s*(\d|one|two|three|four|five)\s*(?:\(\d\)\s*)?(?:prior\s+|previous\s+|systemic\s+|lines? of\s+)*(?:lines?|regimens?|systemic|therapies|treatments|chemotherapy)/i;
@@ -355,6 +355,11 @@ function parsePrior(text: string, type: CriterionType): ParsedItem[] {
     const v = num(mMin[2]!);
     lines.min = /^\\?>$|^greater than$|^more than$/i.test(mMin[1] ?? '') ? v + 1 : v;
   } else if (mMin && /^(≤|<=|at most|no more|not more|up to)/i.test(mMin[1] ?? '')) lines.max = num(mMin[2]!);
+  const mRange = /\b(one|two|three|\d)\s*(?:to|-|–|or)\s*(two|three|four|\d)\s*(?:prior\s+)?(?:lines?|regimens?)/i.exec(text);
+  if (mRange && lines.min === undefined && lines.max === undefined) {
+    lines.min = num(mRange[1]!);
+    lines.max = num(mRange[2]!);
+  }
   const mOr = LINES_OR_MORE.exec(text);
   if (mOr && lines.min === undefined) lines.min = num(mOr[1]!);
   const mMax = LINES_MAX.exec(text);
@@ -368,14 +373,18 @@ function parsePrior(text: string, type: CriterionType): ParsedItem[] {
   for (const [re, cls] of CLASS_PATTERNS) if (re.test(text) && !classes.includes(cls)) classes.push(cls);
   let generic: 'chemotherapy' | 'systemic' | 'radiotherapy' | 'immunotherapy' | undefined;
   if (drugs.length === 0 && classes.length === 0) {
-    if (/\bprior (systemic )?chemotherapy\b|\bno (prior |previous )?chemotherapy\b/i.test(text)) generic = 'chemotherapy';
-    else if (/\b(prior|previous|no) (radiotherapy|radiation)/i.test(text) && type === 'inclusion' && /^\W*(no|radiotherapy: no)/i.test(text)) generic = 'radiotherapy';
+    if (/\bchemotherapy\b|\bNACT\b/i.test(text)) generic = 'chemotherapy';
+    else if (/\b(radiotherapy|radiation therapy|irradiation)\b/i.test(text)) generic = 'radiotherapy';
+    else if (/\b(systemic|anti-?cancer|antineoplastic|anti-?tumou?r) (therapy|therapies|treatment|agents?|drugs?)\b|\btreatments? for (cancer|the malignancy)\b/i.test(text)) generic = 'systemic';
+    else if (/\binterferon\b/i.test(text)) generic = 'immunotherapy';
     else return items;
   }
   // Timing windows ("within 14 days", "washout") are about recent dosing, not ever having received a drug.
   const window = /\bwithin\s+\d+\s*(days?|weeks?|months?|half-?lives)|\bwashout\b|\b\d+\s*(days?|weeks?)\s*(prior to|before)\b|\bconcurrent\b|\bcurrently receiving\b/i.test(text);
   const negative = /\b(no|not|never|without|naive|naïve)\b[^.;]{0,50}\b(prior|previous|received|treat|therap|exposure|exposed|chemo|inhibitor|agent|drug)|\bmust not have received|\bhave not (been )?(previously )?(received|treated)|\b(naive|naïve) to\b|\bnot (been )?(previously )?treated with\b|\bno (prior|previous)\b/i.test(text);
   const progressed = /\bprogress\w* (on|after|following|during|despite|while)|\brefractory to\b|\bresistan\w+ to\b|\bfailed\b|\bfailure of\b|\brelapsed (after|on|following)/i.test(text);
+  // Recovery from earlier toxicity is not a requirement to have been treated.
+  if (/\b(toxicit\w*|adverse events?|AEs?)\b[^.;]{0,80}\b(resolved|recovered|resolution)/i.test(text)) return items;
   // "Prior hormonal therapy allowed": permitted, not required — no constraint to check.
   if (!negative && !progressed && /\b(allowed|permitted|acceptable|is eligible|are eligible|may have received)\b/i.test(text)) return items;
   const requirement = negative ? 'not_received' : progressed && type === 'inclusion' ? 'progressed_on' : 'received';
@@ -432,14 +441,17 @@ function parsePerformance(text: string): ParsedItem[] {
 }
 
 function parseAge(text: string): ParsedItem[] {
-  if (!/\b(age|aged|years? old|years? of age|yrs|adults?)\b/i.test(text)) return [];
+  if (!/\b(age|aged|years?|yrs|months?|adults?)\b/i.test(text)) return [];
   const t = text.replace(/\\/g, '');
   let m: RegExpExecArray | null;
   if ((m = /\b(?:age[ds]?|aged)\s*(?::|of|between|from)?\s*(\d{1,2})\s*(?:-|–|to|and)\s*(\d{2,3})\b/i.exec(t)) || (m = /\b(\d{1,2})\s*(?:-|–|to|and)\s*(\d{2,3})\s*years?/i.exec(t))) {
     return [{ category: 'age', min: Number(m[1]), max: Number(m[2]) }];
   }
+  if ((m = /\b(\d{1,2})\s*months?\s*(?:of age\s*)?(?:and|or)\s*(?:over|older|above)\b/i.exec(t))) return [{ category: 'age', min: Math.round((Number(m[1]) / 12) * 100) / 100 }];
   if ((m = /\b(\d{1,3})\s*(?:years?|yrs)?(?: of age)?\s*(?:and|or)\s*(?:over|older|above)\b|\b(\d{1,3})\s*\+\s*years/i.exec(t))) return [{ category: 'age', min: Number(m[1] ?? m[2]) }];
-  if ((m = /\b(?:age[ds]?|aged|be)\b[^.;0-9]{0,25}?(≥|>=|=>|>|at least|greater than or equal to|older than|over|above|≤|<=|<|younger than|under|less than|no older than|up to)\s*(\d{1,3})/i.exec(t)) || (m = /(≥|>=|>|≤|<=|<)\s*(\d{1,3})\s*(?:years|yrs)/i.exec(t))) {
+  if ((m = /\b(?:more than|older than|over|greater than)\s*(\d{1,3})\s*(?:years|yrs)/i.exec(t))) return [{ category: 'age', min: Number(m[1]) + 1 }];
+  if ((m = /\b(?:at least|≥|>=)\s*(\d{1,3})\s*(?:years|yrs)/i.exec(t))) return [{ category: 'age', min: Number(m[1]) }];
+  if ((m = /\b(?:age[ds]?|aged|be)\b[^.;0-9]{0,25}?(≥|>=|=>|>|at least|greater than or equal to|older than|over|above|≤|<=|<|younger than|under|less than|no older than|up to)\s*(\d{1,3})(?!\s*(?:months?|weeks?|days?|%|mg|g\/|x|×))/i.exec(t)) || (m = /(≥|>=|>|≤|<=|<)\s*(\d{1,3})\s*(?:years|yrs)/i.exec(t))) {
     const op = m[1]!.toLowerCase();
     const v = Number(m[2]);
     if (/^(≥|>=|=>|at least|greater than or equal to)$/.test(op)) return [{ category: 'age', min: v }];
@@ -472,6 +484,9 @@ const LABS: Array<[RegExp, string]> = [
   [/\b(albumin)\b/i, 'albumin'],
   [/\b(INR|prothrombin)\b/i, 'INR'],
   [/\b(LVEF|left ventricular ejection fraction|ejection fraction)\b/i, 'LVEF'],
+  [/\b(alkaline phosphatase|ALP)\b/i, 'alkaline phosphatase'],
+  [/\b(aPTT|PTT|partial thromboplastin time)\b/i, 'aPTT'],
+  [/\b(CPK|creatine (phospho)?kinase)\b/i, 'CPK'],
 ];
 
 function parseLabs(text: string): ParsedItem[] {
@@ -483,7 +498,7 @@ function parseLabs(text: string): ParsedItem[] {
     if (!m) continue;
     if (lab === 'creatinine' && /creatinine clearance|CrCl/i.test(t) && !/serum creatinine/i.test(t)) continue;
     const tail = t.slice(m.index + m[0].length, m.index + m[0].length + 70);
-    const v = new RegExp(String.raw`^[^.;]{0,25}?${OP_RE}\s*(\d+(?:[.,]\d+)?)\s*(x|×|times)?\s*(ULN|upper limit of normal|institutional upper limit|×? ?10\^?9\/L|\/mm3|\/mm\^3|\/[µu]L|g\/dL|mg\/dL|µmol\/L|umol\/L|mL\/min|%)?`, 'i').exec(tail);
+    const v = new RegExp(String.raw`^[^.;]{0,70}?${OP_RE}\s*(\d+(?:[.,]\d+)?)\s*(x|×|times)?\s*(ULN|upper limit of normal|institutional upper limit|×? ?10\^?9\/L|\/mm3|\/mm\^3|\/[µu]L|g\/dL|mg\/dL|µmol\/L|umol\/L|mL\/min|%)?`, 'i').exec(tail);
     if (v) {
       const unit = /ULN|upper limit/i.test(v[4] ?? '') ? '× ULN' : v[3] ? '×' : v[4];
       items.push({ category: 'organ_function', lab, op: opOf(v[1]!), value: Number(v[2]!.replace(',', '')), ...(unit ? { unit } : {}) });
@@ -492,13 +507,13 @@ function parseLabs(text: string): ParsedItem[] {
   return items;
 }
 
-const STAGE_RE = /\bstages?\s+((?:(?:I{1,3}V?|IV|[1-4])[ABC]?\d?)(?:\s*(?:-|–|to|,|or|and|\/)\s*(?:stage\s+)?(?:I{1,3}V?|IV|[1-4])[ABC]?\d?)*)\b/g;
+const STAGE_RE = /\b[Ss]tages?\s+((?:(?:I{1,3}V?|IV|[1-4])[ABC]?\d?)(?:\s*(?:-|–|to|,|or|and|\/|, or)\s*(?:[Ss]tage\s+)?(?:I{1,3}V?|IV|[1-4])[ABC]?\d?)*)(?![A-Za-z0-9])/g;
 const ROMAN = ['I', 'II', 'III', 'IV'];
 
 function parseStage(text: string): ParsedItem[] {
   const stages: string[] = [];
   for (const m of text.matchAll(STAGE_RE)) {
-    const parts = m[1]!.split(/\s*(?:,|or|and|\/)\s*(?:stage\s+)?/i);
+    const parts = m[1]!.split(/\s*(?:,\s*or|,|or|and|\/)\s*(?:stage\s+)?/i);
     for (const p of parts) {
       const range = /^(I{1,3}V?|IV|[1-4])([ABC]?\d?)\s*(?:-|–|to)\s*(?:stage\s+)?(I{1,3}V?|IV|[1-4])([ABC]?\d?)$/i.exec(p.trim());
       if (range) {
@@ -521,6 +536,7 @@ function romanIndex(s: string): number {
 
 function parseExtent(text: string, type: CriterionType): ParsedItem[] {
   const anyOf: Array<'metastatic' | 'locally_advanced' | 'advanced' | 'unresectable' | 'recurrent' | 'non_metastatic'> = [];
+  if (SECOND_MALIGNANCY.test(text)) return [];
   const nonMet = /\b(non-?metastatic|no (evidence of )?(distant )?metasta|without (distant )?metasta|\bM0\b|early[- ]stage|resectable|operable|localized)\b/i;
   if (nonMet.test(text) && !/\bunresectable|inoperable|non-?resectable/i.test(text) && !/\b(prior|previous|history of|for|after|following|recurrence of|allowed|permitted)\b[^.;]{0,40}\b(early[- ]stage|resectable|operable|localized)/i.test(text)) anyOf.push('non_metastatic');
   else {
@@ -532,47 +548,80 @@ function parseExtent(text: string, type: CriterionType): ParsedItem[] {
   }
   if (anyOf.length === 0) return [];
   // Extent words inside exclusion criteria usually describe other things ("metastatic to the brain").
-  if (type === 'exclusion' && !anyOf.includes('non_metastatic')) return [];
+  if (type === 'exclusion' && !anyOf.includes('non_metastatic') && !/^\W*((presence of|evidence of|known|any|definitive|documented|subjects with|patients with|participants with)\b[^.;]{0,50}\b)?(metastatic (disease|cancer)|distant metasta\w*|metastatic or recurrent|recurrent or metastatic)/i.test(text)) return [];
   return [{ category: 'disease_extent', anyOf }];
 }
 
 const SECOND_MALIGNANCY = /\b(other|another|second|prior|previous|history of|concurrent|additional|secondary|coexisting|synchronous)\s+(primary\s+)?(invasive\s+)?(malignan|cancer|tumou?r|neoplas)|\bexcept\b|\bother than\b|\bwith the exception\b|\bunless\b[^.;]*\b(cured|curatively|disease-free)/i;
 
-function parseCancerType(text: string, type: CriterionType): ParsedItem[] {
+function parseCancerType(raw: string, type: CriterionType): ParsedItem[] {
+  // "Response Evaluation Criteria in Solid Tumors" names a method, not a population.
+  const text = raw.replace(/criteria in solid tumou?rs/gi, (m) => ' '.repeat(m.length));
   if (SECOND_MALIGNANCY.test(text)) return [];
   // In exclusion criteria a cancer name is usually context ("prior therapy for NSCLC"); it is a condition
   // only when the criterion is about histology or a diagnosis.
-  if (type === 'exclusion' && !/\b(histolog\w*|component|transformation|diagnosis of|diagnosed with|known|mixed|small[- ]cell|sarcomatoid|neuroendocrine)\b/i.test(text)) return [];
+  if (type === 'exclusion' && !/\b(histolog\w*|component|transformation|diagnosis of|diagnosed with|known|mixed|small[- ]cell|sarcomatoid|neuroendocrine|excluded|not eligible|ineligible|metastatic)\b/i.test(text)) return [];
   const mentions = findCancerMentions(text).filter((m) => !/\b(brain|CNS)\b/i.test(text.slice(m.start, m.end)) || !/metasta/i.test(text));
   if (mentions.length === 0) return [];
-  // In inclusion criteria a cancer type names the trial population only when phrased as a diagnosis.
-  if (type === 'inclusion' && !/\b(diagnos|confirmed|documented|histolog|cytolog|patients? with|participants? with|subjects? with|have|has|with|proven|must be|carcinoma|cancer|tumou?r|neoplasm)\b/i.test(text)) return [];
   const codes = [...new Set(mentions.map((m) => m.code))];
   return [{ category: 'cancer_type', codes, text: mentions.map((m) => text.slice(m.start, m.end)).join('; ') }];
 }
 
 function parseMeasurable(text: string): ParsedItem[] {
-  if (/\bmeasurable (disease|lesion|tumou?r)|\bRECIST\b|\bevaluable disease\b|\bmeasurable\b/i.test(text) && !/\bnon-?measurable (disease )?only\b/i.test(text)) return [{ category: 'measurable_disease', recist: /RECIST/i.test(text) }];
+  if (/\bmeasurable (disease|lesion|tumou?r)|\bRECIST\b|\bevaluable (disease|lesions?)\b|\bmeasurable\b/i.test(text) && !/\bnon-?measurable (disease )?only\b/i.test(text)) return [{ category: 'measurable_disease', recist: /RECIST/i.test(text) }];
   return [];
 }
 
 /** Parses one criterion. Fast enough to run at import (a few regex passes per criterion). */
 export function parseCriterion(text: string, type: CriterionType): ParsedItem[] {
   const t = text;
-  // A list header ("… must not have any of the following:") means nothing alone; its items carry the rules.
-  if (/:\s*$/.test(t) && /\b(following|below|any of|one of|all of)\b/i.test(t)) return [];
+  // A negated list header ("… must not have any of the following:") says nothing alone about CNS disease:
+  // its items carry the rules.
+  const negatedHeader = /:\s*$/.test(t) && /\b(must not have|none of|not have any of)\b[^:]*\b(following|below)\b/i.test(t);
   const items: ParsedItem[] = [];
   items.push(...parseCancerType(t, type));
   items.push(...parseStage(t));
   items.push(...parseExtent(t, type));
   if (type === 'inclusion') items.push(...parseMeasurable(t));
   items.push(...findBiomarkers(t));
-  items.push(...parseCns(t, type));
+  if (!negatedHeader) items.push(...parseCns(t, type));
   items.push(...parsePrior(t, type));
   items.push(...parsePerformance(t));
   items.push(...parseAge(t));
   items.push(...parseSex(t));
-  if (/\b(pregnan\w*|breast[- ]?feeding|lactating|nursing)\b/i.test(t) && !/\bpregnancy test\b/i.test(t.replace(/\b(pregnant|pregnancy)\b(?! test)/i, '')) || /\b(pregnant|breast[- ]?feeding|lactating|nursing)\b/i.test(t)) items.push({ category: 'pregnancy' });
+  // Pregnancy, breastfeeding, pregnancy tests; a partner's childbearing potential in a contraception rule is not.
+  if (/\b(pregnan\w*|breast[- ]?feeding|lactating|lactation|nursing)\b/i.test(t) && !/\bpartners?\b[^.;]{0,60}\b(breast[- ]?feeding|pregnan)|\b(breast[- ]?feeding|pregnan\w*) partners?\b/i.test(t)) items.push({ category: 'pregnancy' });
   items.push(...parseLabs(t));
+  if (type === 'exclusion') {
+    // One exclusion criterion may list several excluded conditions (read as "any of"), but words that only
+    // qualify another condition must not stand alone: "more than 3 prior lines of systemic therapy for
+    // metastatic disease" is about lines, not about having received systemic therapy or being metastatic.
+    const hasLines = items.some((i) => i.category === 'prior_lines');
+    const others = items.some((i) => i.category !== 'disease_extent');
+    return items.filter((i) => !(hasLines && i.category === 'prior_therapy' && i.drugs.length === 0 && i.classes.length === 0) && !(others && i.category === 'disease_extent'));
+  }
   return items;
+}
+
+/**
+ * Biomarkers a trial names in its title or conditions ("… in EGFR-Mutated NSCLC", condition "KRAS G12C"):
+ * many trials state the driver there and not in the eligibility text. Negated or drug-class mentions are
+ * skipped (same rules as criteria).
+ */
+export function registryBiomarkers(title: string, conditions: readonly string[]): Extract<ParsedItem, { category: 'biomarker' }>[] {
+  const out: Extract<ParsedItem, { category: 'biomarker' }>[] = [];
+  for (const raw of [title, ...conditions]) {
+    // Title Case ("EGFR-Mutated", "HER2-Positive") reads like running text once the qualifier is lower-cased.
+    const text = raw.replace(/([-\s])(Mutated|Mutant|Mutation|Mutations|Positive|Negative|Altered|Amplified|Rearranged|Low|High|Deficient)\b/g, (_m, sep: string, w: string) => sep + w.toLowerCase());
+    for (const item of findBiomarkers(text)) {
+      if (item.category !== 'biomarker' || item.negated) continue;
+      // "with or without", "regardless of" and "all comers" titles do not restrict.
+      if (/\b(with or without|regardless of|irrespective of|any)\b/i.test(text)) continue;
+      // One item per gene: "HER2-positive" in the title and "HER2-negative" in a condition are alternatives.
+      const same = out.find((o) => o.anyOf.some((t) => item.anyOf.some((u) => u.gene === t.gene)));
+      if (!same) out.push({ ...item, anyOf: [...item.anyOf] });
+      else for (const t of item.anyOf) if (!same.anyOf.some((u) => JSON.stringify(u) === JSON.stringify(t))) same.anyOf.push(t);
+    }
+  }
+  return out;
 }

@@ -19,11 +19,11 @@ const PDQ_HEADING = /^(DISEASE CHARACTERISTICS|PATIENT CHARACTERISTICS|PRIOR(?:\
 const BULLET = /^(?:[*\-•·▪◦‣+]|o(?=\s)|\d{1,2}(?:\.\d{1,2})*[.)](?!\d)|\(\d{1,2}\)|[a-zA-Z][.)](?=\s)|\([a-zA-Z]\)|(?:i{1,3}|iv|vi{0,3}|ix|x)[.)](?=\s))\s*/;
 /** PDQ sub-labels that begin a new criterion inside a run-on paragraph. */
 const ws = (words: string): string => words.replace(/ /g, '\\s+');
-const PDQ_LABEL_WORDS = ['Age', 'Sex', 'Menopausal status', 'Performance status', 'Life expectancy', 'Hematopoietic', 'Hepatic', 'Renal', 'Cardiovascular', 'Pulmonary', 'Neurologic', 'Other', 'Biologic therapy', 'Chemotherapy', 'Endocrine therapy', 'Radiotherapy', 'Surgery', 'Immunologic', 'Gastrointestinal', 'Metabolic'];
-const PDQ_LABELS = new RegExp(`\\b(${PDQ_LABEL_WORDS.map(ws).join('|')}):\\s`, 'g');
+const PDQ_LABEL_WORDS = ['Age', 'Sex', 'Race', 'Gender', 'Menopausal status', 'Performance status', 'Life expectancy', 'Hematopoietic', 'Hepatic', 'Renal', 'Cardiovascular', 'Pulmonary', 'Neurologic', 'Other', 'Biologic therapy', 'Chemotherapy', 'Endocrine therapy', 'Radiotherapy', 'Surgery', 'Immunologic', 'Gastrointestinal', 'Metabolic'];
+const PDQ_LABELS = new RegExp(`\\b(${PDQ_LABEL_WORDS.map(ws).join('|')}):\\s`, 'gi');
 /** Sentence starts that open a new criterion inside a PDQ run-on paragraph ("… disease No prior …"). */
 const PDQ_START_WORDS = ['No', 'Not', 'At least', 'Must', 'Prior', 'Concurrent', 'Recovered', 'Histologically', 'Cytologically', 'Measurable', 'Bidimensionally', 'Negative pregnancy', 'Fertile patients', 'Bilirubin', 'Creatinine', 'Platelet count', 'Absolute neutrophil', 'Granulocyte count', 'WBC', 'Hemoglobin', 'SGOT', 'SGPT', 'AST', 'ALT', 'Alkaline phosphatase', 'Greater than', 'Less than', 'More than', 'Stage', 'Hormone receptor status', 'Estrogen receptor', 'Brain metastases', 'CNS metastases', 'Patients', 'Metastatic', 'Locally advanced', 'Hormone receptor', 'Menopausal'];
-const PDQ_STARTS = new RegExp(`(?<=[a-z0-9%)\\]])\\s+(?=(?:${PDQ_START_WORDS.map(ws).join('|')})\\b)`, 'g');
+const PDQ_STARTS = new RegExp(`(?<=[A-Za-z0-9%)\\]])\\s+(?=(?:${PDQ_START_WORDS.map(ws).join('|')})\\b)`, 'g');
 
 interface Line {
   start: number;
