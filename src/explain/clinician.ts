@@ -116,7 +116,7 @@ export function buildClinicianReport(input: ReportInput): Report {
     sens.sort(
       (a, b) =>
         ['1', '2', '3A', '3B', '4'].indexOf(a.level) - ['1', '2', '3A', '3B', '4'].indexOf(b.level) ||
-        therapyName(a).localeCompare(therapyName(b)),
+        therapyName(a).localeCompare(therapyName(b), 'en'),
     );
     for (const t of sens)
       actionRows.push([

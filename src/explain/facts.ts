@@ -121,6 +121,7 @@ export function caseFacts(
     if (l1 !== 0) return l1;
     return `${x.alteration.gene ?? ''} ${x.alteration.alteration ?? ''}`.localeCompare(
       `${y.alteration.gene ?? ''} ${y.alteration.alteration ?? ''}`,
+      'en',
     );
   });
   const biomarkers: Biomarker[] = [];
@@ -137,7 +138,7 @@ export function caseFacts(
   const tmb = tmbSample?.tmb ? { value: tmbSample.tmb.value, provenance: tmbSample.tmb.provenance } : null;
   const knowledge = annotation.knowledgeBase
     .map((k) => ({ source: k.source, version: k.version, date: k.date }))
-    .sort((a, b) => a.source.localeCompare(b.source) || a.version.localeCompare(b.version));
+    .sort((a, b) => a.source.localeCompare(b.source, 'en') || a.version.localeCompare(b.version, 'en'));
   const hasGenomicResults =
     c.samples.some((s) => s.alterations.length > 0) ||
     annotation.samples.some((s) => s.alterations.some((a) => a.kind !== 'biomarker'));

@@ -190,7 +190,7 @@ function combos(f: Finding, effect: 'sensitivity' | 'resistance', m: Messages): 
       (a, b) =>
         b.citations - a.citations ||
         a.drugs.length - b.drugs.length ||
-        a.drugs.join(' ').localeCompare(b.drugs.join(' ')),
+        a.drugs.join(' ').localeCompare(b.drugs.join(' '), 'en'),
     )
     .map((x) => x.drugs);
   const names = sorted.map((d) => m.patient.combination(d));
