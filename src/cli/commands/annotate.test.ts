@@ -60,6 +60,18 @@ describe('onconav annotate', () => {
     expect(stderr).toMatch(/2 sample\(s\)/);
   });
 
+  it('carries input warnings in the result issues', async () => {
+    const maf = join(tmp, 'unknown-gene.maf');
+    writeFileSync(
+      maf,
+      'Hugo_Symbol\tTumor_Sample_Barcode\tHGVSp_Short\tVariant_Classification\nNOTAGENE9\tS1\tp.V600E\tMissense_Mutation\n',
+    );
+    const { code, stdout } = await run('annotate', maf, '--tumor-type', 'MEL');
+    expect(code).toBe(0);
+    const r = JSON.parse(stdout) as AnnotationResult;
+    expect(r.issues?.some((i) => i.severity === 'warning' && i.file === maf)).toBe(true);
+  });
+
   it('is deterministic: two runs give byte-identical JSON', async () => {
     const a = await run('annotate', MAF, CLIN);
     const b = await run('annotate', MAF, CLIN);

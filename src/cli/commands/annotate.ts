@@ -150,6 +150,9 @@ export async function annotateFiles(
     onProgress: annotateBar ? (d, t) => annotateBar.update(d, t) : undefined,
   });
   annotateBar?.done();
+  // Input warnings travel with the result (problems are data): a reader's skipped rows stay visible downstream.
+  const allIssues = [...kase.issues, ...(result.issues ?? [])];
+  if (allIssues.length > 0) result.issues = allIssues;
   return { ok: true, kase, results, result, notices: [...knowledge.notices] };
 }
 
@@ -253,7 +256,7 @@ function runSummary(
     `${r.samples.length} sample(s), ${alts} alteration(s) annotated${levels ? `; highest level per sample: ${levels}` : ''}`,
   );
   lines.push(...notices);
-  const warnings = [...kase.issues, ...(r.issues ?? [])].filter((i) => i.severity !== 'info');
+  const warnings = (r.issues ?? []).filter((i) => i.severity !== 'info');
   if (warnings.length > 0)
     lines.push(`${warnings.length} warning(s):`, ...issueSummary(warnings, '').trimEnd().split('\n'));
   if (out !== undefined) lines.push(`wrote ${out}`);
