@@ -45,80 +45,95 @@ const dbPath = process.env.BENCH_DB ?? join(dir, 'trials.db');
 const reuse = process.env.BENCH_DB !== undefined && existsSync(dbPath);
 const db = openDb(dbPath);
 const store = new TrialStore(db);
-const apiV2 = [T('ctgov_modern', 'nsclcbench_api_v2'), T('ctgov_modern', 'xiaoyibao_mcp_api_v2_page'), T('ctgov_modern', 'biomcp_api_v2_fixtures'), T('ctgov_modern', 'dbdishant_pipeline_api_v2'), T('mcode', 'service_spec_data', 'NCT02513394.json')];
+const apiV2 = [
+  T('ctgov_modern', 'nsclcbench_api_v2'),
+  T('ctgov_modern', 'xiaoyibao_mcp_api_v2_page'),
+  T('ctgov_modern', 'biomcp_api_v2_fixtures'),
+  T('ctgov_modern', 'dbdishant_pipeline_api_v2'),
+  T('mcode', 'service_spec_data', 'NCT02513394.json'),
+];
 if (!reuse) await build();
 
 async function build(): Promise<void> {
+  // 1. Cold import of the registry formats.
+  let t0 = performance.now();
+  const cold = await importTrials(db, [T('ctgov_legacy_xml_oncology', 'xml'), ...apiV2]);
+  const coldMs = performance.now() - t0;
+  process.stdout.write(
+    `cold import (legacy XML + API v2): ${cold.trials} trials in ${(coldMs / 1000).toFixed(1)} s = ${Math.round((cold.trials / coldMs) * 1000)} trials/s; errors ${cold.issues.filter((i) => i.severity === 'error').length}\n`,
+  );
 
-// 1. Cold import of the registry formats.
-let t0 = performance.now();
-const cold = await importTrials(db, [T('ctgov_legacy_xml_oncology', 'xml'), ...apiV2]);
-const coldMs = performance.now() - t0;
-process.stdout.write(`cold import (legacy XML + API v2): ${cold.trials} trials in ${(coldMs / 1000).toFixed(1)} s = ${Math.round((cold.trials / coldMs) * 1000)} trials/s; errors ${cold.issues.filter((i) => i.severity === 'error').length}\n`);
-
-// 2. Normalized modern records (test adapter; not a registry format).
-const modernDir = T('ctgov_modern', 'jwlieb_clinical_trial_agent', 'trials');
-const modernTexts = readdirSync(modernDir).map((f) => readFileSync(join(modernDir, f), 'utf8'));
-t0 = performance.now();
-let modern = 0;
-store.transaction(() => {
-  for (const text of modernTexts) {
-    const t = trialFromNormalizedRecord(JSON.parse(text));
-    if (t) {
-      store.upsert(t, 'normalized', new Date().toISOString());
-      modern++;
+  // 2. Normalized modern records (test adapter; not a registry format).
+  const modernDir = T('ctgov_modern', 'jwlieb_clinical_trial_agent', 'trials');
+  const modernTexts = readdirSync(modernDir).map((f) => readFileSync(join(modernDir, f), 'utf8'));
+  t0 = performance.now();
+  let modern = 0;
+  store.transaction(() => {
+    for (const text of modernTexts) {
+      const t = trialFromNormalizedRecord(JSON.parse(text));
+      if (t) {
+        store.upsert(t, 'normalized', new Date().toISOString());
+        modern++;
+      }
     }
-  }
-});
-const modernMs = performance.now() - t0;
-process.stdout.write(`modern normalized records: ${modern} in ${(modernMs / 1000).toFixed(1)} s = ${Math.round((modern / modernMs) * 1000)} trials/s\n`);
+  });
+  const modernMs = performance.now() - t0;
+  process.stdout.write(
+    `modern normalized records: ${modern} in ${(modernMs / 1000).toFixed(1)} s = ${Math.round((modern / modernMs) * 1000)} trials/s\n`,
+  );
 
-// 3. Replicate every record with synthetic ids until TARGET trials, through the import conversion path.
-const templates: Array<{ kind: 'xml' | 'json' | 'normalized'; text: string }> = [];
-for (const f of readdirSync(T('ctgov_legacy_xml_oncology', 'xml'))) templates.push({ kind: 'xml', text: readFileSync(T('ctgov_legacy_xml_oncology', 'xml', f), 'utf8') });
-const collect = (v: unknown): void => {
-  if (Array.isArray(v)) v.forEach(collect);
-  else if (v && typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if (Array.isArray(o.studies)) collect(o.studies);
-    else if ('protocolSection' in o) templates.push({ kind: 'json', text: JSON.stringify(o) });
-  }
-};
-const walk = (p: string): void => {
-  if (statSync(p).isDirectory()) for (const f of readdirSync(p)) walk(join(p, f));
-  else if (p.endsWith('.json')) collect(JSON.parse(readFileSync(p, 'utf8')));
-};
-apiV2.forEach(walk);
-for (const text of modernTexts) templates.push({ kind: 'normalized', text });
-const start = (store.stats().total as number) || 0;
-const toMake = Math.max(0, TARGET - start);
-const enc = new TextEncoder();
-let made = 0;
-t0 = performance.now();
-db.exec('BEGIN IMMEDIATE');
-for (let i = 0; made < toMake; i++) {
-  const tpl = templates[i % templates.length]!;
-  const id = `NCT8${String(i).padStart(7, '0')}`;
-  if (tpl.kind === 'normalized') {
-    const t = trialFromNormalizedRecord({ ...JSON.parse(tpl.text), nct_id: id });
-    if (t) {
+  // 3. Replicate every record with synthetic ids until TARGET trials, through the import conversion path.
+  const templates: Array<{ kind: 'xml' | 'json' | 'normalized'; text: string }> = [];
+  for (const f of readdirSync(T('ctgov_legacy_xml_oncology', 'xml')))
+    templates.push({ kind: 'xml', text: readFileSync(T('ctgov_legacy_xml_oncology', 'xml', f), 'utf8') });
+  const collect = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(collect);
+    else if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (Array.isArray(o.studies)) collect(o.studies);
+      else if ('protocolSection' in o) templates.push({ kind: 'json', text: JSON.stringify(o) });
+    }
+  };
+  const walk = (p: string): void => {
+    if (statSync(p).isDirectory()) for (const f of readdirSync(p)) walk(join(p, f));
+    else if (p.endsWith('.json')) collect(JSON.parse(readFileSync(p, 'utf8')));
+  };
+  apiV2.forEach(walk);
+  for (const text of modernTexts) templates.push({ kind: 'normalized', text });
+  const start = (store.stats().total as number) || 0;
+  const toMake = Math.max(0, TARGET - start);
+  const enc = new TextEncoder();
+  let made = 0;
+  t0 = performance.now();
+  db.exec('BEGIN IMMEDIATE');
+  for (let i = 0; made < toMake; i++) {
+    const tpl = templates[i % templates.length]!;
+    const id = `NCT8${String(i).padStart(7, '0')}`;
+    if (tpl.kind === 'normalized') {
+      const t = trialFromNormalizedRecord({ ...JSON.parse(tpl.text), nct_id: id });
+      if (t) {
+        store.upsert(t, 'bench', 'bench');
+        made++;
+      }
+      continue;
+    }
+    const text =
+      tpl.kind === 'xml'
+        ? tpl.text.replace(/<nct_id>NCT\d{8}<\/nct_id>/, `<nct_id>${id}</nct_id>`)
+        : tpl.text.replace(/"nctId":"NCT\d{8}"/, `"nctId":"${id}"`);
+    const r = trialsFromBytes(id, enc.encode(text));
+    for (const t of r.trials) {
       store.upsert(t, 'bench', 'bench');
       made++;
     }
-    continue;
+    if (made % 5000 === 0) sample();
   }
-  const text = tpl.kind === 'xml' ? tpl.text.replace(/<nct_id>NCT\d{8}<\/nct_id>/, `<nct_id>${id}</nct_id>`) : tpl.text.replace(/"nctId":"NCT\d{8}"/, `"nctId":"${id}"`);
-  const r = trialsFromBytes(id, enc.encode(text));
-  for (const t of r.trials) {
-    store.upsert(t, 'bench', 'bench');
-    made++;
-  }
-  if (made % 5000 === 0) sample();
-}
-db.exec('COMMIT');
-const repMs = performance.now() - t0;
-process.stdout.write(`replicated import: ${made} trials in ${(repMs / 1000).toFixed(1)} s = ${Math.round((made / repMs) * 1000)} trials/s (criteria parse cache warm)\n`);
-db.pragma('wal_checkpoint(TRUNCATE)');
+  db.exec('COMMIT');
+  const repMs = performance.now() - t0;
+  process.stdout.write(
+    `replicated import: ${made} trials in ${(repMs / 1000).toFixed(1)} s = ${Math.round((made / repMs) * 1000)} trials/s (criteria parse cache warm)\n`,
+  );
+  db.pragma('wal_checkpoint(TRUNCATE)');
 }
 process.stdout.write(`store: ${store.stats().total} trials, database ${mb(statSync(dbPath).size)}\n`);
 
@@ -143,13 +158,19 @@ for (const [name, facts] of cases) {
   sample();
   times.sort((a, b) => a - b);
   all.push(...times);
-  process.stdout.write(`match ${name}: ${last} candidates; p50 ${times[Math.floor(times.length / 2)]!.toFixed(1)} ms, p95 ${times[Math.floor(times.length * 0.95)]!.toFixed(1)} ms\n`);
+  process.stdout.write(
+    `match ${name}: ${last} candidates; p50 ${times[Math.floor(times.length / 2)]!.toFixed(1)} ms, p95 ${times[Math.floor(times.length * 0.95)]!.toFixed(1)} ms\n`,
+  );
 }
 all.sort((a, b) => a - b);
 clearInterval(timer);
 sample();
-process.stdout.write(`match overall: p50 ${all[Math.floor(all.length / 2)]!.toFixed(1)} ms, p95 ${all[Math.floor(all.length * 0.95)]!.toFixed(1)} ms (target ≤ 100 ms)\n`);
-process.stdout.write(`peak RSS ${mb(Math.max(peakRss, process.resourceUsage().maxRSS * 1024))} (target ≤ 1 GB)\n`);
+process.stdout.write(
+  `match overall: p50 ${all[Math.floor(all.length / 2)]!.toFixed(1)} ms, p95 ${all[Math.floor(all.length * 0.95)]!.toFixed(1)} ms (target ≤ 100 ms)\n`,
+);
+process.stdout.write(
+  `peak RSS ${mb(Math.max(peakRss, process.resourceUsage().maxRSS * 1024))} (target ≤ 1 GB)\n`,
+);
 db.close();
 rmSync(dir, { recursive: true, force: true });
 if (process.env.BENCH_DB === undefined) rmSync(dbPath, { force: true });

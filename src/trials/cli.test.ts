@@ -26,20 +26,52 @@ describe('onconav trials', () => {
   it('imports, reports stats, and matches a case and a note (JSON documented shape)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'onconav-cli-'));
     const db = join(dir, 'o.db');
-    const imp = await run(['--db', db, '-q', 'trials', 'import', join(FX, 'api-v2-study.json'), join(FX, 'api-v2-page.json'), join(FX, 'legacy-pdq.xml')]);
+    const imp = await run([
+      '--db',
+      db,
+      '-q',
+      'trials',
+      'import',
+      join(FX, 'api-v2-study.json'),
+      join(FX, 'api-v2-page.json'),
+      join(FX, 'legacy-pdq.xml'),
+    ]);
     expect(imp.code).toBe(0);
-    expect(imp.out).toMatch(/^4 trials imported from 3 files \(4 new, 0 updated; 3 API v2 JSON, 1 legacy XML\)/);
+    expect(imp.out).toMatch(
+      /^4 trials imported from 3 files \(4 new, 0 updated; 3 API v2 JSON, 1 legacy XML\)/,
+    );
 
     const stats = await run(['--db', db, 'trials', 'stats', '--format', 'json']);
-    expect(JSON.parse(stats.out)).toMatchObject({ total: 4, byStatus: { RECRUITING: 3, ACTIVE_NOT_RECRUITING: 1 } });
+    expect(JSON.parse(stats.out)).toMatchObject({
+      total: 4,
+      byStatus: { RECRUITING: 3, ACTIVE_NOT_RECRUITING: 1 },
+    });
 
-    const m = await run(['--db', db, 'trials', 'match', '--case', join(FX, 'lung-egfr-brain.case.json'), '--format', 'json', '--near', 'Boston, MA', '--radius', '50km']);
+    const m = await run([
+      '--db',
+      db,
+      'trials',
+      'match',
+      '--case',
+      join(FX, 'lung-egfr-brain.case.json'),
+      '--format',
+      'json',
+      '--near',
+      'Boston, MA',
+      '--radius',
+      '50km',
+    ]);
     expect(m.code).toBe(0);
     const j = JSON.parse(m.out);
     expect(j.extracted).toMatchObject({ age: 58, tumorType: { code: 'LUAD' } });
     expect(j.matches).toHaveLength(1);
     const first = j.matches[0];
-    expect(first).toMatchObject({ nctId: 'NCT09000001', phase: 'PHASE2', status: 'RECRUITING', nearestSite: { facility: 'Harbor Cancer Institute' } });
+    expect(first).toMatchObject({
+      nctId: 'NCT09000001',
+      phase: 'PHASE2',
+      status: 'RECRUITING',
+      nearestSite: { facility: 'Harbor Cancer Institute' },
+    });
     expect(typeof first.score).toBe('number');
     for (const c of first.criteria) {
       expect(['inclusion', 'exclusion']).toContain(c.type);
@@ -49,12 +81,31 @@ describe('onconav trials', () => {
     }
 
     const notePath = join(dir, 'note.txt');
-    writeFileSync(notePath, readFileSync(join(FX, 'lung-note.txt'), 'utf8').replace('KRAS G12C', 'EGFR exon 19 deletion').replace('Negative for EGFR and ALK.', ''));
-    const t = await run(['--db', db, 'trials', 'match', '--note', notePath, '--include-excluded', '--status', 'all', '--out', join(dir, 'm.json')]);
+    writeFileSync(
+      notePath,
+      readFileSync(join(FX, 'lung-note.txt'), 'utf8')
+        .replace('KRAS G12C', 'EGFR exon 19 deletion')
+        .replace('Negative for EGFR and ALK.', ''),
+    );
+    const t = await run([
+      '--db',
+      db,
+      'trials',
+      'match',
+      '--note',
+      notePath,
+      '--include-excluded',
+      '--status',
+      'all',
+      '--out',
+      join(dir, 'm.json'),
+    ]);
     expect(t.code).toBe(0);
     expect(t.out).toContain('NCT09000001');
     expect(t.out).toContain('Discuss these trials with your care team');
-    expect(JSON.parse(readFileSync(join(dir, 'm.json'), 'utf8')).extracted.alterations[0]).toMatchObject({ gene: 'EGFR' });
+    expect(JSON.parse(readFileSync(join(dir, 'm.json'), 'utf8')).extracted.alterations[0]).toMatchObject({
+      gene: 'EGFR',
+    });
   });
 
   it('rejects bad usage with exit code 2 and bad input with 1', async () => {
@@ -62,10 +113,21 @@ describe('onconav trials', () => {
     expect((await run(['trials', 'match', '--case', 'a.json', '--note', 'b.txt'])).code).toBe(2);
     const dir = mkdtempSync(join(tmpdir(), 'onconav-cli-'));
     const db = join(dir, 'o.db');
-    expect((await run(['--db', db, 'trials', 'match', '--note', join(FX, 'lung-note.txt'), '--radius', '10km'])).code).toBe(2);
-    expect((await run(['--db', db, 'trials', 'match', '--note', join(FX, 'lung-note.txt'), '--near', 'Atlantis'])).code).toBe(2);
-    expect((await run(['--db', db, 'trials', 'match', '--note', join(FX, 'lung-note.txt'), '--status', 'OPENISH'])).code).toBe(2);
-    expect((await run(['--db', db, '-q', 'trials', 'match', '--note', join(dir, 'missing.txt')])).code).toBe(1);
+    expect(
+      (await run(['--db', db, 'trials', 'match', '--note', join(FX, 'lung-note.txt'), '--radius', '10km']))
+        .code,
+    ).toBe(2);
+    expect(
+      (await run(['--db', db, 'trials', 'match', '--note', join(FX, 'lung-note.txt'), '--near', 'Atlantis']))
+        .code,
+    ).toBe(2);
+    expect(
+      (await run(['--db', db, 'trials', 'match', '--note', join(FX, 'lung-note.txt'), '--status', 'OPENISH']))
+        .code,
+    ).toBe(2);
+    expect((await run(['--db', db, '-q', 'trials', 'match', '--note', join(dir, 'missing.txt')])).code).toBe(
+      1,
+    );
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, '{"studies": [');
     const r = await run(['--db', db, '-q', 'trials', 'import', bad]);

@@ -4,7 +4,16 @@
  * drug belongs to several classes it is listed in each. Regimen acronyms expand to their drugs.
  */
 export const DRUG_CLASSES = {
-  egfr_tki: ['osimertinib', 'erlotinib', 'gefitinib', 'afatinib', 'dacomitinib', 'lazertinib', 'amivantamab', 'mobocertinib'],
+  egfr_tki: [
+    'osimertinib',
+    'erlotinib',
+    'gefitinib',
+    'afatinib',
+    'dacomitinib',
+    'lazertinib',
+    'amivantamab',
+    'mobocertinib',
+  ],
   alk_inhibitor: ['crizotinib', 'alectinib', 'brigatinib', 'ceritinib', 'lorlatinib', 'ensartinib'],
   ros1_inhibitor: ['crizotinib', 'entrectinib', 'repotrectinib', 'lorlatinib', 'taletrectinib'],
   kras_g12c_inhibitor: ['sotorasib', 'adagrasib', 'divarasib', 'glecirasib', 'garsorasib', 'olomorasib'],
@@ -13,21 +22,53 @@ export const DRUG_CLASSES = {
   met_inhibitor: ['capmatinib', 'tepotinib', 'savolitinib', 'crizotinib'],
   ret_inhibitor: ['selpercatinib', 'pralsetinib'],
   trk_inhibitor: ['larotrectinib', 'entrectinib', 'repotrectinib'],
-  pd1_pdl1: ['pembrolizumab', 'nivolumab', 'atezolizumab', 'durvalumab', 'avelumab', 'cemiplimab', 'dostarlimab', 'tislelizumab', 'toripalimab', 'sintilimab', 'camrelizumab', 'retifanlimab'],
+  pd1_pdl1: [
+    'pembrolizumab',
+    'nivolumab',
+    'atezolizumab',
+    'durvalumab',
+    'avelumab',
+    'cemiplimab',
+    'dostarlimab',
+    'tislelizumab',
+    'toripalimab',
+    'sintilimab',
+    'camrelizumab',
+    'retifanlimab',
+  ],
   ctla4: ['ipilimumab', 'tremelimumab'],
   platinum: ['cisplatin', 'carboplatin', 'oxaliplatin'],
   taxane: ['paclitaxel', 'docetaxel', 'nab-paclitaxel', 'cabazitaxel'],
   fluoropyrimidine: ['fluorouracil', 'capecitabine', 'tegafur', 'trifluridine'],
   anthracycline: ['doxorubicin', 'epirubicin', 'daunorubicin', 'idarubicin'],
   topoisomerase_i: ['irinotecan', 'topotecan'],
-  anti_her2: ['trastuzumab', 'pertuzumab', 'trastuzumab emtansine', 'trastuzumab deruxtecan', 'lapatinib', 'neratinib', 'tucatinib', 'margetuximab', 'zanidatamab'],
+  anti_her2: [
+    'trastuzumab',
+    'pertuzumab',
+    'trastuzumab emtansine',
+    'trastuzumab deruxtecan',
+    'lapatinib',
+    'neratinib',
+    'tucatinib',
+    'margetuximab',
+    'zanidatamab',
+  ],
   anti_egfr_antibody: ['cetuximab', 'panitumumab', 'amivantamab'],
   anti_vegf: ['bevacizumab', 'ramucirumab', 'aflibercept'],
   cdk46_inhibitor: ['palbociclib', 'ribociclib', 'abemaciclib'],
   parp_inhibitor: ['olaparib', 'niraparib', 'rucaparib', 'talazoparib'],
   endocrine: ['tamoxifen', 'letrozole', 'anastrozole', 'exemestane', 'fulvestrant', 'elacestrant'],
   antiandrogen: ['enzalutamide', 'abiraterone', 'apalutamide', 'darolutamide', 'bicalutamide'],
-  adc: ['trastuzumab emtansine', 'trastuzumab deruxtecan', 'sacituzumab govitecan', 'datopotamab deruxtecan', 'enfortumab vedotin', 'tisotumab vedotin', 'mirvetuximab soravtansine', 'patritumab deruxtecan'],
+  adc: [
+    'trastuzumab emtansine',
+    'trastuzumab deruxtecan',
+    'sacituzumab govitecan',
+    'datopotamab deruxtecan',
+    'enfortumab vedotin',
+    'tisotumab vedotin',
+    'mirvetuximab soravtansine',
+    'patritumab deruxtecan',
+  ],
   pemetrexed: ['pemetrexed'],
 } as const satisfies Record<string, readonly string[]>;
 export type DrugClass = keyof typeof DRUG_CLASSES;
@@ -90,9 +131,37 @@ const SYNONYMS: Record<string, string> = {
 };
 
 /** Salt and formulation words the registry appends to generic names ("doxorubicin hydrochloride"). */
-const SALTS = /\s+(hydrochloride|hcl|sulfate|sulphate|mesylate|maleate|citrate|tartrate|phosphate|sodium|disodium|acetate|besylate|tosylate|dimaleate|liposomal|liposome|injection|tablets?|capsules?|oral|iv)\b/gi;
+const SALTS =
+  /\s+(hydrochloride|hcl|sulfate|sulphate|mesylate|maleate|citrate|tartrate|phosphate|sodium|disodium|acetate|besylate|tosylate|dimaleate|liposomal|liposome|injection|tablets?|capsules?|oral|iv)\b/gi;
 
-const ALL_DRUGS = new Set<string>([...Object.values(DRUG_CLASSES).flat(), ...Object.values(REGIMENS).flat(), 'gemcitabine', 'cyclophosphamide', 'etoposide', 'vinorelbine', 'leucovorin', 'temozolomide', 'lenvatinib', 'sorafenib', 'regorafenib', 'cabozantinib', 'sunitinib', 'pazopanib', 'axitinib', 'everolimus', 'alpelisib', 'capivasertib', 'inavolisib', 'tarlatamab', 'zolbetuximab', 'ivosidenib', 'futibatinib', 'pemigatinib', 'erdafitinib', 'belzutifan']);
+const ALL_DRUGS = new Set<string>([
+  ...Object.values(DRUG_CLASSES).flat(),
+  ...Object.values(REGIMENS).flat(),
+  'gemcitabine',
+  'cyclophosphamide',
+  'etoposide',
+  'vinorelbine',
+  'leucovorin',
+  'temozolomide',
+  'lenvatinib',
+  'sorafenib',
+  'regorafenib',
+  'cabozantinib',
+  'sunitinib',
+  'pazopanib',
+  'axitinib',
+  'everolimus',
+  'alpelisib',
+  'capivasertib',
+  'inavolisib',
+  'tarlatamab',
+  'zolbetuximab',
+  'ivosidenib',
+  'futibatinib',
+  'pemigatinib',
+  'erdafitinib',
+  'belzutifan',
+]);
 
 /** Generic lower-case name for a drug string, or null when it is not a drug we know. */
 export function normalizeDrug(text: string): string | null {
@@ -105,13 +174,23 @@ export function normalizeDrug(text: string): string | null {
 
 const DRUG_PATTERNS: Array<[RegExp, string[]]> = [
   ...[...ALL_DRUGS].map((d): [RegExp, string[]] => [new RegExp(`\\b${escapeRe(d)}\\b`), [d]]),
-  ...Object.entries(SYNONYMS).map(([syn, d]): [RegExp, string[]] => [new RegExp(`(^|[^a-z0-9])${escapeRe(syn)}($|[^a-z0-9])`), [d]]),
+  ...Object.entries(SYNONYMS).map(([syn, d]): [RegExp, string[]] => [
+    new RegExp(`(^|[^a-z0-9])${escapeRe(syn)}($|[^a-z0-9])`),
+    [d],
+  ]),
   ...Object.entries(REGIMENS)
     .filter(([reg]) => reg.length > 2)
-    .map(([reg, drugs]): [RegExp, string[]] => [new RegExp(`(^|[^a-z0-9])${escapeRe(reg)}($|[^a-z0-9])`), drugs]),
+    .map(([reg, drugs]): [RegExp, string[]] => [
+      new RegExp(`(^|[^a-z0-9])${escapeRe(reg)}($|[^a-z0-9])`),
+      drugs,
+    ]),
 ];
 /** Cheap first pass: does the text contain any drug word at all? */
-const ANY_DRUG = new RegExp([...ALL_DRUGS, ...Object.keys(SYNONYMS), ...Object.keys(REGIMENS).filter((r) => r.length > 2)].map(escapeRe).join('|'));
+const ANY_DRUG = new RegExp(
+  [...ALL_DRUGS, ...Object.keys(SYNONYMS), ...Object.keys(REGIMENS).filter((r) => r.length > 2)]
+    .map(escapeRe)
+    .join('|'),
+);
 
 /** Drugs named in a free-text span: generic names, brand names and regimen acronyms. */
 export function findDrugs(text: string): string[] {
@@ -126,12 +205,17 @@ export function findDrugs(text: string): string[] {
 }
 
 export function drugClassesOf(drug: string): DrugClass[] {
-  return (Object.keys(DRUG_CLASSES) as DrugClass[]).filter((c) => (DRUG_CLASSES[c] as readonly string[]).includes(drug));
+  return (Object.keys(DRUG_CLASSES) as DrugClass[]).filter((c) =>
+    (DRUG_CLASSES[c] as readonly string[]).includes(drug),
+  );
 }
 
 /** Class phrases in eligibility text → class ids. Ordered: specific before general. */
 export const CLASS_PATTERNS: Array<[RegExp, DrugClass]> = [
-  [/\bKRAS[ -]?G12C[ -]?(directed |targeted )?(inhibitor|therapy|agent)s?\b|\b(targeting|against) KRAS[ -]?G12C\b/i, 'kras_g12c_inhibitor'],
+  [
+    /\bKRAS[ -]?G12C[ -]?(directed |targeted )?(inhibitor|therapy|agent)s?\b|\b(targeting|against) KRAS[ -]?G12C\b/i,
+    'kras_g12c_inhibitor',
+  ],
   [/\bEGFR[- ](TKI|tyrosine kinase inhibitor)s?\b|\bEGFR[- ]targeted\b/i, 'egfr_tki'],
   [/\bALK[- ](TKI|inhibitor|tyrosine kinase inhibitor)s?\b/i, 'alk_inhibitor'],
   [/\bROS1[- ](TKI|inhibitor)s?\b/i, 'ros1_inhibitor'],
@@ -140,7 +224,10 @@ export const CLASS_PATTERNS: Array<[RegExp, DrugClass]> = [
   [/\bMET[- ](TKI|inhibitor)s?\b/i, 'met_inhibitor'],
   [/\bRET[- ](TKI|inhibitor)s?\b/i, 'ret_inhibitor'],
   [/\b(TRK|NTRK)[- ]inhibitor/i, 'trk_inhibitor'],
-  [/\banti[- ]?PD-?(L)?1\b|\bPD-?(L)?1[ /-]*(PD-?L1 )?(inhibitor|antibod|blockade|blocker|directed|targeted)|\bimmune checkpoint inhibitor|\bcheckpoint inhibitor|\bimmunotherapy\b/i, 'pd1_pdl1'],
+  [
+    /\banti[- ]?PD-?(L)?1\b|\bPD-?(L)?1[ /-]*(PD-?L1 )?(inhibitor|antibod|blockade|blocker|directed|targeted)|\bimmune checkpoint inhibitor|\bcheckpoint inhibitor|\bimmunotherapy\b/i,
+    'pd1_pdl1',
+  ],
   [/\banti[- ]?CTLA-?4\b|\bCTLA-?4 (inhibitor|antibod)/i, 'ctla4'],
   [/\bplatinum\b/i, 'platinum'],
   [/\btaxanes?\b/i, 'taxane'],
@@ -154,7 +241,10 @@ export const CLASS_PATTERNS: Array<[RegExp, DrugClass]> = [
   [/\bPARP\b/i, 'parp_inhibitor'],
   [/\b(endocrine|hormonal|hormone) therap/i, 'endocrine'],
   [/\bantibody[- ]drug conjugate|\bADCs?\b/i, 'adc'],
-  [/\b(androgen receptor|AR)[- ](pathway |signaling )?inhibitor|\bARPI\b|\bARSI\b|\bnovel hormonal agent/i, 'antiandrogen'],
+  [
+    /\b(androgen receptor|AR)[- ](pathway |signaling )?inhibitor|\bARPI\b|\bARSI\b|\bnovel hormonal agent/i,
+    'antiandrogen',
+  ],
 ];
 
 export const CLASS_LABELS: Record<DrugClass, string> = {

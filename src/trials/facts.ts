@@ -1,4 +1,12 @@
-import type { AlterationClass, Biomarker, BiomarkerName, Case, GenomicAlteration, Location, MetastaticSite } from '../domain/index.js';
+import type {
+  AlterationClass,
+  Biomarker,
+  BiomarkerName,
+  Case,
+  GenomicAlteration,
+  Location,
+  MetastaticSite,
+} from '../domain/index.js';
 import { cancerAncestors, cancerName, resolveCancerText } from './cancer-types.js';
 import { drugClassesOf, findDrugs, type DrugClass } from './drugs.js';
 
@@ -15,11 +23,31 @@ export interface CaseFacts {
   /** True when the case lists metastatic sites or a stage IV; undefined when nothing says either way. */
   metastatic?: boolean;
   sites: Array<{ site: MetastaticSite['site']; status: MetastaticSite['status']; text?: string }>;
-  alterations: Array<{ gene: string; kind: GenomicAlteration['kind']; alteration: string; classes: AlterationClass[]; text: string; partners?: string[] }>;
-  biomarkers: Array<{ name: BiomarkerName; status?: string; value?: number; scoreType?: string; text: string }>;
+  alterations: Array<{
+    gene: string;
+    kind: GenomicAlteration['kind'];
+    alteration: string;
+    classes: AlterationClass[];
+    text: string;
+    partners?: string[];
+  }>;
+  biomarkers: Array<{
+    name: BiomarkerName;
+    status?: string;
+    value?: number;
+    scoreType?: string;
+    text: string;
+  }>;
   /** True when tumor sequencing results are part of the case (so an unreported gene means "not found"). */
   profiled: boolean;
-  priorTherapies: Array<{ drugs: string[]; name?: string; classes: DrugClass[]; type: string; progressed?: boolean; line?: number }>;
+  priorTherapies: Array<{
+    drugs: string[];
+    name?: string;
+    classes: DrugClass[];
+    type: string;
+    progressed?: boolean;
+    line?: number;
+  }>;
   /** Systemic lines for advanced disease, counted from the prior therapies. */
   priorLines: number;
   location?: Location;
@@ -36,7 +64,11 @@ export function factsFromCase(c: Case): CaseFacts {
   const tumor = c.tumorType ?? sample?.tumorType;
   const facts: CaseFacts = {
     sex: c.patient.sex,
-    sites: c.metastaticSites.map((s) => ({ site: s.site, status: s.status, ...(s.text ? { text: s.text } : {}) })),
+    sites: c.metastaticSites.map((s) => ({
+      site: s.site,
+      status: s.status,
+      ...(s.text ? { text: s.text } : {}),
+    })),
     alterations,
     biomarkers,
     profiled: alterations.length > 0 || c.samples.some((s) => s.panel !== undefined),
@@ -47,7 +79,11 @@ export function factsFromCase(c: Case): CaseFacts {
         ...(t.name ? { name: t.name } : {}),
         classes: [...new Set(drugs.flatMap(drugClassesOf))],
         type: t.type,
-        ...(t.progressed !== undefined ? { progressed: t.progressed } : t.response === 'PD' ? { progressed: true } : {}),
+        ...(t.progressed !== undefined
+          ? { progressed: t.progressed }
+          : t.response === 'PD'
+            ? { progressed: true }
+            : {}),
         ...(t.line !== undefined ? { line: t.line } : {}),
       };
     }),
@@ -61,7 +97,11 @@ export function factsFromCase(c: Case): CaseFacts {
   if (tumor) {
     // Our trial index speaks the codes of cancer-types.ts; a case code outside it keeps its own ancestry.
     const code = tumor.code;
-    facts.tumorType = { code, name: tumor.name || cancerName(code), ...(tumor.input ? { input: tumor.input } : {}) };
+    facts.tumorType = {
+      code,
+      name: tumor.name || cancerName(code),
+      ...(tumor.input ? { input: tumor.input } : {}),
+    };
   }
   if (c.stage) facts.stage = c.stage;
   finishFacts(facts);
@@ -88,11 +128,24 @@ function resolveKnown(code: string): boolean {
 export function alterationFact(a: GenomicAlteration): CaseFacts['alterations'][number] {
   switch (a.kind) {
     case 'mutation':
-      return { gene: a.gene, kind: 'mutation', alteration: a.alteration ?? '', classes: a.classes, text: a.originalText };
+      return {
+        gene: a.gene,
+        kind: 'mutation',
+        alteration: a.alteration ?? '',
+        classes: a.classes,
+        text: a.originalText,
+      };
     case 'copyNumber':
       return { gene: a.gene, kind: 'copyNumber', alteration: a.change, classes: [], text: a.originalText };
     case 'fusion':
-      return { gene: a.gene, kind: 'fusion', alteration: a.alteration, classes: [], text: a.originalText, partners: [a.gene5, a.gene3].filter((x): x is string => x !== null) };
+      return {
+        gene: a.gene,
+        kind: 'fusion',
+        alteration: a.alteration,
+        classes: [],
+        text: a.originalText,
+        partners: [a.gene5, a.gene3].filter((x): x is string => x !== null),
+      };
     default: {
       const never: never = a;
       return never;

@@ -31,7 +31,17 @@ describe('geo', () => {
     const store = new TrialStore(db);
     store.transaction(() =>
       store.upsert(
-        { nctId: 'NCT09000099', title: 't', status: 'RECRUITING', conditions: [], tumorTypes: [], interventions: [], eligibilityText: '', criteria: [], sites: [{ city: 'Villejuif-Est', country: 'France', lat: 48.79, lon: 2.36 }] },
+        {
+          nctId: 'NCT09000099',
+          title: 't',
+          status: 'RECRUITING',
+          conditions: [],
+          tumorTypes: [],
+          interventions: [],
+          eligibilityText: '',
+          criteria: [],
+          sites: [{ city: 'Villejuif-Est', country: 'France', lat: 48.79, lon: 2.36 }],
+        },
         'test',
         'now',
       ),
@@ -65,7 +75,10 @@ describe('geo', () => {
   });
 
   it('property: distance is symmetric and non-negative; geocode never throws', () => {
-    const pt = fc.record({ lat: fc.double({ min: -90, max: 90, noNaN: true }), lon: fc.double({ min: -180, max: 180, noNaN: true }) });
+    const pt = fc.record({
+      lat: fc.double({ min: -90, max: 90, noNaN: true }),
+      lon: fc.double({ min: -180, max: 180, noNaN: true }),
+    });
     fc.assert(
       fc.property(pt, pt, fc.string({ maxLength: 30 }), (a, b, s) => {
         const d = distanceKm(a, b);

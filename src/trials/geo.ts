@@ -13,14 +13,18 @@ export interface GeoPoint {
   lat: number;
   lon: number;
 }
-export type GeocodeResult = GeoPoint & { label: string; source: 'latlon' | 'zip' | 'zip3' | 'city' | 'sites' };
+export type GeocodeResult = GeoPoint & {
+  label: string;
+  source: 'latlon' | 'zip' | 'zip3' | 'city' | 'sites';
+};
 
 const R_KM = 6371.0088;
 export function distanceKm(a: GeoPoint, b: GeoPoint): number {
   const toRad = Math.PI / 180;
   const dLat = (b.lat - a.lat) * toRad;
   const dLon = (b.lon - a.lon) * toRad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * toRad) * Math.cos(b.lat * toRad) * Math.sin(dLon / 2) ** 2;
+  const h =
+    Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * toRad) * Math.cos(b.lat * toRad) * Math.sin(dLon / 2) ** 2;
   return 2 * R_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
@@ -84,7 +88,8 @@ export function geocode(text: string, db?: Db): GeocodeResult | null {
   if (ll) {
     const lat = Number(ll[1]);
     const lon = Number(ll[2]);
-    if (Math.abs(lat) <= 90 && Math.abs(lon) <= 180) return { lat, lon, label: `${lat}, ${lon}`, source: 'latlon' };
+    if (Math.abs(lat) <= 90 && Math.abs(lon) <= 180)
+      return { lat, lon, label: `${lat}, ${lon}`, source: 'latlon' };
     return null;
   }
   const zip = /^(\d{5})(?:-\d{4})?$/.exec(t) ?? /\b(\d{5})(?:-\d{4})?\s*$/.exec(t);
@@ -92,12 +97,24 @@ export function geocode(text: string, db?: Db): GeocodeResult | null {
     const r = geocodeZip(zip[1]!);
     if (r) return r;
   }
-  const parts = t.split(',').map((p) => p.trim()).filter(Boolean);
+  const parts = t
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   const city = fold(parts[0] ?? '');
   const region = parts[1] ? fold(parts[1]) : undefined;
   for (const [c, reg, country, lat, lon] of CITIES) {
     if (fold(c) !== city) continue;
-    if (region && !(fold(reg) === region || fold(US_STATES[reg] ?? '') === region || fold(country) === region || (region === 'usa' || region === 'us') && country === 'United States')) continue;
+    if (
+      region &&
+      !(
+        fold(reg) === region ||
+        fold(US_STATES[reg] ?? '') === region ||
+        fold(country) === region ||
+        ((region === 'usa' || region === 'us') && country === 'United States')
+      )
+    )
+      continue;
     return { lat, lon, label: [c, reg || country].filter(Boolean).join(', '), source: 'city' };
   }
   if (db) return geocodeFromSites(db, parts[0] ?? '', parts[1]);
@@ -107,7 +124,9 @@ export function geocode(text: string, db?: Db): GeocodeResult | null {
 function geocodeFromSites(db: Db, city: string, region?: string): GeocodeResult | null {
   try {
     const rows = db
-      .prepare('SELECT state, country, lat, lon FROM trial_sites WHERE city = ? COLLATE NOCASE AND lat IS NOT NULL LIMIT 500')
+      .prepare(
+        'SELECT state, country, lat, lon FROM trial_sites WHERE city = ? COLLATE NOCASE AND lat IS NOT NULL LIMIT 500',
+      )
       .all(city) as Array<{ state: string | null; country: string | null; lat: number; lon: number }>;
     const r = region ? fold(US_STATES[region.toUpperCase()] ?? region) : undefined;
     const fit = rows.filter((x) => !r || fold(x.state ?? '') === r || fold(x.country ?? '') === r);
@@ -116,7 +135,12 @@ function geocodeFromSites(db: Db, city: string, region?: string): GeocodeResult 
     const lats = fit.map((x) => x.lat).sort((a, b) => a - b);
     const lons = fit.map((x) => x.lon).sort((a, b) => a - b);
     const mid = Math.floor(fit.length / 2);
-    return { lat: lats[mid]!, lon: lons[mid]!, label: [city, region].filter(Boolean).join(', '), source: 'sites' };
+    return {
+      lat: lats[mid]!,
+      lon: lons[mid]!,
+      label: [city, region].filter(Boolean).join(', '),
+      source: 'sites',
+    };
   } catch {
     return null;
   }
@@ -125,7 +149,8 @@ function geocodeFromSites(db: Db, city: string, region?: string): GeocodeResult 
 /** A case location (lat/lon, postal code or city) → a point. */
 export function pointOfLocation(loc: Location | undefined, db?: Db): GeocodeResult | null {
   if (!loc) return null;
-  if (loc.lat !== undefined && loc.lon !== undefined) return { lat: loc.lat, lon: loc.lon, label: `${loc.lat}, ${loc.lon}`, source: 'latlon' };
+  if (loc.lat !== undefined && loc.lon !== undefined)
+    return { lat: loc.lat, lon: loc.lon, label: `${loc.lat}, ${loc.lon}`, source: 'latlon' };
   if (loc.postalCode && (!loc.country || /^(us|usa|united states)/i.test(loc.country))) {
     const z = geocodeZip(loc.postalCode);
     if (z) return z;
@@ -152,9 +177,18 @@ export function sitePoint(s: TrialSite): GeoPoint | null {
  * The nearest site that is itself recruiting (sites without their own status count when the trial lists
  * none, as legacy records do not carry per-site status). Without a patient location: the first such site.
  */
-export function nearestSite(sites: readonly TrialSite[], near?: GeoPoint): (TrialSite & { distanceKm?: number }) | null {
+export function nearestSite(
+  sites: readonly TrialSite[],
+  near?: GeoPoint,
+): (TrialSite & { distanceKm?: number }) | null {
   const withStatus = sites.some((s) => s.status !== undefined);
-  const open = sites.filter((s) => (withStatus ? s.status === 'RECRUITING' || s.status === 'NOT_YET_RECRUITING' || s.status === 'ENROLLING_BY_INVITATION' : true));
+  const open = sites.filter((s) =>
+    withStatus
+      ? s.status === 'RECRUITING' ||
+        s.status === 'NOT_YET_RECRUITING' ||
+        s.status === 'ENROLLING_BY_INVITATION'
+      : true,
+  );
   if (open.length === 0) return null;
   if (!near) return { ...open[0]! };
   let best: (TrialSite & { distanceKm?: number }) | null = null;

@@ -41,7 +41,13 @@ export function trialsFromApiV2Json(doc: unknown, file?: string): JsonImportResu
       return { trials, issues };
     }
   }
-  issues.push({ severity: 'error', code: 'trials.not-api-v2', message: 'JSON is not a ClinicalTrials.gov API v2 study, studies page or array of studies', ...(file ? { file } : {}), pointer: '' });
+  issues.push({
+    severity: 'error',
+    code: 'trials.not-api-v2',
+    message: 'JSON is not a ClinicalTrials.gov API v2 study, studies page or array of studies',
+    ...(file ? { file } : {}),
+    pointer: '',
+  });
   return { trials, issues };
 }
 
@@ -50,7 +56,17 @@ export function trialsFromJsonText(text: string, file?: string): JsonImportResul
   try {
     doc = JSON.parse(text);
   } catch (err) {
-    return { trials: [], issues: [{ severity: 'error', code: 'trials.json-invalid', message: `invalid JSON: ${(err as Error).message}`, ...(file ? { file } : {}) }] };
+    return {
+      trials: [],
+      issues: [
+        {
+          severity: 'error',
+          code: 'trials.json-invalid',
+          message: `invalid JSON: ${(err as Error).message}`,
+          ...(file ? { file } : {}),
+        },
+      ],
+    };
   }
   return trialsFromApiV2Json(doc, file);
 }

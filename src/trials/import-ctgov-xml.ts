@@ -6,7 +6,18 @@ import { trialFromLegacyXml } from './record.js';
  * Legacy ClinicalTrials.gov XML (schema public.xsd, root `<clinical_study>`), as in the retired AllPublicXML
  * dump. Repeated elements are always read as arrays so that one and many look alike.
  */
-const REPEATED = new Set(['condition', 'intervention', 'location', 'keyword', 'other_name', 'arm_group', 'secondary_id', 'mesh_term', 'country', 'overall_official']);
+const REPEATED = new Set([
+  'condition',
+  'intervention',
+  'location',
+  'keyword',
+  'other_name',
+  'arm_group',
+  'secondary_id',
+  'mesh_term',
+  'country',
+  'overall_official',
+]);
 
 const parser = new XMLParser({
   ignoreAttributes: true,
@@ -21,18 +32,39 @@ const parser = new XMLParser({
  * Elements we never read (results, narrative descriptions, references, contacts, browse terms) can be large
  * — a results section alone may be most of a record — so they are cut before parsing.
  */
-const UNUSED = /<(clinical_results|detailed_description|brief_summary|reference|results_reference|overall_official|overall_contact|overall_contact_backup|contact|contact_backup|investigator|condition_browse|intervention_browse|arm_group|primary_outcome|secondary_outcome|other_outcome|provided_document_section|pending_results|patient_data|responsible_party|oversight_info)>[\s\S]*?<\/\1>/g;
+const UNUSED =
+  /<(clinical_results|detailed_description|brief_summary|reference|results_reference|overall_official|overall_contact|overall_contact_backup|contact|contact_backup|investigator|condition_browse|intervention_browse|arm_group|primary_outcome|secondary_outcome|other_outcome|provided_document_section|pending_results|patient_data|responsible_party|oversight_info)>[\s\S]*?<\/\1>/g;
 
 export function trialFromXmlText(text: string, file?: string): { trial: Trial | null; issues: Issue[] } {
   let doc: Record<string, unknown>;
   try {
     doc = parser.parse(text.replace(UNUSED, '')) as Record<string, unknown>;
   } catch (err) {
-    return { trial: null, issues: [{ severity: 'error', code: 'trials.xml-invalid', message: `invalid XML: ${(err as Error).message}`, ...(file ? { file } : {}) }] };
+    return {
+      trial: null,
+      issues: [
+        {
+          severity: 'error',
+          code: 'trials.xml-invalid',
+          message: `invalid XML: ${(err as Error).message}`,
+          ...(file ? { file } : {}),
+        },
+      ],
+    };
   }
   const root = doc.clinical_study;
   if (root === undefined || root === null || typeof root !== 'object') {
-    return { trial: null, issues: [{ severity: 'error', code: 'trials.not-legacy-xml', message: 'XML has no <clinical_study> root', ...(file ? { file } : {}) }] };
+    return {
+      trial: null,
+      issues: [
+        {
+          severity: 'error',
+          code: 'trials.not-legacy-xml',
+          message: 'XML has no <clinical_study> root',
+          ...(file ? { file } : {}),
+        },
+      ],
+    };
   }
   return trialFromLegacyXml(root, file ? { file } : {});
 }

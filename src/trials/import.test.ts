@@ -19,10 +19,24 @@ describe('API v2 JSON', () => {
     const r = trialsFromJsonText(readFileSync(join(FX, 'api-v2-study.json'), 'utf8'), 'study.json');
     expect(r.issues).toEqual([]);
     const t = r.trials[0]!;
-    expect(t).toMatchObject({ nctId: 'NCT09000001', status: 'RECRUITING', phase: 'PHASE2', minimumAge: 18, sex: 'ALL', sponsor: 'Example Oncology Inc.', lastUpdate: '2026-09-16' });
+    expect(t).toMatchObject({
+      nctId: 'NCT09000001',
+      status: 'RECRUITING',
+      phase: 'PHASE2',
+      minimumAge: 18,
+      sex: 'ALL',
+      sponsor: 'Example Oncology Inc.',
+      lastUpdate: '2026-09-16',
+    });
     expect(t.tumorTypes).toContain('NSCLC');
     expect(t.sites).toHaveLength(3);
-    expect(t.sites[0]).toMatchObject({ city: 'Boston', status: 'RECRUITING', lat: 42.3374, lon: -71.1063, postalCode: '02215' });
+    expect(t.sites[0]).toMatchObject({
+      city: 'Boston',
+      status: 'RECRUITING',
+      lat: 42.3374,
+      lon: -71.1063,
+      postalCode: '02215',
+    });
     expect(t.interventions[1]).toMatchObject({ name: 'Carboplatin', type: 'DRUG', drugs: ['carboplatin'] });
     expect(t.criteria.filter((c) => c.type === 'exclusion')).toHaveLength(4);
     const egfr = t.criteria.find((c) => c.text.startsWith('Documented EGFR'))!;
@@ -37,11 +51,24 @@ describe('API v2 JSON', () => {
   });
 
   it('reports bad records with a JSON pointer and keeps the good ones', () => {
-    const page = { studies: [{ protocolSection: { identificationModule: { nctId: 'bad' } } }, JSON.parse(readFileSync(join(FX, 'api-v2-study.json'), 'utf8'))] };
+    const page = {
+      studies: [
+        { protocolSection: { identificationModule: { nctId: 'bad' } } },
+        JSON.parse(readFileSync(join(FX, 'api-v2-study.json'), 'utf8')),
+      ],
+    };
     const r = trialsFromJsonText(JSON.stringify(page), 'p.json');
     expect(r.trials).toHaveLength(1);
-    expect(r.issues[0]).toMatchObject({ severity: 'error', code: 'trial.missing-id', file: 'p.json', pointer: '/studies/0' });
-    expect(trialsFromJsonText('{"studies": [', 'x.json').issues[0]).toMatchObject({ code: 'trials.json-invalid', file: 'x.json' });
+    expect(r.issues[0]).toMatchObject({
+      severity: 'error',
+      code: 'trial.missing-id',
+      file: 'p.json',
+      pointer: '/studies/0',
+    });
+    expect(trialsFromJsonText('{"studies": [', 'x.json').issues[0]).toMatchObject({
+      code: 'trials.json-invalid',
+      file: 'x.json',
+    });
     expect(trialsFromJsonText('{"hello": 1}').issues[0]).toMatchObject({ code: 'trials.not-api-v2' });
   });
 
@@ -61,18 +88,36 @@ describe('legacy XML', () => {
     const r = trialFromXmlText(readFileSync(join(FX, 'legacy-pdq.xml'), 'utf8'), 'legacy.xml');
     expect(r.issues).toEqual([]);
     const t = r.trial!;
-    expect(t).toMatchObject({ nctId: 'NCT09000010', status: 'ACTIVE_NOT_RECRUITING', phase: 'PHASE2', sex: 'FEMALE', minimumAge: 18, tumorTypes: ['BRCA'] });
+    expect(t).toMatchObject({
+      nctId: 'NCT09000010',
+      status: 'ACTIVE_NOT_RECRUITING',
+      phase: 'PHASE2',
+      sex: 'FEMALE',
+      minimumAge: 18,
+      tumorTypes: ['BRCA'],
+    });
     expect(t.maximumAge).toBeUndefined();
-    expect(t.sites[0]).toMatchObject({ facility: 'Midwest Cancer Center', city: 'Rochester', postalCode: '55905' });
+    expect(t.sites[0]).toMatchObject({
+      facility: 'Midwest Cancer Center',
+      city: 'Rochester',
+      postalCode: '55905',
+    });
     expect(t.interventions[1]).toMatchObject({ drugs: ['carboplatin'] });
     expect(t.criteria.map((c) => c.section)).toContain('PRIOR CONCURRENT THERAPY');
-    expect(t.criteria.find((c) => c.text === 'No active brain metastases')!.parsed).toEqual([{ category: 'cns_metastases', rule: 'excluded_active' }]);
+    expect(t.criteria.find((c) => c.text === 'No active brain metastases')!.parsed).toEqual([
+      { category: 'cns_metastases', rule: 'excluded_active' },
+    ]);
   });
 
   it('reports invalid XML and a wrong root', () => {
     expect(trialFromXmlText('<clinical_study><id_info>', 'a.xml').issues[0]!.severity).toBe('error');
-    expect(trialFromXmlText('<other/>', 'b.xml').issues[0]).toMatchObject({ code: 'trials.not-legacy-xml', file: 'b.xml' });
-    expect(trialFromXmlText('<clinical_study><brief_title>x</brief_title></clinical_study>', 'c.xml').issues[0]).toMatchObject({ code: 'trial.missing-id' });
+    expect(trialFromXmlText('<other/>', 'b.xml').issues[0]).toMatchObject({
+      code: 'trials.not-legacy-xml',
+      file: 'b.xml',
+    });
+    expect(
+      trialFromXmlText('<clinical_study><brief_title>x</brief_title></clinical_study>', 'c.xml').issues[0],
+    ).toMatchObject({ code: 'trial.missing-id' });
   });
 
   it('property: arbitrary text never throws', () => {
@@ -107,10 +152,24 @@ describe('importTrials', () => {
     copyFileSync(join(FX, 'api-v2-study.json'), join(dir, 'in', 'NCT09000001.json'));
     copyFileSync(join(FX, 'legacy-pdq.xml'), join(dir, 'in', 'NCT09000010.xml'));
     writeFileSync(join(dir, 'in', 'notes.txt'), 'ignored');
-    writeFileSync(join(dir, 'bulk.zip'), zipSync({ 'ctg-studies/NCT09000002.json': strToU8(JSON.stringify(JSON.parse(readFileSync(join(FX, 'api-v2-page.json'), 'utf8')).studies[0])), 'README.txt': strToU8('x') }));
+    writeFileSync(
+      join(dir, 'bulk.zip'),
+      zipSync({
+        'ctg-studies/NCT09000002.json': strToU8(
+          JSON.stringify(JSON.parse(readFileSync(join(FX, 'api-v2-page.json'), 'utf8')).studies[0]),
+        ),
+        'README.txt': strToU8('x'),
+      }),
+    );
     const db = openDb(join(dir, 't.db'));
     const r = await importTrials(db, [join(dir, 'in'), join(dir, 'bulk.zip')]);
-    expect(r).toMatchObject({ trials: 3, inserted: 3, updated: 0, skipped: 0, byFormat: { 'api-v2-json': 2, 'legacy-xml': 1 } });
+    expect(r).toMatchObject({
+      trials: 3,
+      inserted: 3,
+      updated: 0,
+      skipped: 0,
+      byFormat: { 'api-v2-json': 2, 'legacy-xml': 1 },
+    });
     const again = await importTrials(db, [join(dir, 'in')]);
     expect(again).toMatchObject({ trials: 2, inserted: 0, updated: 2 });
     const store = new TrialStore(db);

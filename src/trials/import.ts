@@ -39,7 +39,12 @@ async function* walk(path: string, issues: Issue[]): AsyncGenerator<Entry> {
   try {
     st = await stat(path);
   } catch (err) {
-    issues.push({ severity: 'error', code: 'trials.path-unreadable', message: `cannot read ${path}: ${(err as Error).message}`, file: path });
+    issues.push({
+      severity: 'error',
+      code: 'trials.path-unreadable',
+      message: `cannot read ${path}: ${(err as Error).message}`,
+      file: path,
+    });
     return;
   }
   if (st.isDirectory()) {
@@ -55,7 +60,8 @@ async function* walk(path: string, issues: Issue[]): AsyncGenerator<Entry> {
     yield* zipEntries(path, issues);
     return;
   }
-  if (ext === '.json' || ext === '.xml') yield { name: path, read: async () => new Uint8Array(await readFile(path)) };
+  if (ext === '.json' || ext === '.xml')
+    yield { name: path, read: async () => new Uint8Array(await readFile(path)) };
 }
 
 /** Streams a zip archive entry by entry (fflate), so the 1–2 GB bulk downloads need not fit in memory at once. */
@@ -68,7 +74,12 @@ async function* zipEntries(path: string, issues: Issue[]): AsyncGenerator<Entry>
     const chunks: Uint8Array[] = [];
     file.ondata = (err, data, final) => {
       if (err) {
-        issues.push({ severity: 'error', code: 'trials.zip-entry', message: `${file.name}: ${err.message}`, file: `${path}!${file.name}` });
+        issues.push({
+          severity: 'error',
+          code: 'trials.zip-entry',
+          message: `${file.name}: ${err.message}`,
+          file: `${path}!${file.name}`,
+        });
         return;
       }
       chunks.push(data);
@@ -91,7 +102,13 @@ async function* zipEntries(path: string, issues: Issue[]): AsyncGenerator<Entry>
     failure = err as Error;
   }
   while (ready.length > 0) yield ready.shift()!;
-  if (failure) issues.push({ severity: 'error', code: 'trials.zip-unreadable', message: `${path}: ${failure.message}`, file: path });
+  if (failure)
+    issues.push({
+      severity: 'error',
+      code: 'trials.zip-unreadable',
+      message: `${path}: ${failure.message}`,
+      file: path,
+    });
 }
 
 function concat(chunks: Uint8Array[]): Uint8Array {
@@ -108,7 +125,10 @@ function concat(chunks: Uint8Array[]): Uint8Array {
 const decoder = new TextDecoder('utf-8');
 
 /** Reads one entry into trials (JSON or XML by content, not only by extension). */
-export function trialsFromBytes(name: string, bytes: Uint8Array): { trials: Trial[]; format: 'api-v2-json' | 'legacy-xml' | null; issues: Issue[] } {
+export function trialsFromBytes(
+  name: string,
+  bytes: Uint8Array,
+): { trials: Trial[]; format: 'api-v2-json' | 'legacy-xml' | null; issues: Issue[] } {
   const text = decoder.decode(bytes).replace(/^\uFEFF/, '');
   const head = text.trimStart().slice(0, 1);
   if (head === '{' || head === '[') {
@@ -119,12 +139,30 @@ export function trialsFromBytes(name: string, bytes: Uint8Array): { trials: Tria
     const r = trialFromXmlText(text, name);
     return { trials: r.trial ? [r.trial] : [], format: 'legacy-xml', issues: r.issues };
   }
-  return { trials: [], format: null, issues: [{ severity: 'error', code: 'trials.unknown-format', message: 'neither JSON nor XML', file: name }] };
+  return {
+    trials: [],
+    format: null,
+    issues: [
+      { severity: 'error', code: 'trials.unknown-format', message: 'neither JSON nor XML', file: name },
+    ],
+  };
 }
 
-export async function importTrials(db: Db, paths: readonly string[], options: ImportOptions = {}): Promise<ImportResult> {
+export async function importTrials(
+  db: Db,
+  paths: readonly string[],
+  options: ImportOptions = {},
+): Promise<ImportResult> {
   const store = new TrialStore(db);
-  const result: ImportResult = { files: 0, trials: 0, inserted: 0, updated: 0, skipped: 0, byFormat: { 'api-v2-json': 0, 'legacy-xml': 0 }, issues: [] };
+  const result: ImportResult = {
+    files: 0,
+    trials: 0,
+    inserted: 0,
+    updated: 0,
+    skipped: 0,
+    byFormat: { 'api-v2-json': 0, 'legacy-xml': 0 },
+    issues: [],
+  };
   const importedAt = (options.now ?? (() => new Date()))().toISOString();
   db.exec('BEGIN IMMEDIATE');
   try {
@@ -136,7 +174,12 @@ export async function importTrials(db: Db, paths: readonly string[], options: Im
         try {
           bytes = await entry.read();
         } catch (err) {
-          result.issues.push({ severity: 'error', code: 'trials.file-unreadable', message: (err as Error).message, file: entry.name });
+          result.issues.push({
+            severity: 'error',
+            code: 'trials.file-unreadable',
+            message: (err as Error).message,
+            file: entry.name,
+          });
           result.skipped++;
           continue;
         }

@@ -10,36 +10,76 @@ import { TrialStore } from './store.js';
 
 const FX = join(import.meta.dirname, 'fixtures');
 const egfrTrial = trialsFromJsonText(readFileSync(join(FX, 'api-v2-study.json'), 'utf8')).trials[0]!;
-const [krasTrial, her2Trial] = trialsFromJsonText(readFileSync(join(FX, 'api-v2-page.json'), 'utf8')).trials as [typeof egfrTrial, typeof egfrTrial];
+const [krasTrial, her2Trial] = trialsFromJsonText(readFileSync(join(FX, 'api-v2-page.json'), 'utf8'))
+  .trials as [typeof egfrTrial, typeof egfrTrial];
 const pdqTrial = trialFromXmlText(readFileSync(join(FX, 'legacy-pdq.xml'), 'utf8')).trial!;
 
 function facts(over: Partial<CaseFacts>): CaseFacts {
-  return { sex: 'female', sites: [], alterations: [], biomarkers: [], profiled: false, priorTherapies: [], priorLines: 0, ...over };
+  return {
+    sex: 'female',
+    sites: [],
+    alterations: [],
+    biomarkers: [],
+    profiled: false,
+    priorTherapies: [],
+    priorLines: 0,
+    ...over,
+  };
 }
 const egfrCase = facts({
   age: 58,
   ecog: 1,
   tumorType: { code: 'LUAD', name: 'Lung Adenocarcinoma' },
   metastatic: true,
-  sites: [{ site: 'brain', status: 'stable' }, { site: 'bone', status: 'unknown' }],
-  alterations: [{ gene: 'EGFR', kind: 'mutation', alteration: 'E746_A750del', classes: ['exon19_inframe_deletion'], text: 'EGFR exon 19 deletion' }],
+  sites: [
+    { site: 'brain', status: 'stable' },
+    { site: 'bone', status: 'unknown' },
+  ],
+  alterations: [
+    {
+      gene: 'EGFR',
+      kind: 'mutation',
+      alteration: 'E746_A750del',
+      classes: ['exon19_inframe_deletion'],
+      text: 'EGFR exon 19 deletion',
+    },
+  ],
   profiled: true,
-  priorTherapies: [{ drugs: ['osimertinib'], name: 'osimertinib', classes: ['egfr_tki'], type: 'systemic', progressed: true }],
+  priorTherapies: [
+    {
+      drugs: ['osimertinib'],
+      name: 'osimertinib',
+      classes: ['egfr_tki'],
+      type: 'systemic',
+      progressed: true,
+    },
+  ],
   priorLines: 1,
   location: { lat: 42.36, lon: -71.06 },
 });
-const verdictOf = (m: { criteria: Array<{ text: string; verdict: string; reason: string }> }, start: string) => m.criteria.find((c) => c.text.startsWith(start));
+const verdictOf = (
+  m: { criteria: Array<{ text: string; verdict: string; reason: string }> },
+  start: string,
+) => m.criteria.find((c) => c.text.startsWith(start));
 
 describe('evaluateTrial', () => {
   it('meets the EGFR trial for an EGFR exon 19 case with treated brain metastases, and says what is left', () => {
     const ev = evaluateTrial(egfrTrial, egfrCase);
     expect(ev.excluded).toBe(false);
     expect(verdictOf(ev, 'Documented EGFR')).toMatchObject({ verdict: 'met' });
-    expect(verdictOf(ev, 'Radiographic disease progression on osimertinib')).toMatchObject({ verdict: 'met' });
+    expect(verdictOf(ev, 'Radiographic disease progression on osimertinib')).toMatchObject({
+      verdict: 'met',
+    });
     expect(verdictOf(ev, 'Patients with treated, stable brain metastases')).toMatchObject({ verdict: 'met' });
-    expect(verdictOf(ev, 'Active or untreated brain metastases')).toMatchObject({ type: 'exclusion', verdict: 'met' });
+    expect(verdictOf(ev, 'Active or untreated brain metastases')).toMatchObject({
+      type: 'exclusion',
+      verdict: 'met',
+    });
     expect(verdictOf(ev, 'Prior treatment with a KRAS G12C inhibitor')).toMatchObject({ verdict: 'met' });
-    expect(verdictOf(ev, 'Absolute neutrophil count')).toMatchObject({ verdict: 'unknown', toSettle: 'needs recent blood tests (ANC)' });
+    expect(verdictOf(ev, 'Absolute neutrophil count')).toMatchObject({
+      verdict: 'unknown',
+      toSettle: 'needs recent blood tests (ANC)',
+    });
     expect(ev.highlights.join(' ')).toMatch(/Genomic match: .*EGFR exon 19 deletion/);
   });
 
@@ -52,14 +92,20 @@ describe('evaluateTrial', () => {
 
   it('asks for the brain-metastasis status when it is unknown', () => {
     const ev = evaluateTrial(egfrTrial, { ...egfrCase, sites: [{ site: 'brain', status: 'unknown' }] });
-    expect(verdictOf(ev, 'Active or untreated brain metastases')).toMatchObject({ verdict: 'unknown', toSettle: 'needs whether the brain metastases are treated and stable' });
+    expect(verdictOf(ev, 'Active or untreated brain metastases')).toMatchObject({
+      verdict: 'unknown',
+      toSettle: 'needs whether the brain metastases are treated and stable',
+    });
   });
 
   it('rules out a KRAS G12C trial for a profiled EGFR case but keeps it unknown when no sequencing is known', () => {
     const crcLike = { ...egfrCase, tumorType: { code: 'COADREAD', name: 'Colorectal Adenocarcinoma' } };
     expect(evaluateTrial(krasTrial, crcLike).excluded).toBe(true);
     const noSeq = evaluateTrial(krasTrial, { ...crcLike, alterations: [], profiled: false });
-    expect(verdictOf(noSeq, 'KRAS G12C mutation')).toMatchObject({ verdict: 'unknown', toSettle: 'needs tumor genomic testing (KRAS)' });
+    expect(verdictOf(noSeq, 'KRAS G12C mutation')).toMatchObject({
+      verdict: 'unknown',
+      toSettle: 'needs tumor genomic testing (KRAS)',
+    });
   });
 
   it('matches the colorectal KRAS G12C case with prior fluoropyrimidine and MSS', () => {
@@ -69,35 +115,71 @@ describe('evaluateTrial', () => {
       tumorType: { code: 'COADREAD', name: 'Colorectal Adenocarcinoma' },
       metastatic: true,
       sites: [{ site: 'liver', status: 'unknown' }],
-      alterations: [{ gene: 'KRAS', kind: 'mutation', alteration: 'G12C', classes: ['missense'], text: 'KRAS G12C' }],
+      alterations: [
+        { gene: 'KRAS', kind: 'mutation', alteration: 'G12C', classes: ['missense'], text: 'KRAS G12C' },
+      ],
       biomarkers: [{ name: 'MSI', status: 'MSS', text: 'MSS' }],
       profiled: true,
-      priorTherapies: [{ drugs: ['fluorouracil', 'leucovorin', 'oxaliplatin'], name: 'FOLFOX', classes: ['fluoropyrimidine', 'platinum'], type: 'systemic', progressed: true }],
+      priorTherapies: [
+        {
+          drugs: ['fluorouracil', 'leucovorin', 'oxaliplatin'],
+          name: 'FOLFOX',
+          classes: ['fluoropyrimidine', 'platinum'],
+          type: 'systemic',
+          progressed: true,
+        },
+      ],
       priorLines: 1,
     });
     const ev = evaluateTrial(krasTrial, crc);
     expect(ev.excluded).toBe(false);
     expect(verdictOf(ev, 'KRAS G12C mutation')).toMatchObject({ verdict: 'met' });
-    expect(verdictOf(ev, 'Progression after at least one prior fluoropyrimidine')).toMatchObject({ verdict: 'met' });
+    expect(verdictOf(ev, 'Progression after at least one prior fluoropyrimidine')).toMatchObject({
+      verdict: 'met',
+    });
     expect(verdictOf(ev, 'MSI-H or dMMR')).toMatchObject({ type: 'exclusion', verdict: 'met' });
     expect(verdictOf(ev, 'Prior treatment with a KRAS G12C inhibitor')).toMatchObject({ verdict: 'met' });
   });
 
   it('reads HER2 IHC 3+ as HER2-positive and needs ISH for IHC 2+', () => {
-    const her2 = facts({ age: 47, tumorType: { code: 'BRCA', name: 'Invasive Breast Carcinoma' }, metastatic: true, biomarkers: [{ name: 'HER2', status: '3+', text: 'HER2 IHC 3+' }] });
+    const her2 = facts({
+      age: 47,
+      tumorType: { code: 'BRCA', name: 'Invasive Breast Carcinoma' },
+      metastatic: true,
+      biomarkers: [{ name: 'HER2', status: '3+', text: 'HER2 IHC 3+' }],
+    });
     expect(verdictOf(evaluateTrial(her2Trial, her2), 'HER2-positive')).toMatchObject({ verdict: 'met' });
-    const eq = evaluateTrial(her2Trial, { ...her2, biomarkers: [{ name: 'HER2', status: '2+', text: 'HER2 IHC 2+' }] });
-    expect(verdictOf(eq, 'HER2-positive')).toMatchObject({ verdict: 'unknown', toSettle: 'needs HER2 ISH result (IHC 2+ is equivocal)' });
+    const eq = evaluateTrial(her2Trial, {
+      ...her2,
+      biomarkers: [{ name: 'HER2', status: '2+', text: 'HER2 IHC 2+' }],
+    });
+    expect(verdictOf(eq, 'HER2-positive')).toMatchObject({
+      verdict: 'unknown',
+      toSettle: 'needs HER2 ISH result (IHC 2+ is equivocal)',
+    });
     const none = evaluateTrial(her2Trial, { ...her2, biomarkers: [] });
-    expect(verdictOf(none, 'HER2-positive')).toMatchObject({ verdict: 'unknown', toSettle: 'needs HER2 status (IHC, with ISH when IHC 2+)' });
+    expect(verdictOf(none, 'HER2-positive')).toMatchObject({
+      verdict: 'unknown',
+      toSettle: 'needs HER2 status (IHC, with ISH when IHC 2+)',
+    });
   });
 
   it('applies registry sex and age limits and PDQ "no prior chemotherapy"', () => {
-    const male = facts({ sex: 'male', age: 50, tumorType: { code: 'BRCA', name: 'Invasive Breast Carcinoma' }, metastatic: true });
+    const male = facts({
+      sex: 'male',
+      age: 50,
+      tumorType: { code: 'BRCA', name: 'Invasive Breast Carcinoma' },
+      metastatic: true,
+    });
     const ev = evaluateTrial(pdqTrial, male);
     expect(ev.excluded).toBe(true);
     expect(verdictOf(ev, 'Registry sex')).toMatchObject({ verdict: 'not_met' });
-    const treated = evaluateTrial(pdqTrial, { ...male, sex: 'female', priorTherapies: [{ drugs: ['paclitaxel'], classes: ['taxane'], type: 'systemic' }], priorLines: 1 });
+    const treated = evaluateTrial(pdqTrial, {
+      ...male,
+      sex: 'female',
+      priorTherapies: [{ drugs: ['paclitaxel'], classes: ['taxane'], type: 'systemic' }],
+      priorLines: 1,
+    });
     expect(verdictOf(treated, 'Chemotherapy: No prior chemotherapy')).toMatchObject({ verdict: 'not_met' });
   });
 });
@@ -107,7 +189,8 @@ describe('matchTrials', () => {
     const db = openDb(':memory:');
     const store = new TrialStore(db);
     store.transaction(() => {
-      for (const t of [egfrTrial, krasTrial, her2Trial, pdqTrial]) store.upsert(t, 'test', '2026-11-25T00:00:00Z');
+      for (const t of [egfrTrial, krasTrial, her2Trial, pdqTrial])
+        store.upsert(t, 'test', '2026-11-25T00:00:00Z');
     });
     const r = matchTrials(db, egfrCase, { near: { lat: 42.36, lon: -71.06 } });
     expect(r.matches.map((m) => m.nctId)).toEqual(['NCT09000001']);
@@ -116,10 +199,18 @@ describe('matchTrials', () => {
     // Houston is nearer to a Texas patient; the completed Seattle site is never offered.
     const tx = matchTrials(db, egfrCase, { near: { lat: 29.76, lon: -95.37 } });
     expect(tx.matches[0]!.nearestSite).toMatchObject({ city: 'Houston' });
-    expect(matchTrials(db, egfrCase, { near: { lat: 47.6, lon: -122.3 }, radiusKm: 100 }).matches).toEqual([]);
-    const all = matchTrials(db, { ...egfrCase, sites: [{ site: 'brain', status: 'untreated' }] }, { includeExcluded: true });
+    expect(matchTrials(db, egfrCase, { near: { lat: 47.6, lon: -122.3 }, radiusKm: 100 }).matches).toEqual(
+      [],
+    );
+    const all = matchTrials(
+      db,
+      { ...egfrCase, sites: [{ site: 'brain', status: 'untreated' }] },
+      { includeExcluded: true },
+    );
     expect(all.matches[0]).toMatchObject({ nctId: 'NCT09000001', excluded: true });
-    expect(matchTrials(db, { ...egfrCase, sites: [{ site: 'brain', status: 'untreated' }] }).matches).toEqual([]);
+    expect(matchTrials(db, { ...egfrCase, sites: [{ site: 'brain', status: 'untreated' }] }).matches).toEqual(
+      [],
+    );
     expect(matchTrials(db, egfrCase, { statuses: ['COMPLETED'] }).matches).toEqual([]);
   });
 });

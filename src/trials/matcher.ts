@@ -1,6 +1,23 @@
-import type { Case, Criterion, CriterionVerdict, Trial, TrialMatch, TrialStatus, Verdict } from '../domain/index.js';
+import type {
+  Case,
+  Criterion,
+  CriterionVerdict,
+  Trial,
+  TrialMatch,
+  TrialStatus,
+  Verdict,
+} from '../domain/index.js';
 import type { Db } from '../store/db.js';
-import { ANY, cancerAncestors, cancerDepth, cancerName, findCancerMentions, isCancerA, LIQUID, SOLID } from './cancer-types.js';
+import {
+  ANY,
+  cancerAncestors,
+  cancerDepth,
+  cancerName,
+  findCancerMentions,
+  isCancerA,
+  LIQUID,
+  SOLID,
+} from './cancer-types.js';
 import { CLASS_LABELS, drugClassesOf, type DrugClass } from './drugs.js';
 import { registryBiomarkers, type BiomarkerTerm, type ParsedItem } from './eligibility/parse.js';
 import { caseGenes, factsFromCase, type CaseFacts } from './facts.js';
@@ -26,7 +43,11 @@ export interface MatchOptions {
   evaluateAtMost?: number;
 }
 
-export const OPEN_STATUSES: readonly TrialStatus[] = ['RECRUITING', 'NOT_YET_RECRUITING', 'ENROLLING_BY_INVITATION'];
+export const OPEN_STATUSES: readonly TrialStatus[] = [
+  'RECRUITING',
+  'NOT_YET_RECRUITING',
+  'ENROLLING_BY_INVITATION',
+];
 
 export interface MatchResult {
   extracted: CaseFacts;
@@ -76,7 +97,9 @@ function termLabel(t: BiomarkerTerm): string {
     case 'amplification':
       return `${g} amplification`;
     case 'status':
-      return t.threshold ? `${g}${t.threshold.scoreType ? ` ${t.threshold.scoreType}` : ''} ${t.threshold.op} ${t.threshold.value}` : `${g}${t.gene === 'MSI' ? (t.status === 'high' ? '-H' : ' stable') : t.gene === 'MMR' ? (t.status === 'deficient' ? ' deficient' : ' proficient') : `-${t.status}`}`;
+      return t.threshold
+        ? `${g}${t.threshold.scoreType ? ` ${t.threshold.scoreType}` : ''} ${t.threshold.op} ${t.threshold.value}`
+        : `${g}${t.gene === 'MSI' ? (t.status === 'high' ? '-H' : ' stable') : t.gene === 'MMR' ? (t.status === 'deficient' ? ' deficient' : ' proficient') : `-${t.status}`}`;
     default: {
       const never: never = t.kind;
       return never;
@@ -85,19 +108,38 @@ function termLabel(t: BiomarkerTerm): string {
 }
 
 /** Does the case carry this biomarker term? true / false / null (not known from the case). */
-function termHolds(t: BiomarkerTerm, f: CaseFacts): { holds: boolean | null; fact?: string; toSettle?: string } {
+function termHolds(
+  t: BiomarkerTerm,
+  f: CaseFacts,
+): { holds: boolean | null; fact?: string; toSettle?: string } {
   if (t.kind === 'status') return statusHolds(t, f);
-  const hits = f.alterations.filter((a) => geneMatches(a.gene, t.gene) || (a.partners ?? []).some((p) => geneMatches(p, t.gene)));
+  const hits = f.alterations.filter(
+    (a) => geneMatches(a.gene, t.gene) || (a.partners ?? []).some((p) => geneMatches(p, t.gene)),
+  );
   const found = hits.find((a) => {
     switch (t.kind) {
       case 'variant':
-        return a.kind === 'mutation' && (a.alteration === t.alteration || (/^[A-Z]\d+$/.test(t.alteration ?? '') && a.alteration.startsWith(t.alteration!) && /^[A-Z]\d+[A-Z]/.test(a.alteration)));
+        return (
+          a.kind === 'mutation' &&
+          (a.alteration === t.alteration ||
+            (/^[A-Z]\d+$/.test(t.alteration ?? '') &&
+              a.alteration.startsWith(t.alteration!) &&
+              /^[A-Z]\d+[A-Z]/.test(a.alteration)))
+        );
       case 'class':
         if (a.kind !== 'mutation') return false;
-        if (t.cls === 'exon19_deletion') return a.classes.includes('exon19_inframe_deletion') || /exon\s*19.*del|19del/i.test(a.text);
-        if (t.cls === 'exon20_insertion') return a.classes.includes('exon20_insertion') || /exon\s*20.*ins/i.test(a.text);
-        if (t.cls === 'exon14_skipping') return a.classes.includes('exon14_skipping') || /exon\s*14/i.test(a.text);
-        if (t.cls === 'activating') return t.gene === 'EGFR' ? a.classes.includes('exon19_inframe_deletion') || EGFR_SENSITIZING.test(a.alteration) || /exon\s*19/i.test(a.text) : true;
+        if (t.cls === 'exon19_deletion')
+          return a.classes.includes('exon19_inframe_deletion') || /exon\s*19.*del|19del/i.test(a.text);
+        if (t.cls === 'exon20_insertion')
+          return a.classes.includes('exon20_insertion') || /exon\s*20.*ins/i.test(a.text);
+        if (t.cls === 'exon14_skipping')
+          return a.classes.includes('exon14_skipping') || /exon\s*14/i.test(a.text);
+        if (t.cls === 'activating')
+          return t.gene === 'EGFR'
+            ? a.classes.includes('exon19_inframe_deletion') ||
+                EGFR_SENSITIZING.test(a.alteration) ||
+                /exon\s*19/i.test(a.text)
+            : true;
         return true;
       case 'mutation':
         return a.kind === 'mutation';
@@ -113,16 +155,28 @@ function termHolds(t: BiomarkerTerm, f: CaseFacts): { holds: boolean | null; fac
   });
   if (found) return { holds: true, fact: found.text || `${found.gene} ${found.alteration}` };
   if (hits.length > 0 && f.profiled) return { holds: false, fact: hits.map((h) => h.text).join(', ') };
-  if (f.profiled) return { holds: false, fact: f.alterations.length > 0 ? `reported alterations: ${f.alterations.map((a) => a.text).join(', ')}` : 'no alterations reported' };
+  if (f.profiled)
+    return {
+      holds: false,
+      fact:
+        f.alterations.length > 0
+          ? `reported alterations: ${f.alterations.map((a) => a.text).join(', ')}`
+          : 'no alterations reported',
+    };
   return { holds: null, toSettle: `needs tumor genomic testing (${t.gene})` };
 }
 
-function statusHolds(t: BiomarkerTerm, f: CaseFacts): { holds: boolean | null; fact?: string; toSettle?: string } {
+function statusHolds(
+  t: BiomarkerTerm,
+  f: CaseFacts,
+): { holds: boolean | null; fact?: string; toSettle?: string } {
   const bm = (name: string) => f.biomarkers.find((b) => b.name === name);
   switch (t.gene) {
     case 'ERBB2': {
       const b = bm('HER2');
-      const amp = f.alterations.find((a) => a.gene === 'ERBB2' && a.kind === 'copyNumber' && a.alteration === 'amplification');
+      const amp = f.alterations.find(
+        (a) => a.gene === 'ERBB2' && a.kind === 'copyNumber' && a.alteration === 'amplification',
+      );
       const s = `${b?.status ?? ''} ${b?.text ?? ''}`.toLowerCase();
       let level: 'positive' | 'low' | 'zero' | 'equivocal' | null = null;
       if (b) {
@@ -134,7 +188,8 @@ function statusHolds(t: BiomarkerTerm, f: CaseFacts): { holds: boolean | null; f
       }
       if (!level && amp) level = 'positive';
       if (!level) return { holds: null, toSettle: 'needs HER2 status (IHC, with ISH when IHC 2+)' };
-      if (level === 'equivocal') return { holds: null, fact: b!.text, toSettle: 'needs HER2 ISH result (IHC 2+ is equivocal)' };
+      if (level === 'equivocal')
+        return { holds: null, fact: b!.text, toSettle: 'needs HER2 ISH result (IHC 2+ is equivocal)' };
       const fact = b?.text ?? amp!.text;
       if (t.status === 'positive') return { holds: level === 'positive', fact };
       if (t.status === 'low') return { holds: level === 'low', fact };
@@ -146,20 +201,34 @@ function statusHolds(t: BiomarkerTerm, f: CaseFacts): { holds: boolean | null; f
     case 'HR': {
       const names = t.gene === 'HR' ? ['ER', 'PR'] : [t.gene];
       const list = names.map(bm).filter((x): x is NonNullable<typeof x> => x !== undefined);
-      if (list.length === 0) return { holds: null, toSettle: `needs ${t.gene === 'HR' ? 'ER/PR' : t.gene} status` };
-      const pos = list.some((b) => /pos|\+|low/i.test(`${b.status ?? ''} ${b.text}`) && !/neg/i.test(b.status ?? ''));
+      if (list.length === 0)
+        return { holds: null, toSettle: `needs ${t.gene === 'HR' ? 'ER/PR' : t.gene} status` };
+      const pos = list.some(
+        (b) => /pos|\+|low/i.test(`${b.status ?? ''} ${b.text}`) && !/neg/i.test(b.status ?? ''),
+      );
       const fact = list.map((b) => b.text).join(', ');
       if (t.status === 'positive') return { holds: pos, fact };
       if (t.status === 'negative') return { holds: !pos, fact };
-      if (t.status === 'low') return { holds: list.some((b) => /low/i.test(`${b.status ?? ''} ${b.text}`)), fact };
+      if (t.status === 'low')
+        return { holds: list.some((b) => /low/i.test(`${b.status ?? ''} ${b.text}`)), fact };
       return { holds: null, fact };
     }
     case 'CD274': {
       const b = bm('PD-L1');
-      if (!b) return { holds: null, toSettle: `needs PD-L1 result${t.threshold?.scoreType ? ` (${t.threshold.scoreType})` : ''}` };
+      if (!b)
+        return {
+          holds: null,
+          toSettle: `needs PD-L1 result${t.threshold?.scoreType ? ` (${t.threshold.scoreType})` : ''}`,
+        };
       if (t.threshold) {
-        if (b.value === undefined) return { holds: /pos/i.test(b.status ?? '') && t.threshold.value <= 1 ? true : null, fact: b.text, toSettle: 'needs the PD-L1 score value' };
-        if (t.threshold.scoreType && b.scoreType && b.scoreType !== t.threshold.scoreType) return { holds: null, fact: b.text, toSettle: `needs PD-L1 ${t.threshold.scoreType}` };
+        if (b.value === undefined)
+          return {
+            holds: /pos/i.test(b.status ?? '') && t.threshold.value <= 1 ? true : null,
+            fact: b.text,
+            toSettle: 'needs the PD-L1 score value',
+          };
+        if (t.threshold.scoreType && b.scoreType && b.scoreType !== t.threshold.scoreType)
+          return { holds: null, fact: b.text, toSettle: `needs PD-L1 ${t.threshold.scoreType}` };
         return { holds: compare(b.value, t.threshold.op, t.threshold.value), fact: b.text };
       }
       const pos = b.value !== undefined ? b.value >= 1 : /pos/i.test(b.status ?? b.text);
@@ -171,8 +240,18 @@ function statusHolds(t: BiomarkerTerm, f: CaseFacts): { holds: boolean | null; f
       const msi = bm('MSI');
       const mmr = bm('MMR');
       let high: boolean | null = null;
-      if (msi) high = /MSI-H|high/i.test(`${msi.status ?? ''} ${msi.text}`) ? true : /MSS|stable|MSI-L|low/i.test(`${msi.status ?? ''} ${msi.text}`) ? false : null;
-      if (high === null && mmr) high = /dMMR|deficient/i.test(`${mmr.status ?? ''} ${mmr.text}`) ? true : /pMMR|proficient/i.test(`${mmr.status ?? ''} ${mmr.text}`) ? false : null;
+      if (msi)
+        high = /MSI-H|high/i.test(`${msi.status ?? ''} ${msi.text}`)
+          ? true
+          : /MSS|stable|MSI-L|low/i.test(`${msi.status ?? ''} ${msi.text}`)
+            ? false
+            : null;
+      if (high === null && mmr)
+        high = /dMMR|deficient/i.test(`${mmr.status ?? ''} ${mmr.text}`)
+          ? true
+          : /pMMR|proficient/i.test(`${mmr.status ?? ''} ${mmr.text}`)
+            ? false
+            : null;
       if (high === null) return { holds: null, toSettle: 'needs MSI or mismatch-repair (MMR) testing' };
       const fact = [msi?.text, mmr?.text].filter(Boolean).join(', ');
       const wantHigh = t.status === 'high' || t.status === 'deficient';
@@ -182,8 +261,13 @@ function statusHolds(t: BiomarkerTerm, f: CaseFacts): { holds: boolean | null; f
       const b = bm('TMB');
       if (!b) return { holds: null, toSettle: 'needs tumor mutational burden (TMB)' };
       const threshold = t.threshold ?? { op: '>=' as const, value: 10 };
-      if (b.value !== undefined) return { holds: compare(b.value, threshold.op, threshold.value), fact: b.text };
-      return { holds: /TMB-H|high/i.test(`${b.status ?? ''} ${b.text}`) && threshold.value <= 10 ? true : null, fact: b.text, toSettle: 'needs the TMB value' };
+      if (b.value !== undefined)
+        return { holds: compare(b.value, threshold.op, threshold.value), fact: b.text };
+      return {
+        holds: /TMB-H|high/i.test(`${b.status ?? ''} ${b.text}`) && threshold.value <= 10 ? true : null,
+        fact: b.text,
+        toSettle: 'needs the TMB value',
+      };
     }
     case 'HRD': {
       const b = bm('HRD');
@@ -213,26 +297,60 @@ function compare(a: number, op: string, b: number): boolean {
 // ---------------------------------------------------------------------------------------------------------
 // One parsed item
 
-const CHEMO_CLASSES: DrugClass[] = ['platinum', 'taxane', 'fluoropyrimidine', 'anthracycline', 'topoisomerase_i', 'pemetrexed'];
+const CHEMO_CLASSES: DrugClass[] = [
+  'platinum',
+  'taxane',
+  'fluoropyrimidine',
+  'anthracycline',
+  'topoisomerase_i',
+  'pemetrexed',
+];
 
-function brainStatus(f: CaseFacts): { present: boolean | null; active: boolean | null; text?: string; lepto: boolean | null } {
+function brainStatus(f: CaseFacts): {
+  present: boolean | null;
+  active: boolean | null;
+  text?: string;
+  lepto: boolean | null;
+} {
   const brain = f.sites.find((s) => s.site === 'brain' || s.site === 'spinal_cord');
   const lepto = f.sites.find((s) => s.site === 'leptomeninges');
   const sitesKnown = f.sites.length > 0;
-  if (!brain) return { present: sitesKnown ? false : null, active: sitesKnown ? false : null, lepto: lepto ? true : sitesKnown ? false : null };
+  if (!brain)
+    return {
+      present: sitesKnown ? false : null,
+      active: sitesKnown ? false : null,
+      lepto: lepto ? true : sitesKnown ? false : null,
+    };
   const st = brain.status;
-  const active = st === 'active' || st === 'untreated' || st === 'progressing' ? true : st === 'treated' || st === 'stable' ? false : null;
-  return { present: true, active, text: brain.text ?? `brain metastases (${st})`, lepto: lepto ? true : false };
+  const active =
+    st === 'active' || st === 'untreated' || st === 'progressing'
+      ? true
+      : st === 'treated' || st === 'stable'
+        ? false
+        : null;
+  return {
+    present: true,
+    active,
+    text: brain.text ?? `brain metastases (${st})`,
+    lepto: lepto ? true : false,
+  };
 }
 
-function received(f: CaseFacts, drugs: readonly string[], classes: readonly DrugClass[], generic?: string): { hit?: CaseFacts['priorTherapies'][number]; label: string } {
-  const label = [...drugs, ...classes.map((c) => CLASS_LABELS[c])].join(' or ') || generic || 'the named therapy';
+function received(
+  f: CaseFacts,
+  drugs: readonly string[],
+  classes: readonly DrugClass[],
+  generic?: string,
+): { hit?: CaseFacts['priorTherapies'][number]; label: string } {
+  const label =
+    [...drugs, ...classes.map((c) => CLASS_LABELS[c])].join(' or ') || generic || 'the named therapy';
   const hit = f.priorTherapies.find(
     (t) =>
       t.drugs.some((d) => drugs.includes(d)) ||
       t.classes.some((c) => classes.includes(c)) ||
       t.drugs.some((d) => drugClassesOf(d).some((c) => classes.includes(c))) ||
-      (generic === 'chemotherapy' && (t.classes.some((c) => CHEMO_CLASSES.includes(c)) || /chemo/i.test(t.name ?? ''))) ||
+      (generic === 'chemotherapy' &&
+        (t.classes.some((c) => CHEMO_CLASSES.includes(c)) || /chemo/i.test(t.name ?? ''))) ||
       (generic === 'radiotherapy' && t.type === 'radiation') ||
       (generic === 'systemic' && t.type === 'systemic'),
   );
@@ -242,30 +360,79 @@ function received(f: CaseFacts, drugs: readonly string[], classes: readonly Drug
 function evalItem(p: ParsedItem, f: CaseFacts, type: 'inclusion' | 'exclusion'): Eval {
   switch (p.category) {
     case 'cancer_type': {
-      if (!f.tumorType) return { holds: null, reason: `asks for ${p.codes.map(cancerName).join(' or ')}`, toSettle: 'needs the primary cancer type', weight: KEY };
+      if (!f.tumorType)
+        return {
+          holds: null,
+          reason: `asks for ${p.codes.map(cancerName).join(' or ')}`,
+          toSettle: 'needs the primary cancer type',
+          weight: KEY,
+        };
       const code = f.tumorType.code;
-      if (p.codes.some((c) => isCancerA(code, c))) return { holds: true, reason: `case is ${f.tumorType.name}; criterion names ${p.text}`, weight: KEY };
-      if (p.codes.some((c) => isCancerA(c, code))) return { holds: null, reason: `criterion names ${p.text}, more specific than the case's ${f.tumorType.name}`, toSettle: 'needs the histologic subtype', weight: KEY };
+      if (p.codes.some((c) => isCancerA(code, c)))
+        return { holds: true, reason: `case is ${f.tumorType.name}; criterion names ${p.text}`, weight: KEY };
+      if (p.codes.some((c) => isCancerA(c, code)))
+        return {
+          holds: null,
+          reason: `criterion names ${p.text}, more specific than the case's ${f.tumorType.name}`,
+          toSettle: 'needs the histologic subtype',
+          weight: KEY,
+        };
       return { holds: false, reason: `case is ${f.tumorType.name}; criterion names ${p.text}`, weight: KEY };
     }
     case 'stage': {
       const st = f.stage ?? (f.metastatic ? 'IV' : undefined);
-      if (!st) return { holds: null, reason: `asks for stage ${p.stages.join('/')}`, toSettle: 'needs the stage', weight: KEY };
+      if (!st)
+        return {
+          holds: null,
+          reason: `asks for stage ${p.stages.join('/')}`,
+          toSettle: 'needs the stage',
+          weight: KEY,
+        };
       const main = /^(I{1,3}V?|IV)([ABC]?)/i.exec(st.replace(/^stage\s*/i, '').toUpperCase());
-      if (!main) return { holds: null, reason: `case stage "${st}" not read`, toSettle: 'needs the stage', weight: KEY };
+      if (!main)
+        return {
+          holds: null,
+          reason: `case stage "${st}" not read`,
+          toSettle: 'needs the stage',
+          weight: KEY,
+        };
       const ok = p.stages.some((s) => {
         const m = /^(I{1,3}V?|IV)([ABC]?)/.exec(s)!;
         return m[1] === main[1] && (!m[2] || !main[2] || m[2] === main[2]);
       });
-      return { holds: ok, reason: `case stage ${st}${f.stage ? '' : ' (metastatic)'}; criterion asks for stage ${p.stages.join('/')}`, weight: KEY };
+      return {
+        holds: ok,
+        reason: `case stage ${st}${f.stage ? '' : ' (metastatic)'}; criterion asks for stage ${p.stages.join('/')}`,
+        weight: KEY,
+      };
     }
     case 'disease_extent': {
-      if (f.metastatic === undefined) return { holds: null, reason: `asks for ${p.anyOf.join(' or ').replace(/_/g, ' ')} disease`, toSettle: 'needs the extent of disease (metastatic or not)', weight: KEY };
-      if (p.anyOf.includes('non_metastatic')) return { holds: !f.metastatic, reason: `case is ${f.metastatic ? '' : 'not '}metastatic; criterion asks for non-metastatic disease`, weight: KEY };
-      return { holds: f.metastatic, reason: `case is ${f.metastatic ? 'metastatic' : 'not metastatic'}; criterion asks for ${p.anyOf.join(' or ').replace(/_/g, ' ')} disease`, weight: KEY };
+      if (f.metastatic === undefined)
+        return {
+          holds: null,
+          reason: `asks for ${p.anyOf.join(' or ').replace(/_/g, ' ')} disease`,
+          toSettle: 'needs the extent of disease (metastatic or not)',
+          weight: KEY,
+        };
+      if (p.anyOf.includes('non_metastatic'))
+        return {
+          holds: !f.metastatic,
+          reason: `case is ${f.metastatic ? '' : 'not '}metastatic; criterion asks for non-metastatic disease`,
+          weight: KEY,
+        };
+      return {
+        holds: f.metastatic,
+        reason: `case is ${f.metastatic ? 'metastatic' : 'not metastatic'}; criterion asks for ${p.anyOf.join(' or ').replace(/_/g, ' ')} disease`,
+        weight: KEY,
+      };
     }
     case 'measurable_disease':
-      return { holds: null, reason: 'asks for measurable disease', toSettle: `needs a measurable lesion${p.recist ? ' per RECIST 1.1' : ''} on recent imaging`, weight: ROUTINE };
+      return {
+        holds: null,
+        reason: 'asks for measurable disease',
+        toSettle: `needs a measurable lesion${p.recist ? ' per RECIST 1.1' : ''} on recent imaging`,
+        weight: ROUTINE,
+      };
     case 'biomarker': {
       const results = p.anyOf.map((t) => ({ t, r: termHolds(t, f) }));
       const anyTrue = results.find((x) => x.r.holds === true);
@@ -284,16 +451,34 @@ function evalItem(p: ParsedItem, f: CaseFacts, type: 'inclusion' | 'exclusion'):
         weight: KEY,
         // PD-L1 and hormone receptors are biomarkers, but the "genomic match" that ranks a trial high is a
         // driver alteration or a tumor-agnostic marker (MSI-H/dMMR, TMB-high, HER2).
-        genomic: !p.negated && type === 'inclusion' && holds === true && results.some((x) => x.r.holds === true && (x.t.kind !== 'status' || ['ERBB2', 'MSI', 'MMR', 'TMB'].includes(x.t.gene))),
+        genomic:
+          !p.negated &&
+          type === 'inclusion' &&
+          holds === true &&
+          results.some(
+            (x) =>
+              x.r.holds === true &&
+              (x.t.kind !== 'status' || ['ERBB2', 'MSI', 'MMR', 'TMB'].includes(x.t.gene)),
+          ),
         genomicReason: (() => {
-          const g = results.find((x) => x.r.holds === true && (x.t.kind !== 'status' || ['ERBB2', 'MSI', 'MMR', 'TMB'].includes(x.t.gene))) ?? anyTrue;
+          const g =
+            results.find(
+              (x) =>
+                x.r.holds === true &&
+                (x.t.kind !== 'status' || ['ERBB2', 'MSI', 'MMR', 'TMB'].includes(x.t.gene)),
+            ) ?? anyTrue;
           return `${g ? termLabel(g.t) : label} (case: ${g?.r.fact ?? fact ?? 'reported'})`;
         })(),
       };
     }
     case 'cns_metastases': {
       const b = brainStatus(f);
-      const caseText = b.present === null ? 'sites not reported' : b.present ? (b.text ?? 'brain metastases') : 'no brain metastases reported';
+      const caseText =
+        b.present === null
+          ? 'sites not reported'
+          : b.present
+            ? (b.text ?? 'brain metastases')
+            : 'no brain metastases reported';
       const settleBrain = 'needs brain imaging (MRI) status';
       let condition: boolean | null;
       let what: string;
@@ -319,28 +504,70 @@ function evalItem(p: ParsedItem, f: CaseFacts, type: 'inclusion' | 'exclusion'):
         }
       }
       // Statement of the criterion: exclusion → "has <what>"; inclusion → "has" for required, "has no" otherwise.
-      const statementIsPresence = type === 'exclusion' || p.rule === 'required' || p.rule === 'required_active';
+      const statementIsPresence =
+        type === 'exclusion' || p.rule === 'required' || p.rule === 'required_active';
       const holds = condition === null ? null : statementIsPresence ? condition : !condition;
-      const toSettle = condition === null ? (b.present ? 'needs whether the brain metastases are treated and stable' : settleBrain) : undefined;
-      const rule = p.rule === 'allowed_treated' ? 'treated, stable brain metastases allowed' : p.rule.replace(/_/g, ' ');
-      return { holds, reason: `${rule}: ${what}; case: ${caseText}`, ...(toSettle ? { toSettle } : {}), weight: KEY };
+      const toSettle =
+        condition === null
+          ? b.present
+            ? 'needs whether the brain metastases are treated and stable'
+            : settleBrain
+          : undefined;
+      const rule =
+        p.rule === 'allowed_treated' ? 'treated, stable brain metastases allowed' : p.rule.replace(/_/g, ' ');
+      return {
+        holds,
+        reason: `${rule}: ${what}; case: ${caseText}`,
+        ...(toSettle ? { toSettle } : {}),
+        weight: KEY,
+      };
     }
     case 'prior_therapy': {
       const r = received(f, p.drugs, p.classes, p.generic);
-      if (f.priorTherapies.length === 0) return { holds: null, reason: `about prior ${r.label}; no treatment history in the case`, toSettle: 'needs the treatment history', weight: KEY };
+      if (f.priorTherapies.length === 0)
+        return {
+          holds: null,
+          reason: `about prior ${r.label}; no treatment history in the case`,
+          toSettle: 'needs the treatment history',
+          weight: KEY,
+        };
       const got = r.hit !== undefined;
-      const fact = got ? `received ${r.hit!.name ?? r.hit!.drugs.join(' + ')}` : `no ${r.label} among prior treatments`;
-      if (p.window && got) return { holds: null, reason: `timing rule for ${r.label}; case ${fact}`, toSettle: `needs the date of the last ${r.label} dose`, weight: KEY };
-      if (p.window && !got) return { holds: type === 'exclusion' ? false : null, reason: `timing rule for ${r.label}; case ${fact}`, weight: ROUTINE };
+      const fact = got
+        ? `received ${r.hit!.name ?? r.hit!.drugs.join(' + ')}`
+        : `no ${r.label} among prior treatments`;
+      if (p.window && got)
+        return {
+          holds: null,
+          reason: `timing rule for ${r.label}; case ${fact}`,
+          toSettle: `needs the date of the last ${r.label} dose`,
+          weight: KEY,
+        };
+      if (p.window && !got)
+        return {
+          holds: type === 'exclusion' ? false : null,
+          reason: `timing rule for ${r.label}; case ${fact}`,
+          weight: ROUTINE,
+        };
       switch (p.requirement) {
         case 'received':
           return { holds: got, reason: `asks about prior ${r.label}; case ${fact}`, weight: KEY };
         case 'not_received':
           return { holds: !got, reason: `asks for no prior ${r.label}; case ${fact}`, weight: KEY };
         case 'progressed_on':
-          if (!got) return { holds: false, reason: `asks for progression on ${r.label}; case ${fact}`, weight: KEY };
-          if (r.hit!.progressed === undefined) return { holds: null, reason: `asks for progression on ${r.label}; case ${fact}`, toSettle: `needs whether the disease progressed on ${r.label}`, weight: KEY };
-          return { holds: r.hit!.progressed, reason: `asks for progression on ${r.label}; case ${fact}${r.hit!.progressed ? ' with progression' : ' without progression'}`, weight: KEY };
+          if (!got)
+            return { holds: false, reason: `asks for progression on ${r.label}; case ${fact}`, weight: KEY };
+          if (r.hit!.progressed === undefined)
+            return {
+              holds: null,
+              reason: `asks for progression on ${r.label}; case ${fact}`,
+              toSettle: `needs whether the disease progressed on ${r.label}`,
+              weight: KEY,
+            };
+          return {
+            holds: r.hit!.progressed,
+            reason: `asks for progression on ${r.label}; case ${fact}${r.hit!.progressed ? ' with progression' : ' without progression'}`,
+            weight: KEY,
+          };
         default: {
           const never: never = p.requirement;
           return never;
@@ -350,31 +577,92 @@ function evalItem(p: ParsedItem, f: CaseFacts, type: 'inclusion' | 'exclusion'):
     case 'prior_lines': {
       const range = `${p.min ?? 0}${p.max !== undefined ? `–${p.max}` : '+'} prior lines`;
       if (f.priorTherapies.length === 0) {
-        if (p.min === undefined || p.min === 0) return { holds: null, reason: `asks for ${range}; no treatment history in the case`, toSettle: 'needs the treatment history', weight: KEY };
-        return { holds: null, reason: `asks for ${range}; no treatment history in the case`, toSettle: 'needs the number of prior lines of therapy', weight: KEY };
+        if (p.min === undefined || p.min === 0)
+          return {
+            holds: null,
+            reason: `asks for ${range}; no treatment history in the case`,
+            toSettle: 'needs the treatment history',
+            weight: KEY,
+          };
+        return {
+          holds: null,
+          reason: `asks for ${range}; no treatment history in the case`,
+          toSettle: 'needs the number of prior lines of therapy',
+          weight: KEY,
+        };
       }
       const n = f.priorLines;
-      return { holds: (p.min === undefined || n >= p.min) && (p.max === undefined || n <= p.max), reason: `asks for ${range}; case has ${n} prior systemic line${n === 1 ? '' : 's'}`, weight: KEY };
+      return {
+        holds: (p.min === undefined || n >= p.min) && (p.max === undefined || n <= p.max),
+        reason: `asks for ${range}; case has ${n} prior systemic line${n === 1 ? '' : 's'}`,
+        weight: KEY,
+      };
     }
     case 'performance_status': {
       const range = `${p.scale} ${p.min ?? 0}–${p.max ?? (p.scale === 'ECOG' ? 4 : 100)}`;
-      if (p.scale === 'Karnofsky') return { holds: null, reason: `asks for ${range}`, toSettle: 'needs the Karnofsky performance score', weight: ROUTINE * 2 };
-      if (f.ecog === undefined) return { holds: null, reason: `asks for ${range}`, toSettle: 'needs ECOG performance status', weight: KEY };
-      return { holds: (p.min === undefined || f.ecog >= p.min) && (p.max === undefined || f.ecog <= p.max), reason: `asks for ${range}; case ECOG ${f.ecog}`, weight: KEY };
+      if (p.scale === 'Karnofsky')
+        return {
+          holds: null,
+          reason: `asks for ${range}`,
+          toSettle: 'needs the Karnofsky performance score',
+          weight: ROUTINE * 2,
+        };
+      if (f.ecog === undefined)
+        return {
+          holds: null,
+          reason: `asks for ${range}`,
+          toSettle: 'needs ECOG performance status',
+          weight: KEY,
+        };
+      return {
+        holds: (p.min === undefined || f.ecog >= p.min) && (p.max === undefined || f.ecog <= p.max),
+        reason: `asks for ${range}; case ECOG ${f.ecog}`,
+        weight: KEY,
+      };
     }
     case 'age': {
       const range = `age ${p.min ?? 0}${p.max !== undefined ? `–${p.max}` : '+'}`;
-      if (f.age === undefined) return { holds: null, reason: `asks for ${range}`, toSettle: 'needs age', weight: KEY };
-      return { holds: (p.min === undefined || f.age >= p.min) && (p.max === undefined || f.age <= p.max), reason: `asks for ${range}; case age ${f.age}`, weight: KEY };
+      if (f.age === undefined)
+        return { holds: null, reason: `asks for ${range}`, toSettle: 'needs age', weight: KEY };
+      return {
+        holds: (p.min === undefined || f.age >= p.min) && (p.max === undefined || f.age <= p.max),
+        reason: `asks for ${range}; case age ${f.age}`,
+        weight: KEY,
+      };
     }
     case 'sex':
-      if (f.sex === 'unknown' || f.sex === 'other') return { holds: null, reason: `asks for ${p.value} participants`, toSettle: 'needs sex', weight: KEY };
-      return { holds: f.sex === p.value, reason: `asks for ${p.value} participants; case is ${f.sex}`, weight: KEY };
+      if (f.sex === 'unknown' || f.sex === 'other')
+        return {
+          holds: null,
+          reason: `asks for ${p.value} participants`,
+          toSettle: 'needs sex',
+          weight: KEY,
+        };
+      return {
+        holds: f.sex === p.value,
+        reason: `asks for ${p.value} participants; case is ${f.sex}`,
+        weight: KEY,
+      };
     case 'pregnancy':
-      if (f.sex === 'male') return { holds: type === 'exclusion' ? false : true, reason: 'pregnancy rule does not apply (male)', weight: ROUTINE };
-      return { holds: null, reason: 'pregnancy / breastfeeding rule', toSettle: 'pregnancy status and contraception are checked at screening', weight: ROUTINE };
+      if (f.sex === 'male')
+        return {
+          holds: type === 'exclusion' ? false : true,
+          reason: 'pregnancy rule does not apply (male)',
+          weight: ROUTINE,
+        };
+      return {
+        holds: null,
+        reason: 'pregnancy / breastfeeding rule',
+        toSettle: 'pregnancy status and contraception are checked at screening',
+        weight: ROUTINE,
+      };
     case 'organ_function':
-      return { holds: null, reason: `lab rule: ${p.lab}${p.op ? ` ${p.op} ${p.value}${p.unit ? ` ${p.unit}` : ''}` : ''}`, toSettle: `needs recent blood tests (${p.lab})`, weight: ROUTINE };
+      return {
+        holds: null,
+        reason: `lab rule: ${p.lab}${p.op ? ` ${p.op} ${p.value}${p.unit ? ` ${p.unit}` : ''}` : ''}`,
+        toSettle: `needs recent blood tests (${p.lab})`,
+        weight: ROUTINE,
+      };
     default: {
       const never: never = p;
       return never;
@@ -385,15 +673,22 @@ function evalItem(p: ParsedItem, f: CaseFacts, type: 'inclusion' | 'exclusion'):
 // ---------------------------------------------------------------------------------------------------------
 // One trial
 
-const OR_PARENT = /\b(one|any|either|at least one) of the following|\bone or more of\b|\bany of these\b|\b(one|any) of:/i;
-const COHORT_PREFIX = /^\s*\(?(for |in )?(cohorts?|arms?|parts?|groups?|phase|dose[- ]expansion|expansion cohort|substudy|module)\b[^:]{0,60}:|^\s*\(?(cohort|arm|part) [A-Z0-9]/i;
+const OR_PARENT =
+  /\b(one|any|either|at least one) of the following|\bone or more of\b|\bany of these\b|\b(one|any) of:/i;
+const COHORT_PREFIX =
+  /^\s*\(?(for |in )?(cohorts?|arms?|parts?|groups?|phase|dose[- ]expansion|expansion cohort|substudy|module)\b[^:]{0,60}:|^\s*\(?(cohort|arm|part) [A-Z0-9]/i;
 const COHORT_ONLY = /\b(cohorts?|arms?|parts?) [A-Z0-9]{1,4}\b[^.;]{0,30}\bonly\b/i;
 /** Criteria written for one cohort or arm ("Cohort C: …", "(Part 2 only)"). Cheap checks first. */
 function cohortScoped(text: string): boolean {
   const head = text.slice(0, 90);
   // Basket trials label disease-specific criteria by the disease: "Gastric or GEJ adenocarcinoma (AC): …".
   const colon = head.indexOf(':');
-  if (colon > 3 && findCancerMentions(head.slice(0, colon)).length > 0 && !/^\s*(histolog|cytolog|confirmed|diagnos|patients?|participants?|subjects?)/i.test(head)) return true;
+  if (
+    colon > 3 &&
+    findCancerMentions(head.slice(0, colon)).length > 0 &&
+    !/^\s*(histolog|cytolog|confirmed|diagnos|patients?|participants?|subjects?)/i.test(head)
+  )
+    return true;
   if (!/cohort|arm|part|group|phase|expansion|substudy|module/i.test(text)) return false;
   return COHORT_PREFIX.test(head) || COHORT_ONLY.test(text);
 }
@@ -406,28 +701,78 @@ export interface TrialEvaluation {
 }
 
 export function evaluateTrial(trial: Trial, f: CaseFacts): TrialEvaluation {
-  const verdicts: Array<CriterionVerdict & { weight: number; genomic: boolean; genomicReason?: string; cohortNotMet?: boolean }> = [];
+  const verdicts: Array<
+    CriterionVerdict & { weight: number; genomic: boolean; genomicReason?: string; cohortNotMet?: boolean }
+  > = [];
   // Registry-level fields first: conditions (tumor type), age limits, sex.
   const tumorVerdict = tumorTypeVerdict(trial, f);
   verdicts.push(tumorVerdict);
   if (trial.minimumAge !== undefined || trial.maximumAge !== undefined) {
     const text = `Registry age limits: ${trial.minimumAge ?? 0}–${trial.maximumAge ?? 'no maximum'} years`;
-    if (f.age === undefined) verdicts.push({ type: 'inclusion', text, verdict: 'unknown', reason: 'case age not given', toSettle: 'needs age', category: 'age', weight: KEY, genomic: false });
+    if (f.age === undefined)
+      verdicts.push({
+        type: 'inclusion',
+        text,
+        verdict: 'unknown',
+        reason: 'case age not given',
+        toSettle: 'needs age',
+        category: 'age',
+        weight: KEY,
+        genomic: false,
+      });
     else {
-      const ok = (trial.minimumAge === undefined || f.age >= trial.minimumAge) && (trial.maximumAge === undefined || f.age <= trial.maximumAge);
-      verdicts.push({ type: 'inclusion', text, verdict: ok ? 'met' : 'not_met', reason: `case age ${f.age}`, category: 'age', weight: KEY, genomic: false });
+      const ok =
+        (trial.minimumAge === undefined || f.age >= trial.minimumAge) &&
+        (trial.maximumAge === undefined || f.age <= trial.maximumAge);
+      verdicts.push({
+        type: 'inclusion',
+        text,
+        verdict: ok ? 'met' : 'not_met',
+        reason: `case age ${f.age}`,
+        category: 'age',
+        weight: KEY,
+        genomic: false,
+      });
     }
   }
   if (trial.sex === 'FEMALE' || trial.sex === 'MALE') {
     const want = trial.sex.toLowerCase();
     const text = `Registry sex: ${want} only`;
-    if (f.sex === 'unknown' || f.sex === 'other') verdicts.push({ type: 'inclusion', text, verdict: 'unknown', reason: 'case sex not given', toSettle: 'needs sex', category: 'sex', weight: KEY, genomic: false });
-    else verdicts.push({ type: 'inclusion', text, verdict: f.sex === want ? 'met' : 'not_met', reason: `case is ${f.sex}`, category: 'sex', weight: KEY, genomic: false });
+    if (f.sex === 'unknown' || f.sex === 'other')
+      verdicts.push({
+        type: 'inclusion',
+        text,
+        verdict: 'unknown',
+        reason: 'case sex not given',
+        toSettle: 'needs sex',
+        category: 'sex',
+        weight: KEY,
+        genomic: false,
+      });
+    else
+      verdicts.push({
+        type: 'inclusion',
+        text,
+        verdict: f.sex === want ? 'met' : 'not_met',
+        reason: `case is ${f.sex}`,
+        category: 'sex',
+        weight: KEY,
+        genomic: false,
+      });
   }
   // Biomarkers named in the title or conditions count like an inclusion criterion (one per gene, the
   // alternatives of title and conditions together).
   for (const b of registryBiomarkers(trial.title, trial.conditions)) {
-    verdicts.push(evaluateCriterion({ type: 'inclusion', text: `Registry title/conditions: ${b.text}`, parsed: [b] as unknown as Criterion['parsed'] }, f));
+    verdicts.push(
+      evaluateCriterion(
+        {
+          type: 'inclusion',
+          text: `Registry title/conditions: ${b.text}`,
+          parsed: [b] as unknown as Criterion['parsed'],
+        },
+        f,
+      ),
+    );
   }
   const base = verdicts.length;
   trial.criteria.forEach((c) => verdicts.push(evaluateCriterion(c, f)));
@@ -437,7 +782,11 @@ export function evaluateTrial(trial: Trial, f: CaseFacts): TrialEvaluation {
   const scoped = verdicts.filter((v) => v.type === 'inclusion' && v.cohortNotMet !== undefined);
   if (scoped.length > 0 && scoped.every((v) => v.cohortNotMet === true)) {
     for (const v of scoped) {
-      Object.assign(v, { verdict: 'not_met' as const, reason: v.reason.replace('(applies to one cohort/arm only)', '(no cohort fits)'), weight: KEY });
+      Object.assign(v, {
+        verdict: 'not_met' as const,
+        reason: v.reason.replace('(applies to one cohort/arm only)', '(no cohort fits)'),
+        weight: KEY,
+      });
       delete v.toSettle;
     }
   }
@@ -452,19 +801,32 @@ export function evaluateTrial(trial: Trial, f: CaseFacts): TrialEvaluation {
   const genomic = verdicts.filter((v) => v.genomic && v.verdict === 'met');
   if (genomic.length > 0) {
     score += Math.min(35, 25 + 5 * (genomic.length - 1));
-    highlights.push(`Genomic match: ${[...new Set(genomic.map((g) => g.genomicReason ?? g.reason))].join('; ')}`);
+    highlights.push(
+      `Genomic match: ${[...new Set(genomic.map((g) => g.genomicReason ?? g.reason))].join('; ')}`,
+    );
   }
   const metKey = verdicts.filter((v) => v.verdict === 'met' && v.weight >= KEY).length;
   score += Math.min(10, metKey);
   const unknown = verdicts.filter((v) => v.verdict === 'unknown');
-  score -= Math.min(30, unknown.reduce((a, v) => a + v.weight, 0));
-  const cns = verdicts.find((v) => v.category === 'cns_metastases' && v.verdict === 'met' && /allowed|active/.test(v.reason) && f.sites.some((s) => s.site === 'brain'));
+  score -= Math.min(
+    30,
+    unknown.reduce((a, v) => a + v.weight, 0),
+  );
+  const cns = verdicts.find(
+    (v) =>
+      v.category === 'cns_metastases' &&
+      v.verdict === 'met' &&
+      /allowed|active/.test(v.reason) &&
+      f.sites.some((s) => s.site === 'brain'),
+  );
   if (cns) highlights.push(`Brain metastases: ${cns.reason.split(';')[0]}`);
   const settle = [...new Set(unknown.filter((v) => v.weight >= KEY && v.toSettle).map((v) => v.toSettle!))];
   if (settle.length > 0) highlights.push(`To settle: ${settle.slice(0, 4).join('; ')}`);
   if (excluded) {
     // An exclusion criterion states the reason most directly; otherwise the first unmet inclusion.
-    const first = verdicts.find((v) => v.verdict === 'not_met' && v.type === 'exclusion') ?? verdicts.find((v) => v.verdict === 'not_met')!;
+    const first =
+      verdicts.find((v) => v.verdict === 'not_met' && v.type === 'exclusion') ??
+      verdicts.find((v) => v.verdict === 'not_met')!;
     highlights.unshift(`Excluded: ${first.text.slice(0, 120)} (${first.reason})`);
   }
   return {
@@ -475,19 +837,50 @@ export function evaluateTrial(trial: Trial, f: CaseFacts): TrialEvaluation {
   };
 }
 
-function tumorTypeVerdict(trial: Trial, f: CaseFacts): CriterionVerdict & { weight: number; genomic: boolean; genomicReason?: string; cohortNotMet?: boolean } {
+function tumorTypeVerdict(
+  trial: Trial,
+  f: CaseFacts,
+): CriterionVerdict & { weight: number; genomic: boolean; genomicReason?: string; cohortNotMet?: boolean } {
   const names = trial.conditions.slice(0, 4).join('; ') + (trial.conditions.length > 4 ? '; …' : '');
   const text = `Registry conditions: ${names || '(none listed)'}`;
   const codes = trial.tumorTypes;
   const base = { type: 'inclusion' as const, text, category: 'cancer_type', weight: KEY, genomic: false };
-  if (codes.length === 0 || codes.includes(ANY)) return { ...base, verdict: 'unknown', reason: 'conditions not mapped to a cancer type', toSettle: 'check the listed conditions by hand', weight: 1 };
-  if (!f.tumorType) return { ...base, verdict: 'unknown', reason: `trial conditions map to ${codes.join(', ')}`, toSettle: 'needs the primary cancer type' };
+  if (codes.length === 0 || codes.includes(ANY))
+    return {
+      ...base,
+      verdict: 'unknown',
+      reason: 'conditions not mapped to a cancer type',
+      toSettle: 'check the listed conditions by hand',
+      weight: 1,
+    };
+  if (!f.tumorType)
+    return {
+      ...base,
+      verdict: 'unknown',
+      reason: `trial conditions map to ${codes.join(', ')}`,
+      toSettle: 'needs the primary cancer type',
+    };
   const code = f.tumorType.code;
   const hit = codes.find((c) => isCancerA(code, c));
-  if (hit) return { ...base, verdict: 'met', reason: `case ${f.tumorType.name} (${code}) falls under ${cancerName(hit)} (${hit})` };
+  if (hit)
+    return {
+      ...base,
+      verdict: 'met',
+      reason: `case ${f.tumorType.name} (${code}) falls under ${cancerName(hit)} (${hit})`,
+    };
   const narrower = codes.find((c) => isCancerA(c, code));
-  if (narrower) return { ...base, verdict: 'unknown', reason: `trial is for ${cancerName(narrower)}, narrower than the case's ${f.tumorType.name}`, toSettle: 'needs the histologic subtype' };
-  return { ...base, verdict: 'not_met', reason: `case ${f.tumorType.name} (${code}) is not among ${codes.map((c) => `${cancerName(c)} (${c})`).join(', ')}` };
+  if (narrower)
+    return {
+      ...base,
+      verdict: 'unknown',
+      reason: `trial is for ${cancerName(narrower)}, narrower than the case's ${f.tumorType.name}`,
+      toSettle: 'needs the histologic subtype',
+    };
+  return {
+    ...base,
+    verdict: 'not_met',
+    reason: `case ${f.tumorType.name} (${code}) is not among ${codes.map((c) => `${cancerName(c)} (${c})`).join(', ')}`,
+  };
 }
 
 function tumorSpecificity(trial: Trial, f: CaseFacts): { points: number; note?: string } {
@@ -497,22 +890,48 @@ function tumorSpecificity(trial: Trial, f: CaseFacts): { points: number; note?: 
   if (hits.length === 0) return { points: 0 };
   const best = hits.reduce((a, c) => (cancerDepth(c) > cancerDepth(a) ? c : a));
   const ratio = cancerDepth(best) / Math.max(1, cancerDepth(code));
-  if (best === SOLID || best === LIQUID) return { points: 5, note: 'Tumor-agnostic trial (all solid tumors)' };
+  if (best === SOLID || best === LIQUID)
+    return { points: 5, note: 'Tumor-agnostic trial (all solid tumors)' };
   return { points: Math.round(20 * ratio), note: `Tumor type: trial for ${cancerName(best)}` };
 }
 
-function evaluateCriterion(c: Criterion, f: CaseFacts): CriterionVerdict & { weight: number; genomic: boolean; genomicReason?: string; cohortNotMet?: boolean } {
+function evaluateCriterion(
+  c: Criterion,
+  f: CaseFacts,
+): CriterionVerdict & { weight: number; genomic: boolean; genomicReason?: string; cohortNotMet?: boolean } {
   const items = c.parsed as unknown as ParsedItem[];
   const base = { type: c.type, text: c.text };
-  if (items.length === 0 && /:\s*$/.test(c.text)) return { ...base, verdict: 'unknown', reason: 'heading of the items that follow', weight: 0, genomic: false };
-  if (items.length === 0) return { ...base, verdict: 'unknown', reason: 'not interpreted automatically; review by hand', weight: 0.25, genomic: false };
+  if (items.length === 0 && /:\s*$/.test(c.text))
+    return {
+      ...base,
+      verdict: 'unknown',
+      reason: 'heading of the items that follow',
+      weight: 0,
+      genomic: false,
+    };
+  if (items.length === 0)
+    return {
+      ...base,
+      verdict: 'unknown',
+      reason: 'not interpreted automatically; review by hand',
+      weight: 0.25,
+      genomic: false,
+    };
   const evals = items.map((p) => ({ p, e: evalItem(p, f, c.type) }));
   let verdict: Verdict;
   if (c.type === 'inclusion') {
-    verdict = evals.some((x) => x.e.holds === false) ? 'not_met' : evals.every((x) => x.e.holds === true) ? 'met' : 'unknown';
+    verdict = evals.some((x) => x.e.holds === false)
+      ? 'not_met'
+      : evals.every((x) => x.e.holds === true)
+        ? 'met'
+        : 'unknown';
   } else {
     // An exclusion criterion lists conditions that each exclude ("A or B"): any present → not met.
-    verdict = evals.some((x) => x.e.holds === true) ? 'not_met' : evals.every((x) => x.e.holds === false) ? 'met' : 'unknown';
+    verdict = evals.some((x) => x.e.holds === true)
+      ? 'not_met'
+      : evals.every((x) => x.e.holds === false)
+        ? 'met'
+        : 'unknown';
   }
   // The item that decided the verdict speaks first.
   const decisive =
@@ -522,8 +941,16 @@ function evaluateCriterion(c: Criterion, f: CaseFacts): CriterionVerdict & { wei
         ? (evals.filter((x) => x.e.holds === null).sort((a, b) => b.e.weight - a.e.weight)[0] ?? evals[0]!)
         : (evals.slice().sort((a, b) => b.e.weight - a.e.weight)[0] ?? evals[0]!);
   const reason = decisive.e.reason;
-  const weight = verdict === 'unknown' ? Math.max(...evals.filter((x) => x.e.holds === null).map((x) => x.e.weight)) : decisive.e.weight;
-  let out: CriterionVerdict & { weight: number; genomic: boolean; genomicReason?: string; cohortNotMet?: boolean } = {
+  const weight =
+    verdict === 'unknown'
+      ? Math.max(...evals.filter((x) => x.e.holds === null).map((x) => x.e.weight))
+      : decisive.e.weight;
+  let out: CriterionVerdict & {
+    weight: number;
+    genomic: boolean;
+    genomicReason?: string;
+    cohortNotMet?: boolean;
+  } = {
     ...base,
     verdict,
     reason,
@@ -531,16 +958,30 @@ function evaluateCriterion(c: Criterion, f: CaseFacts): CriterionVerdict & { wei
     category: decisive.p.category,
     weight,
     genomic: verdict === 'met' && evals.some((x) => x.e.genomic === true),
-    ...(verdict === 'met' && evals.some((x) => x.e.genomic === true) ? { genomicReason: evals.find((x) => x.e.genomic)!.e.genomicReason! } : {}),
+    ...(verdict === 'met' && evals.some((x) => x.e.genomic === true)
+      ? { genomicReason: evals.find((x) => x.e.genomic)!.e.genomicReason! }
+      : {}),
   };
   // Criteria scoped to one cohort or arm do not rule out the whole trial.
-  if (verdict === 'not_met' && cohortScoped(c.text)) out = { ...out, verdict: 'unknown', reason: `${reason} (applies to one cohort/arm only)`, toSettle: 'check which cohort fits', weight: 1, cohortNotMet: true };
+  if (verdict === 'not_met' && cohortScoped(c.text))
+    out = {
+      ...out,
+      verdict: 'unknown',
+      reason: `${reason} (applies to one cohort/arm only)`,
+      toSettle: 'check which cohort fits',
+      weight: 1,
+      cohortNotMet: true,
+    };
   else if (c.type === 'inclusion' && cohortScoped(c.text)) out = { ...out, cohortNotMet: false };
   return out;
 }
 
 /** Items under "one of the following:" are alternatives: one met is enough, the others do not exclude. */
-function applyGroups(criteria: readonly Criterion[], verdicts: Array<CriterionVerdict & { weight: number }>, base: number): void {
+function applyGroups(
+  criteria: readonly Criterion[],
+  verdicts: Array<CriterionVerdict & { weight: number }>,
+  base: number,
+): void {
   const children = new Map<number, number[]>();
   criteria.forEach((c, i) => {
     if (c.parent === undefined) return;
@@ -556,13 +997,27 @@ function applyGroups(criteria: readonly Criterion[], verdicts: Array<CriterionVe
     const allNot = vs.every((v) => v.verdict === 'not_met');
     for (const v of vs) {
       if (v.type !== 'inclusion' || v.verdict !== 'not_met') continue;
-      if (anyMet) Object.assign(v, { verdict: 'met' as const, reason: `${v.reason} (an alternative in the same list is met)`, weight: 0 });
-      else if (!allNot) Object.assign(v, { verdict: 'unknown' as const, reason: `${v.reason} (one of several alternatives)`, weight: 0.5 });
+      if (anyMet)
+        Object.assign(v, {
+          verdict: 'met' as const,
+          reason: `${v.reason} (an alternative in the same list is met)`,
+          weight: 0,
+        });
+      else if (!allNot)
+        Object.assign(v, {
+          verdict: 'unknown' as const,
+          reason: `${v.reason} (one of several alternatives)`,
+          weight: 0.5,
+        });
     }
     const pv = verdicts[base + parent];
     if (pv && pv.verdict === 'unknown' && pv.reason.startsWith('not interpreted')) {
       const summary: Verdict = anyMet ? 'met' : allNot ? 'not_met' : 'unknown';
-      Object.assign(pv, { verdict: summary, reason: `list of alternatives: ${summary === 'met' ? 'one is met' : summary === 'not_met' ? 'none is met' : 'none decided'}`, weight: summary === 'unknown' ? 0.5 : 0 });
+      Object.assign(pv, {
+        verdict: summary,
+        reason: `list of alternatives: ${summary === 'met' ? 'one is met' : summary === 'not_met' ? 'none is met' : 'none decided'}`,
+        weight: summary === 'unknown' ? 0.5 : 0,
+      });
     }
   }
 }
@@ -581,11 +1036,16 @@ export function matchTrials(db: Db, input: Case | CaseFacts, options: MatchOptio
   const limit = options.limit ?? 20;
   const statuses = options.statuses ?? OPEN_STATUSES;
   const genes = caseGenes(facts);
-  const cands = store.candidates({ ...(facts.tumorType ? { tumorCode: facts.tumorType.code } : {}), genes, statuses });
+  const cands = store.candidates({
+    ...(facts.tumorType ? { tumorCode: facts.tumorType.code } : {}),
+    genes,
+    statuses,
+  });
   // Pre-score: required-gene hits first, then tumor-type specificity; a profiled case goes past trials that
   // require only other genes (they would mostly be excluded). Only the best get full evaluation.
   const other = facts.profiled ? store.requiringOtherGenes(genes, statuses) : new Set<string>();
-  const pre = (c: { nctId: string; depth: number; geneHits: number }): number => c.geneHits * 10 + c.depth - (c.geneHits === 0 && other.has(c.nctId) ? 8 : 0);
+  const pre = (c: { nctId: string; depth: number; geneHits: number }): number =>
+    c.geneHits * 10 + c.depth - (c.geneHits === 0 && other.has(c.nctId) ? 8 : 0);
   cands.sort((a, b) => pre(b) - pre(a) || (a.nctId < b.nctId ? -1 : 1));
   const budget = options.evaluateAtMost ?? Math.max(5 * limit, 100);
   const chosen = cands.slice(0, budget);
@@ -598,7 +1058,11 @@ export function matchTrials(db: Db, input: Case | CaseFacts, options: MatchOptio
     if (ev.excluded) excludedCount++;
     if (ev.excluded && !options.includeExcluded) continue;
     const near = nearestSite(t.sites, options.near);
-    if (options.near && options.radiusKm !== undefined && (near?.distanceKm === undefined || near.distanceKm > options.radiusKm)) {
+    if (
+      options.near &&
+      options.radiusKm !== undefined &&
+      (near?.distanceKm === undefined || near.distanceKm > options.radiusKm)
+    ) {
       outside++;
       continue;
     }
@@ -614,8 +1078,23 @@ export function matchTrials(db: Db, input: Case | CaseFacts, options: MatchOptio
       criteria: ev.criteria,
     });
   }
-  matches.sort((a, b) => Number(a.excluded) - Number(b.excluded) || b.score - a.score || (a.nearestSite?.distanceKm ?? Infinity) - (b.nearestSite?.distanceKm ?? Infinity) || (a.nctId < b.nctId ? -1 : 1));
-  return { extracted: facts, matches: matches.slice(0, limit), counts: { candidates: cands.length, evaluated: trials.length, excluded: excludedCount, outsideRadius: outside } };
+  matches.sort(
+    (a, b) =>
+      Number(a.excluded) - Number(b.excluded) ||
+      b.score - a.score ||
+      (a.nearestSite?.distanceKm ?? Infinity) - (b.nearestSite?.distanceKm ?? Infinity) ||
+      (a.nctId < b.nctId ? -1 : 1),
+  );
+  return {
+    extracted: facts,
+    matches: matches.slice(0, limit),
+    counts: {
+      candidates: cands.length,
+      evaluated: trials.length,
+      excluded: excludedCount,
+      outsideRadius: outside,
+    },
+  };
 }
 
 export { cancerAncestors };

@@ -18,7 +18,8 @@ export function trialFromNormalizedRecord(rec: unknown): Trial | null {
   const elig = (r.eligibility ?? {}) as Record<string, unknown>;
   const text = typeof elig.raw_text === 'string' ? elig.raw_text : '';
   const conditions = Array.isArray(r.conditions) ? r.conditions.map(String) : [];
-  const phase = typeof r.phase === 'string' ? normalizePhase(r.phase.replace(/not applicable/i, 'NA')) : undefined;
+  const phase =
+    typeof r.phase === 'string' ? normalizePhase(r.phase.replace(/not applicable/i, 'NA')) : undefined;
   const sex = typeof elig.sex === 'string' ? elig.sex.toUpperCase() : undefined;
   const minimumAge = parseAgeText(elig.minimum_age);
   const maximumAge = parseAgeText(elig.maximum_age);

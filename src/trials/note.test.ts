@@ -26,21 +26,36 @@ describe('factsFromNote', () => {
   });
 
   it('reads a colorectal note with liver metastases and MSS', () => {
-    const f = factsFromNote('Mr. K is a 55 yo man with stage IV colon cancer, liver mets. KRAS G12C. MSS. Progressed on FOLFOX and bevacizumab. ZIP 77030.');
-    expect(f).toMatchObject({ age: 55, sex: 'male', stage: 'IV', tumorType: { code: 'COAD' }, location: { postalCode: '77030' } });
+    const f = factsFromNote(
+      'Mr. K is a 55 yo man with stage IV colon cancer, liver mets. KRAS G12C. MSS. Progressed on FOLFOX and bevacizumab. ZIP 77030.',
+    );
+    expect(f).toMatchObject({
+      age: 55,
+      sex: 'male',
+      stage: 'IV',
+      tumorType: { code: 'COAD' },
+      location: { postalCode: '77030' },
+    });
     expect(f.sites.map((s) => s.site)).toEqual(['liver']);
     expect(f.biomarkers).toMatchObject([{ name: 'MSI', status: 'MSS' }]);
-    expect(f.priorTherapies[0]!.drugs).toEqual(expect.arrayContaining(['fluorouracil', 'oxaliplatin', 'bevacizumab']));
+    expect(f.priorTherapies[0]!.drugs).toEqual(
+      expect.arrayContaining(['fluorouracil', 'oxaliplatin', 'bevacizumab']),
+    );
   });
 
   it('reads HER2 3+ breast cancer and ER positivity', () => {
-    const f = factsFromNote('47-year-old woman, metastatic breast cancer, ER-positive, HER2 3+ by IHC, bone and liver metastases. Prior trastuzumab and pertuzumab.');
+    const f = factsFromNote(
+      '47-year-old woman, metastatic breast cancer, ER-positive, HER2 3+ by IHC, bone and liver metastases. Prior trastuzumab and pertuzumab.',
+    );
     expect(f.tumorType?.code).toBe('BRCA');
     expect(f.biomarkers.map((b) => b.name).sort()).toEqual(['ER', 'HER2']);
     expect(f.sites.map((s) => s.site).sort()).toEqual(['bone', 'liver']);
   });
 
   it('property: never throws on arbitrary text', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 300 }), (s) => void factsFromNote(s)), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (s) => void factsFromNote(s)),
+      { numRuns: 300 },
+    );
   });
 });

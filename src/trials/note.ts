@@ -20,7 +20,15 @@ import { finishFacts, type CaseFacts } from './facts.js';
  * patient's own cancer when it names a cancer type before the patient's.
  */
 export function factsFromNote(text: string): CaseFacts {
-  const facts: CaseFacts = { sex: 'unknown', sites: [], alterations: [], biomarkers: [], profiled: false, priorTherapies: [], priorLines: 0 };
+  const facts: CaseFacts = {
+    sex: 'unknown',
+    sites: [],
+    alterations: [],
+    biomarkers: [],
+    profiled: false,
+    priorTherapies: [],
+    priorLines: 0,
+  };
   const sentences = text
     .replace(/\r/g, '')
     .split(/(?<=[.!?;])\s+|\n+/)
@@ -28,31 +36,49 @@ export function factsFromNote(text: string): CaseFacts {
     .filter(Boolean);
 
   // Age and sex.
-  const age = /\b(\d{1,3})[- ]?(?:year|yr)s?[- ]?old\b|\b(\d{1,3})\s*(?:y\/o|yo)\b|\bage[d]?\s*:?\s*(\d{1,3})\b|\b(\d{1,3})\s*(?:M|F)\b/i.exec(text);
+  const age =
+    /\b(\d{1,3})[- ]?(?:year|yr)s?[- ]?old\b|\b(\d{1,3})\s*(?:y\/o|yo)\b|\bage[d]?\s*:?\s*(\d{1,3})\b|\b(\d{1,3})\s*(?:M|F)\b/i.exec(
+      text,
+    );
   if (age) {
     const v = Number(age[1] ?? age[2] ?? age[3] ?? age[4]);
     if (v > 0 && v < 120) facts.age = v;
   }
-  if (/\b(woman|female|lady|girl|mrs\.?|ms\.?)\b|\b\d{1,3}\s*F\b/i.test(text) || /\bshe\b|\bher\b/i.test(text)) facts.sex = 'female';
-  if (/\b(man|male|gentleman|boy|mr\.?)\b|\b\d{1,3}\s*M\b/i.test(text.replace(/\bfemale\b|\bwoman\b/gi, '')) && facts.sex === 'unknown') facts.sex = 'male';
+  if (
+    /\b(woman|female|lady|girl|mrs\.?|ms\.?)\b|\b\d{1,3}\s*F\b/i.test(text) ||
+    /\bshe\b|\bher\b/i.test(text)
+  )
+    facts.sex = 'female';
+  if (
+    /\b(man|male|gentleman|boy|mr\.?)\b|\b\d{1,3}\s*M\b/i.test(text.replace(/\bfemale\b|\bwoman\b/gi, '')) &&
+    facts.sex === 'unknown'
+  )
+    facts.sex = 'male';
   else if (/\bhe\b|\bhis\b/i.test(text) && facts.sex === 'unknown') facts.sex = 'male';
 
   // Primary cancer: the most specific mention, ignoring sites named as metastases and family history.
   let best: { code: string; name: string; text: string } | undefined;
   for (const s of sentences) {
-    if (/\b(mother|father|sister|brother|family history|aunt|uncle|grandmother|grandfather)\b/i.test(s)) continue;
+    if (/\b(mother|father|sister|brother|family history|aunt|uncle|grandmother|grandfather)\b/i.test(s))
+      continue;
     for (const m of findCancerMentions(s)) {
       const before = s.slice(Math.max(0, m.start - 25), m.start);
       if (/\b(metastatic to|spread to|mets? to|metastases to)\s*(the\s*)?$/i.test(before)) continue;
-      if (!best || (isCancerA(m.code, best.code) && m.code !== best.code) || (!isCancerA(best.code, m.code) && cancerDepth(m.code) > cancerDepth(best.code) && false)) {
+      if (
+        !best ||
+        (isCancerA(m.code, best.code) && m.code !== best.code) ||
+        (!isCancerA(best.code, m.code) && cancerDepth(m.code) > cancerDepth(best.code) && false)
+      ) {
         best = { code: m.code, name: m.name, text: s.slice(m.start, m.end) };
       }
     }
   }
   // "non-small cell lung cancer (adenocarcinoma)": the histology word refines the lung type.
   if (best && (best.code === 'NSCLC' || best.code === 'LUNG')) {
-    if (/\badenocarcinoma\b/i.test(text)) best = { code: 'LUAD', name: 'Lung Adenocarcinoma', text: best.text };
-    else if (/\bsquamous\b/i.test(text)) best = { code: 'LUSC', name: 'Lung Squamous Cell Carcinoma', text: best.text };
+    if (/\badenocarcinoma\b/i.test(text))
+      best = { code: 'LUAD', name: 'Lung Adenocarcinoma', text: best.text };
+    else if (/\bsquamous\b/i.test(text))
+      best = { code: 'LUSC', name: 'Lung Squamous Cell Carcinoma', text: best.text };
   }
   if (best) facts.tumorType = { code: best.code, name: best.name, input: best.text };
 
@@ -60,17 +86,33 @@ export function factsFromNote(text: string): CaseFacts {
   const SITE_WORDS = /\b(metasta\w*|mets|spread|deposits?|lesions?|involvement|carcinomatosis|implants?)\b/i;
   for (const s of sentences) {
     if (!SITE_WORDS.test(s)) continue;
-    if (/\b(no|without|negative for)\b[^.]{0,30}\b(metasta|mets|spread|lesions?)/i.test(s) && !/\b(brain|liver|bone|lung)\b[^.]{0,20}\bmetasta/i.test(s.replace(/\bno\b[^,.;]*/i, ''))) continue;
+    if (
+      /\b(no|without|negative for)\b[^.]{0,30}\b(metasta|mets|spread|lesions?)/i.test(s) &&
+      !/\b(brain|liver|bone|lung)\b[^.]{0,20}\bmetasta/i.test(s.replace(/\bno\b[^,.;]*/i, ''))
+    )
+      continue;
     // Split lists: "metastases to the liver, bones and brain".
     const parts = s.split(/,|;|\band\b|\bas well as\b|\bwith\b/i);
     for (const part of parts) {
       // Blank out cancer names first: the "lung" of "lung cancer" is the primary, not a metastatic site.
       let p = part;
-      for (const m of findCancerMentions(part)) p = p.slice(0, m.start) + ' '.repeat(m.end - m.start) + p.slice(m.end);
+      for (const m of findCancerMentions(part))
+        p = p.slice(0, m.start) + ' '.repeat(m.end - m.start) + p.slice(m.end);
       const site = resolveSite(p);
       if (!site || site.site === 'other') continue;
-      if (best && /liver|lung|bone|brain|pancrea|kidney|ovar|bowel|colon/i.test(p) && !SITE_WORDS.test(p) && !/\b(to|in|of)\s+(the\s+)?\w+\s*$/i.test(p) && parts.length === 1) continue;
-      addSite(facts.sites, { site: site.site, status: site.status === 'unknown' ? statusFromSentence(s, site.site) : site.status, text: p.trim() });
+      if (
+        best &&
+        /liver|lung|bone|brain|pancrea|kidney|ovar|bowel|colon/i.test(p) &&
+        !SITE_WORDS.test(p) &&
+        !/\b(to|in|of)\s+(the\s+)?\w+\s*$/i.test(p) &&
+        parts.length === 1
+      )
+        continue;
+      addSite(facts.sites, {
+        site: site.site,
+        status: site.status === 'unknown' ? statusFromSentence(s, site.site) : site.status,
+        text: p.trim(),
+      });
     }
   }
 
@@ -80,12 +122,26 @@ export function factsFromNote(text: string): CaseFacts {
       if (item.category !== 'biomarker' || item.negated) continue;
       for (const t of item.anyOf) addTerm(facts, t, item.text);
     }
-    const pdl1 = /\bPD-?L1\b[^.;]{0,25}?\b(TPS|CPS|tumou?r proportion score|combined positive score)?\s*(?:of|:|=|is)?\s*(\d{1,3})\s*%?/i.exec(s);
+    const pdl1 =
+      /\bPD-?L1\b[^.;]{0,25}?\b(TPS|CPS|tumou?r proportion score|combined positive score)?\s*(?:of|:|=|is)?\s*(\d{1,3})\s*%?/i.exec(
+        s,
+      );
     if (pdl1 && !facts.biomarkers.some((b) => b.name === 'PD-L1')) {
       const scoreType = /CPS|combined/i.test(pdl1[1] ?? '') ? 'CPS' : 'TPS';
-      facts.biomarkers.push({ name: 'PD-L1', value: Number(pdl1[2]), scoreType, status: Number(pdl1[2]) >= 1 ? 'positive' : 'negative', text: pdl1[0] });
+      facts.biomarkers.push({
+        name: 'PD-L1',
+        value: Number(pdl1[2]),
+        scoreType,
+        status: Number(pdl1[2]) >= 1 ? 'positive' : 'negative',
+        text: pdl1[0],
+      });
     }
-    if (/\b(NGS|next[- ]generation sequencing|FoundationOne|Guardant|MSK-IMPACT|tumor sequencing|molecular profiling|genomic profiling)\b/i.test(s)) facts.profiled = true;
+    if (
+      /\b(NGS|next[- ]generation sequencing|FoundationOne|Guardant|MSK-IMPACT|tumor sequencing|molecular profiling|genomic profiling)\b/i.test(
+        s,
+      )
+    )
+      facts.profiled = true;
   }
   if (facts.alterations.length > 0) facts.profiled = true;
 
@@ -93,23 +149,48 @@ export function factsFromNote(text: string): CaseFacts {
   for (const s of sentences) {
     const drugs = findDrugs(s);
     if (drugs.length === 0) continue;
-    if (/\b(will start|plan(ned)? to|recommend|consider|candidate for|offered)\b/i.test(s) && !/\b(received|treated|progress|after|on)\b/i.test(s)) continue;
-    const progressed = /\bprogress\w*|\brefractory\b|\bresistan\w*|\bgrowth on\b|\bfailed\b/i.test(s) ? true : /\b(response|responded|stable disease|partial response|complete response)\b/i.test(s) && !/progress/i.test(s) ? false : undefined;
+    if (
+      /\b(will start|plan(ned)? to|recommend|consider|candidate for|offered)\b/i.test(s) &&
+      !/\b(received|treated|progress|after|on)\b/i.test(s)
+    )
+      continue;
+    const progressed = /\bprogress\w*|\brefractory\b|\bresistan\w*|\bgrowth on\b|\bfailed\b/i.test(s)
+      ? true
+      : /\b(response|responded|stable disease|partial response|complete response)\b/i.test(s) &&
+          !/progress/i.test(s)
+        ? false
+        : undefined;
     // One therapy per sentence: drugs named together are usually given together ("carboplatin/pemetrexed").
     const type = 'systemic';
-    facts.priorTherapies.push({ drugs, name: drugs.join(' + '), classes: [...new Set(drugs.flatMap(drugClassesOf))], type, ...(progressed !== undefined ? { progressed } : {}) });
+    facts.priorTherapies.push({
+      drugs,
+      name: drugs.join(' + '),
+      classes: [...new Set(drugs.flatMap(drugClassesOf))],
+      type,
+      ...(progressed !== undefined ? { progressed } : {}),
+    });
   }
-  if (/\b(SRS|stereotactic radiosurgery|whole[- ]brain radiation|WBRT|radiotherapy|radiation therapy|SBRT)\b/i.test(text)) facts.priorTherapies.push({ drugs: [], name: 'radiation', classes: [], type: 'radiation' });
+  if (
+    /\b(SRS|stereotactic radiosurgery|whole[- ]brain radiation|WBRT|radiotherapy|radiation therapy|SBRT)\b/i.test(
+      text,
+    )
+  )
+    facts.priorTherapies.push({ drugs: [], name: 'radiation', classes: [], type: 'radiation' });
 
   const ecog = /\b(?:ECOG|performance status|PS)\s*(?:of|is|:|=)?\s*([0-4])\b/i.exec(text);
   if (ecog) facts.ecog = Number(ecog[1]);
   const stage = /\bstage\s+(IV|III|II|I|[1-4])([ABC]?)\b/i.exec(text);
-  if (stage) facts.stage = `${/^\d$/.test(stage[1]!) ? ['I', 'II', 'III', 'IV'][Number(stage[1]) - 1] : stage[1]!.toUpperCase()}${stage[2]!.toUpperCase()}`;
+  if (stage)
+    facts.stage = `${/^\d$/.test(stage[1]!) ? ['I', 'II', 'III', 'IV'][Number(stage[1]) - 1] : stage[1]!.toUpperCase()}${stage[2]!.toUpperCase()}`;
   if (/\bmetastatic\b|\bstage IV\b|\bmets\b/i.test(text)) facts.metastatic = true;
   const zip = /\b(?:zip(?: code)?|lives in [^.]*?)\s*:?\s*(\d{5})\b/i.exec(text);
   const city = /\b[Ll]ives? (?:in|near) ([A-Z][A-Za-z. ]+(?:, ?[A-Z]{2}\b)?)/.exec(text);
   if (zip) facts.location = { postalCode: zip[1]!, country: 'United States' };
-  else if (city) facts.location = { city: city[1]!.trim().split(',')[0]!, ...(city[1]!.includes(',') ? { region: city[1]!.split(',')[1]!.trim() } : {}) };
+  else if (city)
+    facts.location = {
+      city: city[1]!.trim().split(',')[0]!,
+      ...(city[1]!.includes(',') ? { region: city[1]!.split(',')[1]!.trim() } : {}),
+    };
   finishFacts(facts);
   return facts;
 }
@@ -131,14 +212,27 @@ function addTerm(f: CaseFacts, t: BiomarkerTerm, text: string): void {
   };
   switch (t.kind) {
     case 'variant':
-      push({ gene: t.gene, kind: 'mutation', alteration: t.alteration ?? '', classes: [], text: `${t.gene} ${t.alteration}` });
+      push({
+        gene: t.gene,
+        kind: 'mutation',
+        alteration: t.alteration ?? '',
+        classes: [],
+        text: `${t.gene} ${t.alteration}`,
+      });
       return;
     case 'class':
       push({
         gene: t.gene,
         kind: 'mutation',
         alteration: t.cls ?? '',
-        classes: t.cls === 'exon19_deletion' ? ['exon19_inframe_deletion'] : t.cls === 'exon20_insertion' ? ['exon20_insertion'] : t.cls === 'exon14_skipping' ? ['exon14_skipping'] : [],
+        classes:
+          t.cls === 'exon19_deletion'
+            ? ['exon19_inframe_deletion']
+            : t.cls === 'exon20_insertion'
+              ? ['exon20_insertion']
+              : t.cls === 'exon14_skipping'
+                ? ['exon14_skipping']
+                : [],
         text: text.slice(0, 60),
       });
       return;
@@ -147,20 +241,48 @@ function addTerm(f: CaseFacts, t: BiomarkerTerm, text: string): void {
       push({ gene: t.gene, kind: 'mutation', alteration: '', classes: [], text: `${t.gene} mutation` });
       return;
     case 'fusion':
-      push({ gene: t.gene, kind: 'fusion', alteration: `${t.gene} fusion`, classes: [], text: `${t.gene} fusion`, partners: [t.gene] });
+      push({
+        gene: t.gene,
+        kind: 'fusion',
+        alteration: `${t.gene} fusion`,
+        classes: [],
+        text: `${t.gene} fusion`,
+        partners: [t.gene],
+      });
       return;
     case 'amplification':
-      push({ gene: t.gene, kind: 'copyNumber', alteration: 'amplification', classes: [], text: `${t.gene} amplification` });
+      push({
+        gene: t.gene,
+        kind: 'copyNumber',
+        alteration: 'amplification',
+        classes: [],
+        text: `${t.gene} amplification`,
+      });
       return;
     case 'status': {
       if (t.gene === 'HR') {
-        for (const n of ['ER', 'PR'] as const) if (!f.biomarkers.some((b) => b.name === n)) f.biomarkers.push({ name: n, ...(t.status ? { status: t.status } : {}), text: text.slice(0, 60) });
+        for (const n of ['ER', 'PR'] as const)
+          if (!f.biomarkers.some((b) => b.name === n))
+            f.biomarkers.push({
+              name: n,
+              ...(t.status ? { status: t.status } : {}),
+              text: text.slice(0, 60),
+            });
         return;
       }
       const name = t.gene === 'ERBB2' ? 'HER2' : t.gene === 'CD274' ? 'PD-L1' : t.gene;
       if (!['HER2', 'PD-L1', 'MSI', 'MMR', 'TMB', 'ER', 'PR', 'HRD'].includes(name)) return;
       const value = t.threshold?.value;
-      const status = t.gene === 'MSI' ? (t.status === 'high' ? 'MSI-H' : 'MSS') : t.gene === 'MMR' ? (t.status === 'deficient' ? 'dMMR' : 'pMMR') : t.status;
+      const status =
+        t.gene === 'MSI'
+          ? t.status === 'high'
+            ? 'MSI-H'
+            : 'MSS'
+          : t.gene === 'MMR'
+            ? t.status === 'deficient'
+              ? 'dMMR'
+              : 'pMMR'
+            : t.status;
       if (f.biomarkers.some((b) => b.name === name)) return;
       f.biomarkers.push({
         name: name as CaseFacts['biomarkers'][number]['name'],

@@ -43,7 +43,11 @@ export function normalizeStatus(s: unknown): TrialStatus | null {
 
 /** v2 phases ["PHASE1","PHASE2"] or legacy "Phase 1/Phase 2" → "PHASE1/PHASE2"; "N/A" → "NA". */
 export function normalizePhase(p: unknown): string | undefined {
-  const parts = Array.isArray(p) ? p.map(String) : typeof p === 'string' ? p.replace(/N\/A/gi, 'NA').split('/') : [];
+  const parts = Array.isArray(p)
+    ? p.map(String)
+    : typeof p === 'string'
+      ? p.replace(/N\/A/gi, 'NA').split('/')
+      : [];
   const out = parts
     .map((x) => x.trim().toUpperCase().replace(/\s+/g, '').replace('N/A', 'NA'))
     .map((x) => (x === 'EARLYPHASE1' ? 'EARLY_PHASE1' : x))
@@ -63,7 +67,8 @@ export function criteriaFor(text: string): Criterion[] {
   return split.map((c) => {
     // Items under a PDQ sub-label ("Age:" → "18 and over") are read with the label in front.
     const parent = c.parent !== undefined ? split[c.parent] : undefined;
-    const context = parent && /^[A-Z][A-Za-z /]{1,30}:$/.test(parent.text) ? `${parent.text} ${c.text}` : c.text;
+    const context =
+      parent && /^[A-Z][A-Za-z /]{1,30}:$/.test(parent.text) ? `${parent.text} ${c.text}` : c.text;
     const key = `${c.type[0]}|${context}`;
     let parsed = PARSE_CACHE.get(key);
     if (!parsed) {
@@ -103,24 +108,47 @@ export interface ConvertResult {
 }
 
 /** One API v2 study object (as in `/api/v2/studies/{nctId}` or an element of `studies[]`). */
-export function trialFromApiV2(study: unknown, where: { file?: string; pointer?: string } = {}): ConvertResult {
+export function trialFromApiV2(
+  study: unknown,
+  where: { file?: string; pointer?: string } = {},
+): ConvertResult {
   const issues: Issue[] = [];
   const ps = obj(obj(study).protocolSection);
   const id = obj(ps.identificationModule);
   const nctId = str(id.nctId);
   if (!nctId || !/^NCT\d{8}$/.test(nctId)) {
-    issues.push({ severity: 'error', code: 'trial.missing-id', message: `study has no valid nctId (${JSON.stringify(id.nctId ?? null)})`, ...where, field: 'protocolSection.identificationModule.nctId' });
+    issues.push({
+      severity: 'error',
+      code: 'trial.missing-id',
+      message: `study has no valid nctId (${JSON.stringify(id.nctId ?? null)})`,
+      ...where,
+      field: 'protocolSection.identificationModule.nctId',
+    });
     return { trial: null, issues };
   }
   const status = obj(ps.statusModule);
   let st = normalizeStatus(status.overallStatus);
   if (!st) {
-    if (status.overallStatus !== undefined) issues.push({ severity: 'warning', code: 'trial.status-unknown', message: `${nctId}: status ${JSON.stringify(status.overallStatus)} read as UNKNOWN`, ...where, field: 'statusModule.overallStatus' });
+    if (status.overallStatus !== undefined)
+      issues.push({
+        severity: 'warning',
+        code: 'trial.status-unknown',
+        message: `${nctId}: status ${JSON.stringify(status.overallStatus)} read as UNKNOWN`,
+        ...where,
+        field: 'statusModule.overallStatus',
+      });
     st = 'UNKNOWN';
   }
   const elig = obj(ps.eligibilityModule);
   const eligibilityText = str(elig.eligibilityCriteria) ?? '';
-  if (!eligibilityText) issues.push({ severity: 'info', code: 'trial.no-eligibility', message: `${nctId}: no eligibility text`, ...where, field: 'eligibilityModule.eligibilityCriteria' });
+  if (!eligibilityText)
+    issues.push({
+      severity: 'info',
+      code: 'trial.no-eligibility',
+      message: `${nctId}: no eligibility text`,
+      ...where,
+      field: 'eligibilityModule.eligibilityCriteria',
+    });
   const conditions = arr(obj(ps.conditionsModule).conditions).map(String);
   const keywords = arr(obj(ps.conditionsModule).keywords).map(String);
   const interventions = arr(obj(ps.armsInterventionsModule).interventions).map((iv) => {
@@ -179,12 +207,24 @@ export function trialFromLegacyXml(root: unknown, where: { file?: string } = {})
   const cs = obj(root);
   const nctId = str(obj(cs.id_info).nct_id);
   if (!nctId || !/^NCT\d{8}$/.test(nctId)) {
-    issues.push({ severity: 'error', code: 'trial.missing-id', message: 'clinical_study has no valid id_info/nct_id', ...where, field: 'id_info/nct_id' });
+    issues.push({
+      severity: 'error',
+      code: 'trial.missing-id',
+      message: 'clinical_study has no valid id_info/nct_id',
+      ...where,
+      field: 'id_info/nct_id',
+    });
     return { trial: null, issues };
   }
   let st = normalizeStatus(str(cs.overall_status));
   if (!st) {
-    issues.push({ severity: 'warning', code: 'trial.status-unknown', message: `${nctId}: status ${JSON.stringify(cs.overall_status ?? null)} read as UNKNOWN`, ...where, field: 'overall_status' });
+    issues.push({
+      severity: 'warning',
+      code: 'trial.status-unknown',
+      message: `${nctId}: status ${JSON.stringify(cs.overall_status ?? null)} read as UNKNOWN`,
+      ...where,
+      field: 'overall_status',
+    });
     st = 'UNKNOWN';
   }
   const elig = obj(cs.eligibility);
@@ -194,14 +234,25 @@ export function trialFromLegacyXml(root: unknown, where: { file?: string } = {})
     const o = obj(iv);
     const name = str(o.intervention_name) ?? '';
     const others = arr(o.other_name).map(String);
-    return { name, ...(str(o.intervention_type) ? { type: str(o.intervention_type)!.toUpperCase() } : {}), drugs: interventionDrugs(name, others) };
+    return {
+      name,
+      ...(str(o.intervention_type) ? { type: str(o.intervention_type)!.toUpperCase() } : {}),
+      drugs: interventionDrugs(name, others),
+    };
   });
   const sites: TrialSite[] = arr(cs.location).map((l) => {
     const o = obj(l);
     const f = obj(o.facility);
     const a = obj(f.address);
     const s = normalizeStatus(str(o.status));
-    return clean({ facility: str(f.name), city: str(a.city), state: str(a.state), country: str(a.country), postalCode: str(a.zip), status: s ?? undefined });
+    return clean({
+      facility: str(f.name),
+      city: str(a.city),
+      state: str(a.state),
+      country: str(a.country),
+      postalCode: str(a.zip),
+      status: s ?? undefined,
+    });
   });
   const gender = str(elig.gender)?.toUpperCase();
   const date = (v: unknown): string | undefined => str(typeof v === 'object' ? obj(v)['#text'] : v);
@@ -220,7 +271,12 @@ export function trialFromLegacyXml(root: unknown, where: { file?: string } = {})
     sites,
     minimumAge: parseAgeText(elig.minimum_age),
     maximumAge: parseAgeText(elig.maximum_age),
-    sex: gender === 'ALL' || gender === 'FEMALE' || gender === 'MALE' ? gender : gender === 'BOTH' ? 'ALL' : undefined,
+    sex:
+      gender === 'ALL' || gender === 'FEMALE' || gender === 'MALE'
+        ? gender
+        : gender === 'BOTH'
+          ? 'ALL'
+          : undefined,
     eligibilityText,
     criteria: criteriaFor(eligibilityText),
   }) as Trial;

@@ -21,17 +21,25 @@ describeWithSharedData('trials on the shared corpora', () => {
   let result: ImportResult;
   const expectedIds = new Set<string>();
   const T = (...p: string[]) => sharedPath('trials', ...p);
-  const apiV2 = [T('ctgov_modern', 'nsclcbench_api_v2'), T('ctgov_modern', 'xiaoyibao_mcp_api_v2_page'), T('ctgov_modern', 'biomcp_api_v2_fixtures'), T('ctgov_modern', 'dbdishant_pipeline_api_v2'), T('mcode', 'service_spec_data', 'NCT02513394.json')];
+  const apiV2 = [
+    T('ctgov_modern', 'nsclcbench_api_v2'),
+    T('ctgov_modern', 'xiaoyibao_mcp_api_v2_page'),
+    T('ctgov_modern', 'biomcp_api_v2_fixtures'),
+    T('ctgov_modern', 'dbdishant_pipeline_api_v2'),
+    T('mcode', 'service_spec_data', 'NCT02513394.json'),
+  ];
 
   beforeAll(async () => {
     // What should arrive, counted independently of the importers: file names for XML, nctIds for JSON.
-    for (const f of readdirSync(T('ctgov_legacy_xml_oncology', 'xml'))) expectedIds.add(f.replace('.xml', ''));
+    for (const f of readdirSync(T('ctgov_legacy_xml_oncology', 'xml')))
+      expectedIds.add(f.replace('.xml', ''));
     const collect = (v: unknown): void => {
       if (Array.isArray(v)) v.forEach(collect);
       else if (v && typeof v === 'object') {
         const o = v as Record<string, unknown>;
         if (Array.isArray(o.studies)) collect(o.studies);
-        const id = (o.protocolSection as { identificationModule?: { nctId?: string } } | undefined)?.identificationModule?.nctId;
+        const id = (o.protocolSection as { identificationModule?: { nctId?: string } } | undefined)
+          ?.identificationModule?.nctId;
         if (id) expectedIds.add(id);
       }
     };
@@ -88,9 +96,17 @@ describeWithSharedData('trials on the shared corpora', () => {
     expect(r.extracted.tumorType?.code).toBe('LUAD');
     expect(r.matches.slice(0, 3).every((m) => /EGFR/.test(genomic(m)))).toBe(true);
     // No KRAS G12C-only trial is offered to an EGFR-driven tumor.
-    expect(r.matches.some((m) => m.criteria.some((c) => c.category === 'biomarker' && c.verdict === 'met' && /KRAS G12C/.test(c.reason)))).toBe(false);
+    expect(
+      r.matches.some((m) =>
+        m.criteria.some(
+          (c) => c.category === 'biomarker' && c.verdict === 'met' && /KRAS G12C/.test(c.reason),
+        ),
+      ),
+    ).toBe(false);
     // "Active brain metastases" exclusions do not rule out treated, stable ones.
-    const cns = r.matches.flatMap((m) => m.criteria.filter((c) => c.category === 'cns_metastases' && c.type === 'exclusion'));
+    const cns = r.matches.flatMap((m) =>
+      m.criteria.filter((c) => c.category === 'cns_metastases' && c.type === 'exclusion'),
+    );
     expect(cns.length).toBeGreaterThan(0);
     expect(cns.every((c) => c.verdict === 'met')).toBe(true);
     // The same case with untreated brain metastases loses those trials.
@@ -99,7 +115,11 @@ describeWithSharedData('trials on the shared corpora', () => {
     const r2 = matchTrials(db, active, { limit: 50 });
     expect(r2.counts.excluded).toBeGreaterThan(r.counts.excluded);
     const kept = new Set(r2.matches.map((m) => m.nctId));
-    const lost = r.matches.filter((m) => m.criteria.some((c) => c.category === 'cns_metastases' && c.type === 'exclusion' && /active/.test(c.reason)));
+    const lost = r.matches.filter((m) =>
+      m.criteria.some(
+        (c) => c.category === 'cns_metastases' && c.type === 'exclusion' && /active/.test(c.reason),
+      ),
+    );
     expect(lost.length).toBeGreaterThan(0);
     for (const m of lost) expect(kept.has(m.nctId)).toBe(false);
   });
@@ -109,7 +129,18 @@ describeWithSharedData('trials on the shared corpora', () => {
     const r = matchTrials(db, kase, { limit: 10 });
     sane(r.matches);
     for (const m of r.matches.slice(0, 3)) expect(genomic(m)).toMatch(/KRAS (G12C|alteration|mutation)/);
-    expect(r.matches.every((m) => !m.criteria.some((c) => c.verdict === 'met' && c.category === 'biomarker' && /MSI-H/.test(c.reason) && c.type === 'inclusion'))).toBe(true);
+    expect(
+      r.matches.every(
+        (m) =>
+          !m.criteria.some(
+            (c) =>
+              c.verdict === 'met' &&
+              c.category === 'biomarker' &&
+              /MSI-H/.test(c.reason) &&
+              c.type === 'inclusion',
+          ),
+      ),
+    ).toBe(true);
     expect(r.extracted.sites.map((s) => s.site)).toEqual(['liver']);
   });
 
@@ -119,7 +150,11 @@ describeWithSharedData('trials on the shared corpora', () => {
     const open = r.matches.filter((m) => !m.excluded);
     sane(open);
     expect(genomic(open[0]!)).toMatch(/HER2-positive/);
-    const her2neg = r.matches.filter((m) => m.criteria.some((c) => c.type === 'inclusion' && /HER2[- ]negative/i.test(c.text) && c.category === 'biomarker'));
+    const her2neg = r.matches.filter((m) =>
+      m.criteria.some(
+        (c) => c.type === 'inclusion' && /HER2[- ]negative/i.test(c.text) && c.category === 'biomarker',
+      ),
+    );
     for (const m of her2neg) expect(m.excluded).toBe(true);
   });
 

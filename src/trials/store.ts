@@ -98,7 +98,9 @@ export class TrialStore {
         @conditions, @tumorTypes, @interventions, @eligibilityText, @criteria, @source, @importedAt)`),
       site: db.prepare('INSERT INTO trial_sites VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       tumor: db.prepare('INSERT OR IGNORE INTO trial_tumor (nct_id, code, status) VALUES (?, ?, ?)'),
-      gene: db.prepare('INSERT OR IGNORE INTO trial_gene (nct_id, gene, required, status) VALUES (?, ?, ?, ?)'),
+      gene: db.prepare(
+        'INSERT OR IGNORE INTO trial_gene (nct_id, gene, required, status) VALUES (?, ?, ?, ?)',
+      ),
       fts: db.prepare('INSERT INTO trial_fts (nct_id, title, conditions, eligibility) VALUES (?, ?, ?, ?)'),
       get: db.prepare('SELECT * FROM trials WHERE nct_id = ?'),
       sites: db.prepare('SELECT * FROM trial_sites WHERE nct_id = ? ORDER BY idx'),
@@ -134,13 +136,25 @@ export class TrialStore {
       importedAt,
     });
     trial.sites.forEach((x, i) =>
-      s.site.run(trial.nctId, i, x.facility ?? null, x.city ?? null, x.state ?? null, x.country ?? null, x.postalCode ?? null, x.lat ?? null, x.lon ?? null, x.status ?? null),
+      s.site.run(
+        trial.nctId,
+        i,
+        x.facility ?? null,
+        x.city ?? null,
+        x.state ?? null,
+        x.country ?? null,
+        x.postalCode ?? null,
+        x.lat ?? null,
+        x.lon ?? null,
+        x.status ?? null,
+      ),
     );
     // Trials with no recognised cancer type are indexed as "all tumors" so they stay findable (ranked low).
     const codes = trial.tumorTypes.length > 0 ? trial.tumorTypes : ['ALL_TUMORS'];
     for (const c of codes) s.tumor.run(trial.nctId, c, trial.status);
     const genes = trialGenes(trial.criteria);
-    for (const b of registryBiomarkers(trial.title, trial.conditions)) for (const t of b.anyOf) genes.set(t.gene, true);
+    for (const b of registryBiomarkers(trial.title, trial.conditions))
+      for (const t of b.anyOf) genes.set(t.gene, true);
     for (const [gene, required] of genes) s.gene.run(trial.nctId, gene, required ? 1 : 0, trial.status);
     s.fts.run(trial.nctId, trial.title, trial.conditions.join('; '), trial.eligibilityText);
     return existed ? 'updated' : 'inserted';
@@ -187,14 +201,20 @@ export class TrialStore {
    * "all solid tumors"), or that require one of the case's genes; filtered by status. Returns a cheap
    * pre-score used to decide which candidates get full criterion evaluation.
    */
-  candidates(opts: { tumorCode?: string; genes: readonly string[]; statuses?: readonly TrialStatus[] }): Array<{ nctId: string; depth: number; geneHits: number }> {
+  candidates(opts: {
+    tumorCode?: string;
+    genes: readonly string[];
+    statuses?: readonly TrialStatus[];
+  }): Array<{ nctId: string; depth: number; geneHits: number }> {
     const anc = opts.tumorCode ? cancerAncestors(opts.tumorCode) : ['ALL_TUMORS'];
     const depthOf = new Map(anc.map((c, i) => [c, anc.length - 1 - i]));
     const st = opts.statuses ?? [];
     const statusSql = st.length > 0 ? ` AND status IN (${st.map(() => '?').join(',')})` : '';
     const out = new Map<string, { nctId: string; depth: number; geneHits: number }>();
     const tumorRows = this.db
-      .prepare(`SELECT nct_id, code FROM trial_tumor WHERE code IN (${anc.map(() => '?').join(',')})${statusSql}`)
+      .prepare(
+        `SELECT nct_id, code FROM trial_tumor WHERE code IN (${anc.map(() => '?').join(',')})${statusSql}`,
+      )
       .raw()
       .all(...anc, ...st) as Array<[string, string]>;
     for (const [id, code] of tumorRows) {
@@ -204,7 +224,9 @@ export class TrialStore {
     }
     if (opts.genes.length > 0) {
       const geneRows = this.db
-        .prepare(`SELECT nct_id, count(*) FROM trial_gene WHERE gene IN (${opts.genes.map(() => '?').join(',')}) AND required = 1${statusSql} GROUP BY nct_id`)
+        .prepare(
+          `SELECT nct_id, count(*) FROM trial_gene WHERE gene IN (${opts.genes.map(() => '?').join(',')}) AND required = 1${statusSql} GROUP BY nct_id`,
+        )
         .raw()
         .all(...opts.genes, ...st) as Array<[string, number]>;
       for (const [id, n] of geneRows) {
@@ -221,7 +243,12 @@ export class TrialStore {
     const q = genes.length > 0 ? ` AND gene NOT IN (${genes.map(() => '?').join(',')})` : '';
     const sq = statuses.length > 0 ? ` AND status IN (${statuses.map(() => '?').join(',')})` : '';
     return new Set(
-      this.db.prepare(`SELECT DISTINCT nct_id FROM trial_gene WHERE required = 1 AND gene NOT IN ('CD274','ER','PR','HR')${q}${sq}`).pluck().all(...genes, ...statuses) as string[],
+      this.db
+        .prepare(
+          `SELECT DISTINCT nct_id FROM trial_gene WHERE required = 1 AND gene NOT IN ('CD274','ER','PR','HR')${q}${sq}`,
+        )
+        .pluck()
+        .all(...genes, ...statuses) as string[],
     );
   }
 
@@ -233,7 +260,9 @@ export class TrialStore {
       const chunk = ids.slice(i, i + CH);
       const q = chunk.map(() => '?').join(',');
       const rows = this.db.prepare(`SELECT * FROM trials WHERE nct_id IN (${q})`).all(...chunk) as TrialRow[];
-      const sites = this.db.prepare(`SELECT * FROM trial_sites WHERE nct_id IN (${q}) ORDER BY nct_id, idx`).all(...chunk) as SiteRow[];
+      const sites = this.db
+        .prepare(`SELECT * FROM trial_sites WHERE nct_id IN (${q}) ORDER BY nct_id, idx`)
+        .all(...chunk) as SiteRow[];
       const byId = new Map<string, TrialSite[]>();
       for (const s of sites) {
         let l = byId.get(s.nct_id);
@@ -247,17 +276,41 @@ export class TrialStore {
 
   /** Full-text search over titles, conditions and eligibility text (FTS5 query syntax). */
   search(query: string, limit = 20): string[] {
-    return this.db.prepare('SELECT nct_id FROM trial_fts WHERE trial_fts MATCH ? ORDER BY rank LIMIT ?').pluck().all(query, limit) as string[];
+    return this.db
+      .prepare('SELECT nct_id FROM trial_fts WHERE trial_fts MATCH ? ORDER BY rank LIMIT ?')
+      .pluck()
+      .all(query, limit) as string[];
   }
 
   stats(): TrialStats {
     const total = this.db.prepare('SELECT count(*) FROM trials').pluck().get() as number;
-    const byStatus = Object.fromEntries(this.db.prepare('SELECT status, count(*) FROM trials GROUP BY status ORDER BY 2 DESC').raw().all() as Array<[string, number]>);
-    const byTumor = Object.fromEntries(this.db.prepare('SELECT code, count(*) FROM trial_tumor GROUP BY code ORDER BY 2 DESC LIMIT 25').raw().all() as Array<[string, number]>);
-    const byGene = Object.fromEntries(this.db.prepare('SELECT gene, count(*) FROM trial_gene WHERE required = 1 GROUP BY gene ORDER BY 2 DESC LIMIT 25').raw().all() as Array<[string, number]>);
+    const byStatus = Object.fromEntries(
+      this.db
+        .prepare('SELECT status, count(*) FROM trials GROUP BY status ORDER BY 2 DESC')
+        .raw()
+        .all() as Array<[string, number]>,
+    );
+    const byTumor = Object.fromEntries(
+      this.db
+        .prepare('SELECT code, count(*) FROM trial_tumor GROUP BY code ORDER BY 2 DESC LIMIT 25')
+        .raw()
+        .all() as Array<[string, number]>,
+    );
+    const byGene = Object.fromEntries(
+      this.db
+        .prepare(
+          'SELECT gene, count(*) FROM trial_gene WHERE required = 1 GROUP BY gene ORDER BY 2 DESC LIMIT 25',
+        )
+        .raw()
+        .all() as Array<[string, number]>,
+    );
     const sites = this.db.prepare('SELECT count(*) FROM trial_sites').pluck().get() as number;
-    const geocoded = this.db.prepare('SELECT count(*) FROM trial_sites WHERE lat IS NOT NULL').pluck().get() as number;
-    const lastImport = (this.db.prepare('SELECT max(imported_at) FROM trials').pluck().get() as string | null) ?? null;
+    const geocoded = this.db
+      .prepare('SELECT count(*) FROM trial_sites WHERE lat IS NOT NULL')
+      .pluck()
+      .get() as number;
+    const lastImport =
+      (this.db.prepare('SELECT max(imported_at) FROM trials').pluck().get() as string | null) ?? null;
     let criteria = 0;
     let parsed = 0;
     for (const row of this.db.prepare('SELECT criteria FROM trials').pluck().iterate() as Iterable<string>) {
@@ -265,15 +318,33 @@ export class TrialStore {
       criteria += cs.length;
       parsed += cs.filter((c) => c.parsed.length > 0).length;
     }
-    return { total, byStatus, byTumorType: byTumor, byRequiredGene: byGene, sites, geocodedSites: geocoded, criteria, parsedCriteria: parsed, lastImport };
+    return {
+      total,
+      byStatus,
+      byTumorType: byTumor,
+      byRequiredGene: byGene,
+      sites,
+      geocodedSites: geocoded,
+      criteria,
+      parsedCriteria: parsed,
+      lastImport,
+    };
   }
 
   getState(key: string): string | undefined {
-    return (this.db.prepare('SELECT value FROM trial_sync_state WHERE key = ?').pluck().get(key) as string | undefined) ?? undefined;
+    return (
+      (this.db.prepare('SELECT value FROM trial_sync_state WHERE key = ?').pluck().get(key) as
+        string | undefined) ?? undefined
+    );
   }
   setState(key: string, value: string | null): void {
     if (value === null) this.db.prepare('DELETE FROM trial_sync_state WHERE key = ?').run(key);
-    else this.db.prepare('INSERT INTO trial_sync_state VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+    else
+      this.db
+        .prepare(
+          'INSERT INTO trial_sync_state VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+        )
+        .run(key, value);
   }
 }
 

@@ -51,7 +51,12 @@ afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 describe('syncTrials against a local API v2 server', () => {
   it('builds the API query: condition, statuses, incremental date range, page size', () => {
-    const q = syncQuery({ condition: 'lung cancer', statuses: ['RECRUITING', 'NOT_YET_RECRUITING'], since: '2026-01-01', pageSize: 50 });
+    const q = syncQuery({
+      condition: 'lung cancer',
+      statuses: ['RECRUITING', 'NOT_YET_RECRUITING'],
+      since: '2026-01-01',
+      pageSize: 50,
+    });
     expect(q.get('query.cond')).toBe('lung cancer');
     expect(q.get('filter.overallStatus')).toBe('RECRUITING,NOT_YET_RECRUITING');
     expect(q.get('filter.advanced')).toBe('AREA[LastUpdatePostDate]RANGE[2026-01-01,MAX]');
@@ -62,7 +67,14 @@ describe('syncTrials against a local API v2 server', () => {
     requests.length = 0;
     const db = openDb(':memory:');
     const progress: number[] = [];
-    const r = await syncTrials(db, { baseUrl: base, condition: 'cancer', statuses: ['RECRUITING'], since: '2026-01-01', backoffMs: 1, onProgress: (p) => progress.push(p.trials) });
+    const r = await syncTrials(db, {
+      baseUrl: base,
+      condition: 'cancer',
+      statuses: ['RECRUITING'],
+      since: '2026-01-01',
+      backoffMs: 1,
+      onProgress: (p) => progress.push(p.trials),
+    });
     expect(r).toMatchObject({ pages: 2, trials: 3, inserted: 3, total: 3, complete: true, resumed: false });
     expect(progress).toEqual([2, 3]);
     expect(requests[0]!.searchParams.get('countTotal')).toBe('true');
@@ -82,7 +94,9 @@ describe('syncTrials against a local API v2 server', () => {
   it('gives up after the retry budget and keeps what was committed', async () => {
     failNext = 10;
     const db = openDb(':memory:');
-    await expect(syncTrials(db, { baseUrl: base, backoffMs: 1, retries: 2 })).rejects.toThrow(/giving up after 3 attempts/);
+    await expect(syncTrials(db, { baseUrl: base, backoffMs: 1, retries: 2 })).rejects.toThrow(
+      /giving up after 3 attempts/,
+    );
     failNext = 0;
   });
 
@@ -99,6 +113,8 @@ describe('syncTrials against a local API v2 server', () => {
 
   it('fails at once on a client error (4xx)', async () => {
     const db = openDb(':memory:');
-    await expect(syncTrials(db, { baseUrl: base, statuses: ['BOGUS' as 'RECRUITING'], backoffMs: 1 })).rejects.toThrow(/HTTP 400/);
+    await expect(
+      syncTrials(db, { baseUrl: base, statuses: ['BOGUS' as 'RECRUITING'], backoffMs: 1 }),
+    ).rejects.toThrow(/HTTP 400/);
   });
 });

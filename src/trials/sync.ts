@@ -73,19 +73,24 @@ async function fetchPage(url: string, o: SyncOptions): Promise<unknown> {
     let status = 0;
     let message = '';
     try {
-      const res = await f(url, { headers: { accept: 'application/json' }, ...(o.signal ? { signal: o.signal } : {}) });
+      const res = await f(url, {
+        headers: { accept: 'application/json' },
+        ...(o.signal ? { signal: o.signal } : {}),
+      });
       status = res.status;
       if (res.ok) return (await res.json()) as unknown;
       message = `HTTP ${res.status}`;
       // 4xx other than 429 will not get better by waiting.
-      if (res.status < 500 && res.status !== 429) throw Object.assign(new Error(`${message} for ${url}`), { permanent: true });
+      if (res.status < 500 && res.status !== 429)
+        throw Object.assign(new Error(`${message} for ${url}`), { permanent: true });
       const retryAfter = Number(res.headers.get('retry-after'));
       if (Number.isFinite(retryAfter) && retryAfter > 0) delay = Math.max(delay, retryAfter * 1000);
     } catch (err) {
       if ((err as { permanent?: boolean }).permanent || o.signal?.aborted) throw err;
       message = (err as Error).message;
     }
-    if (attempt >= retries) throw new Error(`giving up after ${retries + 1} attempts (${message || `HTTP ${status}`}): ${url}`);
+    if (attempt >= retries)
+      throw new Error(`giving up after ${retries + 1} attempts (${message || `HTTP ${status}`}): ${url}`);
     await sleep(delay, o.signal);
     delay *= 2;
   }
@@ -98,7 +103,15 @@ export async function syncTrials(db: Db, o: SyncOptions = {}): Promise<SyncResul
   const queryKey = `sync:${query.toString()}`;
   let token = o.restart ? undefined : store.getState(queryKey);
   const resumed = token !== undefined;
-  const result: SyncResult = { pages: 0, trials: 0, inserted: 0, updated: 0, resumed, complete: false, issues: [] };
+  const result: SyncResult = {
+    pages: 0,
+    trials: 0,
+    inserted: 0,
+    updated: 0,
+    resumed,
+    complete: false,
+    issues: [],
+  };
   const importedAt = (o.now ?? (() => new Date()))().toISOString();
   for (;;) {
     if (o.maxPages !== undefined && result.pages >= o.maxPages) break;
@@ -119,7 +132,11 @@ export async function syncTrials(db: Db, o: SyncOptions = {}): Promise<SyncResul
     });
     result.pages++;
     result.trials += page.trials.length;
-    o.onProgress?.({ pages: result.pages, trials: result.trials, ...(result.total !== undefined ? { total: result.total } : {}) });
+    o.onProgress?.({
+      pages: result.pages,
+      trials: result.trials,
+      ...(result.total !== undefined ? { total: result.total } : {}),
+    });
     if (!next) {
       result.complete = true;
       break;

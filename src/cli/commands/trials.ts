@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
-import { formatIssue, hasErrors, TRIAL_STATUSES, type Case, type Issue, type TrialMatch, type TrialStatus } from '../../domain/index.js';
+import {
+  formatIssue,
+  hasErrors,
+  TRIAL_STATUSES,
+  type Case,
+  type Issue,
+  type TrialMatch,
+  type TrialStatus,
+} from '../../domain/index.js';
 import { buildCase } from '../../intake/build.js';
 import { readInputs } from '../../intake/index.js';
 import { builtinContext } from '../../normalize/context.js';
@@ -24,13 +32,19 @@ import type { RegisterCommand } from './index.js';
  * highlights, criteria: [{ type, text, verdict, reason, toSettle?, category? }] }] }`.
  */
 export const register: RegisterCommand = (program, state) => {
-  const cmd = program.command('trials').description('Clinical trials: import the registry, match a case, explain each criterion');
+  const cmd = program
+    .command('trials')
+    .description('Clinical trials: import the registry, match a case, explain each criterion');
 
   cmd
     .command('import')
-    .description('Import ClinicalTrials.gov records: API v2 JSON (study, studies page, bulk zip) or legacy XML (files, folders, zip)')
+    .description(
+      'Import ClinicalTrials.gov records: API v2 JSON (study, studies page, bulk zip) or legacy XML (files, folders, zip)',
+    )
     .argument('<paths...>', 'files, folders or zip archives')
-    .addOption(new Option('--format <format>', 'summary format on stdout').choices(['text', 'json']).default('text'))
+    .addOption(
+      new Option('--format <format>', 'summary format on stdout').choices(['text', 'json']).default('text'),
+    )
     .action(async (paths: string[], o: { format: 'text' | 'json' }, self: Command) => {
       const g = globalOptions(self);
       const db = openDb(g.db);
@@ -39,8 +53,12 @@ export const register: RegisterCommand = (program, state) => {
         const r = await importTrials(db, paths, { onProgress: (p) => bar.update(p.files % 100, 100) });
         bar.done();
         printIssues(r.issues, g.quiet);
-        if (o.format === 'json') process.stdout.write(JSON.stringify({ ...r, issues: r.issues }, null, 2) + '\n');
-        else process.stdout.write(`${r.trials} trials imported from ${r.files} files (${r.inserted} new, ${r.updated} updated; ${r.byFormat['api-v2-json']} API v2 JSON, ${r.byFormat['legacy-xml']} legacy XML); ${r.skipped} skipped\n`);
+        if (o.format === 'json')
+          process.stdout.write(JSON.stringify({ ...r, issues: r.issues }, null, 2) + '\n');
+        else
+          process.stdout.write(
+            `${r.trials} trials imported from ${r.files} files (${r.inserted} new, ${r.updated} updated; ${r.byFormat['api-v2-json']} API v2 JSON, ${r.byFormat['legacy-xml']} legacy XML); ${r.skipped} skipped\n`,
+          );
         state.exitCode = hasErrors(r.issues) ? EXIT.input : EXIT.ok;
       } finally {
         db.close();
@@ -49,44 +67,67 @@ export const register: RegisterCommand = (program, state) => {
 
   cmd
     .command('sync')
-    .description('Download trials from the ClinicalTrials.gov API v2 (paged, resumable, incremental with --since)')
+    .description(
+      'Download trials from the ClinicalTrials.gov API v2 (paged, resumable, incremental with --since)',
+    )
     .option('--condition <text>', 'condition or disease query (query.cond), e.g. "lung cancer"')
-    .option('--status <list>', 'comma list of statuses, e.g. RECRUITING,NOT_YET_RECRUITING', 'RECRUITING,NOT_YET_RECRUITING')
+    .option(
+      '--status <list>',
+      'comma list of statuses, e.g. RECRUITING,NOT_YET_RECRUITING',
+      'RECRUITING,NOT_YET_RECRUITING',
+    )
     .option('--since <date>', 'only studies updated on or after this date (YYYY-MM-DD)')
     .option('--page-size <n>', 'studies per page (max 1000)', '100')
     .option('--max-pages <n>', 'stop after this many pages (resume later)')
     .option('--restart', 'ignore a saved position and start from the first page')
     .option('--base-url <url>', 'API base URL', 'https://clinicaltrials.gov/api/v2')
-    .action(async (o: { condition?: string; status: string; since?: string; pageSize: string; maxPages?: string; restart?: boolean; baseUrl: string }, self: Command) => {
-      const g = globalOptions(self);
-      const statuses = parseStatuses(o.status);
-      if (statuses === null) return usage(state, `--status: expected a comma list of ${TRIAL_STATUSES.join(', ')}`);
-      if (o.since && !/^\d{4}-\d{2}(-\d{2})?$/.test(o.since)) return usage(state, '--since: expected YYYY-MM-DD');
-      const db = openDb(g.db);
-      const bar = progressBar('syncing trials', { quiet: g.quiet });
-      try {
-        const r = await syncTrials(db, {
-          baseUrl: o.baseUrl,
-          ...(o.condition ? { condition: o.condition } : {}),
-          statuses,
-          ...(o.since ? { since: o.since } : {}),
-          pageSize: Number(o.pageSize),
-          ...(o.maxPages ? { maxPages: Number(o.maxPages) } : {}),
-          ...(o.restart ? { restart: true } : {}),
-          onProgress: (p) => bar.update(p.trials, p.total ?? p.trials),
-        });
-        bar.done();
-        printIssues(r.issues, g.quiet);
-        process.stdout.write(`${r.trials} trials from ${r.pages} page(s)${r.total !== undefined ? ` of ${r.total}` : ''} (${r.inserted} new, ${r.updated} updated)${r.resumed ? ', resumed' : ''}${r.complete ? '' : '; not finished — run again to continue'}\n`);
-        state.exitCode = EXIT.ok;
-      } catch (err) {
-        bar.done();
-        process.stderr.write(`onconav: trials sync failed: ${(err as Error).message}\n`);
-        state.exitCode = EXIT.input;
-      } finally {
-        db.close();
-      }
-    });
+    .action(
+      async (
+        o: {
+          condition?: string;
+          status: string;
+          since?: string;
+          pageSize: string;
+          maxPages?: string;
+          restart?: boolean;
+          baseUrl: string;
+        },
+        self: Command,
+      ) => {
+        const g = globalOptions(self);
+        const statuses = parseStatuses(o.status);
+        if (statuses === null)
+          return usage(state, `--status: expected a comma list of ${TRIAL_STATUSES.join(', ')}`);
+        if (o.since && !/^\d{4}-\d{2}(-\d{2})?$/.test(o.since))
+          return usage(state, '--since: expected YYYY-MM-DD');
+        const db = openDb(g.db);
+        const bar = progressBar('syncing trials', { quiet: g.quiet });
+        try {
+          const r = await syncTrials(db, {
+            baseUrl: o.baseUrl,
+            ...(o.condition ? { condition: o.condition } : {}),
+            statuses,
+            ...(o.since ? { since: o.since } : {}),
+            pageSize: Number(o.pageSize),
+            ...(o.maxPages ? { maxPages: Number(o.maxPages) } : {}),
+            ...(o.restart ? { restart: true } : {}),
+            onProgress: (p) => bar.update(p.trials, p.total ?? p.trials),
+          });
+          bar.done();
+          printIssues(r.issues, g.quiet);
+          process.stdout.write(
+            `${r.trials} trials from ${r.pages} page(s)${r.total !== undefined ? ` of ${r.total}` : ''} (${r.inserted} new, ${r.updated} updated)${r.resumed ? ', resumed' : ''}${r.complete ? '' : '; not finished — run again to continue'}\n`,
+          );
+          state.exitCode = EXIT.ok;
+        } catch (err) {
+          bar.done();
+          process.stderr.write(`onconav: trials sync failed: ${(err as Error).message}\n`);
+          state.exitCode = EXIT.input;
+        } finally {
+          db.close();
+        }
+      },
+    );
 
   cmd
     .command('match')
@@ -94,8 +135,15 @@ export const register: RegisterCommand = (program, state) => {
     .option('--case <file>', 'case JSON (hand-typed or built by `onconav case build`)')
     .option('--note <file>', 'free-text clinical summary')
     .option('--near <place>', 'ZIP code, "City, ST", "City, Country" or "lat,lon"')
-    .option('--radius <distance>', 'only trials with a recruiting site within this distance of --near, e.g. 200km or 100mi')
-    .option('--status <list>', 'comma list of trial statuses, "recruiting" (open statuses, default) or "all"', 'recruiting')
+    .option(
+      '--radius <distance>',
+      'only trials with a recruiting site within this distance of --near, e.g. 200km or 100mi',
+    )
+    .option(
+      '--status <list>',
+      'comma list of trial statuses, "recruiting" (open statuses, default) or "all"',
+      'recruiting',
+    )
     .option('--include-excluded', 'also list trials a hard exclusion rules out, with the reason')
     .option('--limit <n>', 'number of trials to show', '20')
     .option('--out <file>', 'also write the JSON result here (atomically)')
@@ -115,7 +163,10 @@ export const register: RegisterCommand = (program, state) => {
         const s = new TrialStore(db).stats();
         if (o.format === 'json') process.stdout.write(JSON.stringify(s, null, 2) + '\n');
         else {
-          const kv = (r: Record<string, number>): string => Object.entries(r).map(([k, v]) => `${k} ${v}`).join(', ') || '-';
+          const kv = (r: Record<string, number>): string =>
+            Object.entries(r)
+              .map(([k, v]) => `${k} ${v}`)
+              .join(', ') || '-';
           process.stdout.write(
             [
               `trials: ${s.total} (last import ${s.lastImport ?? 'never'})`,
@@ -155,8 +206,15 @@ function parseStatuses(text: string): TrialStatus[] | null {
   const t = text.trim().toLowerCase();
   if (t === 'all' || t === '') return [];
   if (t === 'recruiting' || t === 'open') return [...OPEN_STATUSES];
-  const list = text.split(',').map((s) => s.trim().toUpperCase().replace(/[\s-]+/g, '_'));
-  return list.every((s) => (TRIAL_STATUSES as readonly string[]).includes(s)) ? (list as TrialStatus[]) : null;
+  const list = text.split(',').map((s) =>
+    s
+      .trim()
+      .toUpperCase()
+      .replace(/[\s-]+/g, '_'),
+  );
+  return list.every((s) => (TRIAL_STATUSES as readonly string[]).includes(s))
+    ? (list as TrialStatus[])
+    : null;
 }
 
 function printIssues(issues: readonly Issue[], quiet: boolean): void {
@@ -180,7 +238,9 @@ async function runMatch(o: MatchCliOptions, g: { db: string; quiet: boolean }): 
   }
   const statuses = parseStatuses(o.status);
   if (statuses === null) {
-    process.stderr.write(`onconav: --status: expected recruiting, all, or a comma list of ${TRIAL_STATUSES.join(', ')}\n`);
+    process.stderr.write(
+      `onconav: --status: expected recruiting, all, or a comma list of ${TRIAL_STATUSES.join(', ')}\n`,
+    );
     return EXIT.usage;
   }
   const limit = Number(o.limit);
@@ -221,7 +281,9 @@ async function runMatch(o: MatchCliOptions, g: { db: string; quiet: boolean }): 
   try {
     const near = o.near !== undefined ? geocode(o.near, db) : pointOfLocation(facts.location, db);
     if (o.near !== undefined && !near) {
-      process.stderr.write(`onconav: --near: cannot place "${o.near}" (try a US ZIP code, "City, ST", "City, Country" or "lat,lon")\n`);
+      process.stderr.write(
+        `onconav: --near: cannot place "${o.near}" (try a US ZIP code, "City, ST", "City, Country" or "lat,lon")\n`,
+      );
       return EXIT.usage;
     }
     const result = matchTrials(db, facts, {
@@ -231,7 +293,12 @@ async function runMatch(o: MatchCliOptions, g: { db: string; quiet: boolean }): 
       ...(radiusKm !== undefined ? { radiusKm } : {}),
       ...(o.includeExcluded ? { includeExcluded: true } : {}),
     });
-    const out = { extracted: result.extracted, ...(near ? { location: near } : {}), counts: result.counts, matches: result.matches };
+    const out = {
+      extracted: result.extracted,
+      ...(near ? { location: near } : {}),
+      counts: result.counts,
+      matches: result.matches,
+    };
     const json = JSON.stringify(out, null, 2) + '\n';
     if (o.out !== undefined) writeFileAtomic(o.out, json);
     if (o.format === 'json') process.stdout.write(json);
@@ -248,29 +315,50 @@ function describeFacts(f: CaseFacts): string {
   if (f.sex !== 'unknown') parts.push(f.sex);
   if (f.tumorType) parts.push(`${f.tumorType.name} (${f.tumorType.code})`);
   if (f.stage) parts.push(`stage ${f.stage}`);
-  if (f.sites.length) parts.push(`sites: ${f.sites.map((s) => (s.status !== 'unknown' ? `${s.site} (${s.status})` : s.site)).join(', ')}`);
+  if (f.sites.length)
+    parts.push(
+      `sites: ${f.sites.map((s) => (s.status !== 'unknown' ? `${s.site} (${s.status})` : s.site)).join(', ')}`,
+    );
   if (f.alterations.length) parts.push(`alterations: ${f.alterations.map((a) => a.text).join(', ')}`);
   if (f.biomarkers.length) parts.push(`biomarkers: ${f.biomarkers.map((b) => b.text).join(', ')}`);
-  if (f.priorTherapies.length) parts.push(`prior: ${f.priorTherapies.map((t) => (t.name ?? t.drugs.join('+')) + (t.progressed ? ' (progressed)' : '')).join('; ')}`);
+  if (f.priorTherapies.length)
+    parts.push(
+      `prior: ${f.priorTherapies.map((t) => (t.name ?? t.drugs.join('+')) + (t.progressed ? ' (progressed)' : '')).join('; ')}`,
+    );
   if (f.ecog !== undefined) parts.push(`ECOG ${f.ecog}`);
   return parts.join(' · ');
 }
 
-function renderTable(f: CaseFacts, matches: readonly TrialMatch[], counts: { candidates: number; evaluated: number; excluded: number; outsideRadius: number }, place?: string): string {
+function renderTable(
+  f: CaseFacts,
+  matches: readonly TrialMatch[],
+  counts: { candidates: number; evaluated: number; excluded: number; outsideRadius: number },
+  place?: string,
+): string {
   const lines: string[] = [];
   lines.push(`Case: ${describeFacts(f) || '(nothing extracted)'}`);
-  lines.push(`${counts.candidates} candidate trials screened, ${counts.evaluated} evaluated, ${counts.excluded} ruled out by an exclusion${counts.outsideRadius ? `, ${counts.outsideRadius} outside the radius` : ''}${place ? ` (near ${place})` : ''}`);
+  lines.push(
+    `${counts.candidates} candidate trials screened, ${counts.evaluated} evaluated, ${counts.excluded} ruled out by an exclusion${counts.outsideRadius ? `, ${counts.outsideRadius} outside the radius` : ''}${place ? ` (near ${place})` : ''}`,
+  );
   lines.push('');
   matches.forEach((m, i) => {
     const met = m.criteria.filter((c) => c.verdict === 'met').length;
     const unk = m.criteria.filter((c) => c.verdict === 'unknown').length;
-    const site = m.nearestSite ? `${[m.nearestSite.facility, m.nearestSite.city, m.nearestSite.country].filter(Boolean).join(', ')}${m.nearestSite.distanceKm !== undefined ? ` — ${Math.round(m.nearestSite.distanceKm)} km` : ''}` : 'no recruiting site listed';
-    lines.push(`${String(i + 1).padStart(2)}. ${m.nctId}  score ${m.score.toFixed(1)}  ${m.phase ?? ''} ${m.status}${m.excluded ? '  [EXCLUDED]' : ''}`);
+    const site = m.nearestSite
+      ? `${[m.nearestSite.facility, m.nearestSite.city, m.nearestSite.country].filter(Boolean).join(', ')}${m.nearestSite.distanceKm !== undefined ? ` — ${Math.round(m.nearestSite.distanceKm)} km` : ''}`
+      : 'no recruiting site listed';
+    lines.push(
+      `${String(i + 1).padStart(2)}. ${m.nctId}  score ${m.score.toFixed(1)}  ${m.phase ?? ''} ${m.status}${m.excluded ? '  [EXCLUDED]' : ''}`,
+    );
     lines.push(`    ${m.title}`);
     for (const h of m.highlights) lines.push(`    • ${h}`);
-    lines.push(`    criteria: ${met} met, ${unk} unknown, ${m.criteria.length - met - unk} not met · nearest site: ${site}`);
+    lines.push(
+      `    criteria: ${met} met, ${unk} unknown, ${m.criteria.length - met - unk} not met · nearest site: ${site}`,
+    );
   });
   lines.push('');
-  lines.push('Decision support only: eligibility is decided by the trial team. Discuss these trials with your care team.');
+  lines.push(
+    'Decision support only: eligibility is decided by the trial team. Discuss these trials with your care team.',
+  );
   return lines.join('\n') + '\n';
 }

@@ -14,7 +14,14 @@ interface Labeled {
   text: string;
   context?: string;
   categories: string[];
-  expect?: { ecogMax?: number; ageMin?: number; genes?: string[]; cns?: string; requirement?: string; linesMin?: number };
+  expect?: {
+    ecogMax?: number;
+    ageMin?: number;
+    genes?: string[];
+    cns?: string;
+    requirement?: string;
+    linesMin?: number;
+  };
 }
 
 const dir = join(import.meta.dirname, 'labeled');
@@ -64,10 +71,14 @@ describe('labeled eligibility criteria', () => {
       FN += n;
       const p = t + f > 0 ? t / (t + f) : NaN;
       const r = t + n > 0 ? t / (t + n) : NaN;
-      rows.push(`${c.padEnd(20)} ${String(t + n).padStart(3)} ${String(t).padStart(4)} ${String(f).padStart(3)} ${String(n).padStart(3)}  ${isNaN(p) ? '   -' : p.toFixed(2).padStart(6)}     ${isNaN(r) ? '  -' : r.toFixed(2).padStart(5)}`);
+      rows.push(
+        `${c.padEnd(20)} ${String(t + n).padStart(3)} ${String(t).padStart(4)} ${String(f).padStart(3)} ${String(n).padStart(3)}  ${isNaN(p) ? '   -' : p.toFixed(2).padStart(6)}     ${isNaN(r) ? '  -' : r.toFixed(2).padStart(5)}`,
+      );
     }
     const micro = { precision: TP / (TP + FP), recall: TP / (TP + FN) };
-    rows.push(`${'all (micro)'.padEnd(20)} ${String(TP + FN).padStart(3)} ${String(TP).padStart(4)} ${String(FP).padStart(3)} ${String(FN).padStart(3)}  ${micro.precision.toFixed(2).padStart(6)}     ${micro.recall.toFixed(2).padStart(5)}`);
+    rows.push(
+      `${'all (micro)'.padEnd(20)} ${String(TP + FN).padStart(3)} ${String(TP).padStart(4)} ${String(FP).padStart(3)} ${String(FN).padStart(3)}  ${micro.precision.toFixed(2).padStart(6)}     ${micro.recall.toFixed(2).padStart(5)}`,
+    );
     process.stdout.write(`\nEligibility parser on ${set.length} hand-labeled criteria\n${rows.join('\n')}\n`);
     if (process.env.SHOW_MISSES) process.stdout.write(misses.join('\n') + '\n');
     expect(micro.precision).toBeGreaterThanOrEqual(0.85);
@@ -83,13 +94,19 @@ describe('labeled eligibility criteria', () => {
       const items = parse(l);
       const e = l.expect;
       const ok: boolean[] = [];
-      if (e.ecogMax !== undefined) ok.push(items.some((p) => p.category === 'performance_status' && p.max === e.ecogMax));
+      if (e.ecogMax !== undefined)
+        ok.push(items.some((p) => p.category === 'performance_status' && p.max === e.ecogMax));
       if (e.ageMin !== undefined) ok.push(items.some((p) => p.category === 'age' && p.min === e.ageMin));
-      if (e.cns !== undefined) ok.push(items.some((p) => p.category === 'cns_metastases' && p.rule === e.cns));
-      if (e.requirement !== undefined) ok.push(items.some((p) => p.category === 'prior_therapy' && p.requirement === e.requirement));
-      if (e.linesMin !== undefined) ok.push(items.some((p) => p.category === 'prior_lines' && p.min === e.linesMin));
+      if (e.cns !== undefined)
+        ok.push(items.some((p) => p.category === 'cns_metastases' && p.rule === e.cns));
+      if (e.requirement !== undefined)
+        ok.push(items.some((p) => p.category === 'prior_therapy' && p.requirement === e.requirement));
+      if (e.linesMin !== undefined)
+        ok.push(items.some((p) => p.category === 'prior_lines' && p.min === e.linesMin));
       if (e.genes) {
-        const genes = new Set(items.flatMap((p) => (p.category === 'biomarker' ? p.anyOf.map((t) => t.gene) : [])));
+        const genes = new Set(
+          items.flatMap((p) => (p.category === 'biomarker' ? p.anyOf.map((t) => t.gene) : [])),
+        );
         ok.push(e.genes.every((g) => genes.has(g)));
       }
       for (const o of ok) {
@@ -98,7 +115,9 @@ describe('labeled eligibility criteria', () => {
         else wrong.push(`${l.id}: ${JSON.stringify(e)} ← ${l.text.slice(0, 80)}`);
       }
     }
-    process.stdout.write(`field values: ${right}/${checked} right${wrong.length ? `\n  ${wrong.join('\n  ')}` : ''}\n`);
+    process.stdout.write(
+      `field values: ${right}/${checked} right${wrong.length ? `\n  ${wrong.join('\n  ')}` : ''}\n`,
+    );
     expect(right / checked).toBeGreaterThanOrEqual(0.8);
   });
 });

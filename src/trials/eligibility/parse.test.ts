@@ -2,97 +2,187 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, parseCriterion, type ParsedItem } from './parse.js';
 
-const of = (items: ParsedItem[], category: ParsedItem['category']) => items.filter((i) => i.category === category);
+const of = (items: ParsedItem[], category: ParsedItem['category']) =>
+  items.filter((i) => i.category === category);
 
 describe('parseCriterion: biomarkers', () => {
   it('reads gene + class or variant alternatives', () => {
-    const [b] = of(parseCriterion('Documented EGFR exon 19 deletion or L858R mutation', 'inclusion'), 'biomarker');
-    expect(b).toMatchObject({ negated: false, anyOf: [{ gene: 'EGFR', kind: 'class', cls: 'exon19_deletion' }, { gene: 'EGFR', kind: 'variant', alteration: 'L858R' }] });
+    const [b] = of(
+      parseCriterion('Documented EGFR exon 19 deletion or L858R mutation', 'inclusion'),
+      'biomarker',
+    );
+    expect(b).toMatchObject({
+      negated: false,
+      anyOf: [
+        { gene: 'EGFR', kind: 'class', cls: 'exon19_deletion' },
+        { gene: 'EGFR', kind: 'variant', alteration: 'L858R' },
+      ],
+    });
   });
   it('reads KRAS G12C written with a hyphen or glued', () => {
-    for (const t of ['KRAS-G12C mutation detected in tissue', 'histologically confirmed KRASG12C mutation', 'KRAS G12C-mutant NSCLC']) {
-      expect(of(parseCriterion(t, 'inclusion'), 'biomarker')[0]).toMatchObject({ anyOf: [{ gene: 'KRAS', kind: 'variant', alteration: 'G12C' }] });
+    for (const t of [
+      'KRAS-G12C mutation detected in tissue',
+      'histologically confirmed KRASG12C mutation',
+      'KRAS G12C-mutant NSCLC',
+    ]) {
+      expect(of(parseCriterion(t, 'inclusion'), 'biomarker')[0]).toMatchObject({
+        anyOf: [{ gene: 'KRAS', kind: 'variant', alteration: 'G12C' }],
+      });
     }
   });
   it('reads HER2-positive (IHC 3+ or ISH+) as a HER2 status', () => {
-    expect(of(parseCriterion('HER2-positive (IHC 3+ or ISH+) breast cancer', 'inclusion'), 'biomarker')[0]).toMatchObject({ anyOf: [{ gene: 'ERBB2', kind: 'status', status: 'positive' }] });
-    expect(of(parseCriterion('HER2-negative disease', 'inclusion'), 'biomarker')[0]).toMatchObject({ anyOf: [{ gene: 'ERBB2', status: 'negative' }] });
+    expect(
+      of(parseCriterion('HER2-positive (IHC 3+ or ISH+) breast cancer', 'inclusion'), 'biomarker')[0],
+    ).toMatchObject({ anyOf: [{ gene: 'ERBB2', kind: 'status', status: 'positive' }] });
+    expect(of(parseCriterion('HER2-negative disease', 'inclusion'), 'biomarker')[0]).toMatchObject({
+      anyOf: [{ gene: 'ERBB2', status: 'negative' }],
+    });
   });
   it('reads MSI-H/dMMR as alternatives and long forms', () => {
-    expect(of(parseCriterion('MSI-H/dMMR colorectal cancer', 'inclusion'), 'biomarker')[0]).toMatchObject({ anyOf: [{ gene: 'MSI', status: 'high' }, { gene: 'MMR', status: 'deficient' }] });
-    expect(of(parseCriterion('Tumor is mismatch repair deficient', 'inclusion'), 'biomarker')[0]).toMatchObject({ anyOf: [{ gene: 'MMR', status: 'deficient' }] });
+    expect(of(parseCriterion('MSI-H/dMMR colorectal cancer', 'inclusion'), 'biomarker')[0]).toMatchObject({
+      anyOf: [
+        { gene: 'MSI', status: 'high' },
+        { gene: 'MMR', status: 'deficient' },
+      ],
+    });
+    expect(
+      of(parseCriterion('Tumor is mismatch repair deficient', 'inclusion'), 'biomarker')[0],
+    ).toMatchObject({ anyOf: [{ gene: 'MMR', status: 'deficient' }] });
   });
   it('reads ALK rearrangement as a fusion', () => {
-    expect(of(parseCriterion('Known ALK rearrangement', 'exclusion'), 'biomarker')[0]).toMatchObject({ negated: false, anyOf: [{ gene: 'ALK', kind: 'fusion' }] });
+    expect(of(parseCriterion('Known ALK rearrangement', 'exclusion'), 'biomarker')[0]).toMatchObject({
+      negated: false,
+      anyOf: [{ gene: 'ALK', kind: 'fusion' }],
+    });
   });
   it('reads negations', () => {
-    expect(of(parseCriterion('No known EGFR mutation or ALK rearrangement', 'inclusion'), 'biomarker')[0]).toMatchObject({ negated: true });
-    expect(of(parseCriterion('Tumor must be KRAS wild-type', 'inclusion'), 'biomarker')[0]).toMatchObject({ negated: true, anyOf: [{ gene: 'KRAS' }] });
+    expect(
+      of(parseCriterion('No known EGFR mutation or ALK rearrangement', 'inclusion'), 'biomarker')[0],
+    ).toMatchObject({ negated: true });
+    expect(of(parseCriterion('Tumor must be KRAS wild-type', 'inclusion'), 'biomarker')[0]).toMatchObject({
+      negated: true,
+      anyOf: [{ gene: 'KRAS' }],
+    });
   });
   it('keeps "A-positive, B-negative" as two conditions that must both hold', () => {
-    const bs = of(parseCriterion('Hormone receptor-positive, HER2-negative breast cancer', 'inclusion'), 'biomarker');
+    const bs = of(
+      parseCriterion('Hormone receptor-positive, HER2-negative breast cancer', 'inclusion'),
+      'biomarker',
+    );
     expect(bs).toHaveLength(2);
     expect(bs[0]).toMatchObject({ anyOf: [{ gene: 'HR', status: 'positive' }] });
     expect(bs[1]).toMatchObject({ anyOf: [{ gene: 'ERBB2', status: 'negative' }] });
   });
   it('reads PD-L1 thresholds with the score type', () => {
-    expect(of(parseCriterion('PD-L1 TPS ≥ 50%', 'inclusion'), 'biomarker')[0]).toMatchObject({ anyOf: [{ gene: 'CD274', threshold: { op: '>=', value: 50, scoreType: 'TPS' } }] });
-    expect(of(parseCriterion('PD-L1 CPS \\>= 10', 'inclusion'), 'biomarker')[0]).toMatchObject({ anyOf: [{ gene: 'CD274', threshold: { op: '>=', value: 10, scoreType: 'CPS' } }] });
+    expect(of(parseCriterion('PD-L1 TPS ≥ 50%', 'inclusion'), 'biomarker')[0]).toMatchObject({
+      anyOf: [{ gene: 'CD274', threshold: { op: '>=', value: 50, scoreType: 'TPS' } }],
+    });
+    expect(of(parseCriterion('PD-L1 CPS \\>= 10', 'inclusion'), 'biomarker')[0]).toMatchObject({
+      anyOf: [{ gene: 'CD274', threshold: { op: '>=', value: 10, scoreType: 'CPS' } }],
+    });
   });
   it('does not read a drug class as a tumor biomarker', () => {
     const items = parseCriterion('Prior treatment with a KRAS G12C inhibitor', 'exclusion');
     expect(of(items, 'biomarker')).toHaveLength(0);
-    expect(of(items, 'prior_therapy')[0]).toMatchObject({ classes: ['kras_g12c_inhibitor'], requirement: 'received' });
+    expect(of(items, 'prior_therapy')[0]).toMatchObject({
+      classes: ['kras_g12c_inhibitor'],
+      requirement: 'received',
+    });
   });
 });
 
 describe('parseCriterion: CNS metastases', () => {
   it.each([
     ['Patients with treated, stable brain metastases are eligible', 'inclusion', ['allowed_treated']],
-    ['Active or untreated brain metastases or leptomeningeal disease', 'exclusion', ['excluded_leptomeningeal', 'excluded_active']],
+    [
+      'Active or untreated brain metastases or leptomeningeal disease',
+      'exclusion',
+      ['excluded_leptomeningeal', 'excluded_active'],
+    ],
     ['Known brain metastases', 'exclusion', ['excluded_any']],
     ['Symptomatic CNS metastases', 'exclusion', ['excluded_active']],
     ['No active brain metastases', 'inclusion', ['excluded_active']],
     ['Must have at least one untreated brain metastasis measuring ≥ 5 mm', 'inclusion', ['required_active']],
   ] as const)('%s (%s)', (text, type, rules) => {
-    expect(of(parseCriterion(text, type), 'cns_metastases').map((i) => (i as { rule: string }).rule)).toEqual(rules);
+    expect(of(parseCriterion(text, type), 'cns_metastases').map((i) => (i as { rule: string }).rule)).toEqual(
+      rules,
+    );
   });
 });
 
 describe('parseCriterion: therapy, status, demographics, labs', () => {
   it('reads prior lines and classes', () => {
-    const items = parseCriterion('Must have received at least one prior line of platinum-based chemotherapy', 'inclusion');
+    const items = parseCriterion(
+      'Must have received at least one prior line of platinum-based chemotherapy',
+      'inclusion',
+    );
     expect(of(items, 'prior_lines')[0]).toMatchObject({ min: 1 });
     expect(of(items, 'prior_therapy')[0]).toMatchObject({ classes: ['platinum'], requirement: 'received' });
-    expect(of(parseCriterion('No more than 2 prior lines of systemic therapy for metastatic disease', 'inclusion'), 'prior_lines')[0]).toMatchObject({ max: 2 });
+    expect(
+      of(
+        parseCriterion('No more than 2 prior lines of systemic therapy for metastatic disease', 'inclusion'),
+        'prior_lines',
+      )[0],
+    ).toMatchObject({ max: 2 });
   });
   it('reads progression on a named drug and "no prior" therapy', () => {
-    expect(of(parseCriterion('Disease progression on or after osimertinib', 'inclusion'), 'prior_therapy')[0]).toMatchObject({ drugs: ['osimertinib'], requirement: 'progressed_on' });
-    expect(of(parseCriterion('Chemotherapy: No prior chemotherapy', 'inclusion'), 'prior_therapy')[0]).toMatchObject({ generic: 'chemotherapy', requirement: 'not_received' });
+    expect(
+      of(parseCriterion('Disease progression on or after osimertinib', 'inclusion'), 'prior_therapy')[0],
+    ).toMatchObject({ drugs: ['osimertinib'], requirement: 'progressed_on' });
+    expect(
+      of(parseCriterion('Chemotherapy: No prior chemotherapy', 'inclusion'), 'prior_therapy')[0],
+    ).toMatchObject({ generic: 'chemotherapy', requirement: 'not_received' });
   });
   it('reads ECOG and Karnofsky', () => {
-    expect(of(parseCriterion('ECOG performance status of 0 or 1', 'inclusion'), 'performance_status')[0]).toMatchObject({ scale: 'ECOG', min: 0, max: 1 });
-    expect(of(parseCriterion('ECOG PS ≤ 2', 'inclusion'), 'performance_status')[0]).toMatchObject({ scale: 'ECOG', max: 2 });
-    expect(of(parseCriterion('Karnofsky performance status ≥ 70%', 'inclusion'), 'performance_status')[0]).toMatchObject({ scale: 'Karnofsky', min: 70 });
+    expect(
+      of(parseCriterion('ECOG performance status of 0 or 1', 'inclusion'), 'performance_status')[0],
+    ).toMatchObject({ scale: 'ECOG', min: 0, max: 1 });
+    expect(of(parseCriterion('ECOG PS ≤ 2', 'inclusion'), 'performance_status')[0]).toMatchObject({
+      scale: 'ECOG',
+      max: 2,
+    });
+    expect(
+      of(parseCriterion('Karnofsky performance status ≥ 70%', 'inclusion'), 'performance_status')[0],
+    ).toMatchObject({ scale: 'Karnofsky', min: 70 });
   });
   it('reads age, sex, pregnancy', () => {
     expect(of(parseCriterion('Age ≥ 18 years', 'inclusion'), 'age')[0]).toMatchObject({ min: 18 });
-    expect(of(parseCriterion('Aged 18 to 75 years', 'inclusion'), 'age')[0]).toMatchObject({ min: 18, max: 75 });
+    expect(of(parseCriterion('Aged 18 to 75 years', 'inclusion'), 'age')[0]).toMatchObject({
+      min: 18,
+      max: 75,
+    });
     expect(of(parseCriterion('Female patients', 'inclusion'), 'sex')[0]).toMatchObject({ value: 'female' });
     expect(of(parseCriterion('Pregnant or breastfeeding women', 'exclusion'), 'pregnancy')).toHaveLength(1);
   });
   it('reads organ-function labs with operator, value and unit', () => {
-    expect(of(parseCriterion('Absolute neutrophil count ≥ 1.5 x 10^9/L', 'inclusion'), 'organ_function')[0]).toMatchObject({ lab: 'ANC', op: '>=', value: 1.5 });
-    expect(of(parseCriterion('Total bilirubin \\<= 1.5 x ULN', 'inclusion'), 'organ_function')[0]).toMatchObject({ lab: 'bilirubin', op: '<=', value: 1.5, unit: '× ULN' });
+    expect(
+      of(parseCriterion('Absolute neutrophil count ≥ 1.5 x 10^9/L', 'inclusion'), 'organ_function')[0],
+    ).toMatchObject({ lab: 'ANC', op: '>=', value: 1.5 });
+    expect(
+      of(parseCriterion('Total bilirubin \\<= 1.5 x ULN', 'inclusion'), 'organ_function')[0],
+    ).toMatchObject({ lab: 'bilirubin', op: '<=', value: 1.5, unit: '× ULN' });
   });
   it('reads cancer type, stage and extent', () => {
-    const items = parseCriterion('Histologically confirmed stage IIIB-IV non-small cell lung cancer', 'inclusion');
+    const items = parseCriterion(
+      'Histologically confirmed stage IIIB-IV non-small cell lung cancer',
+      'inclusion',
+    );
     expect(of(items, 'cancer_type')[0]).toMatchObject({ codes: ['NSCLC'] });
     expect(of(items, 'stage')[0]).toMatchObject({ stages: ['IIIB', 'IV'] });
-    expect(of(parseCriterion('Locally advanced or metastatic disease', 'inclusion'), 'disease_extent')[0]).toMatchObject({ anyOf: ['metastatic', 'locally_advanced'] });
+    expect(
+      of(parseCriterion('Locally advanced or metastatic disease', 'inclusion'), 'disease_extent')[0],
+    ).toMatchObject({ anyOf: ['metastatic', 'locally_advanced'] });
   });
   it('does not read a second-malignancy clause as the trial population', () => {
-    expect(of(parseCriterion('History of another malignancy except treated basal cell carcinoma or breast cancer in situ', 'exclusion'), 'cancer_type')).toHaveLength(0);
+    expect(
+      of(
+        parseCriterion(
+          'History of another malignancy except treated basal cell carcinoma or breast cancer in situ',
+          'exclusion',
+        ),
+        'cancer_type',
+      ),
+    ).toHaveLength(0);
   });
   it('leaves what it does not understand unparsed', () => {
     expect(parseCriterion('Able to provide written informed consent', 'inclusion')).toEqual([]);
@@ -101,12 +191,44 @@ describe('parseCriterion: therapy, status, demographics, labs', () => {
 
 describe('parseCriterion: properties', () => {
   it('never throws and only emits known categories', () => {
-    const words = fc.constantFrom('EGFR', 'KRAS G12C', 'HER2-', 'MSI-H', 'brain metastases', 'no', 'prior', 'osimertinib', '≥', '<=', 'ECOG', '2', '18', 'years', 'stage IV', 'or', 'and', '/', ',', 'PD-L1', 'TPS', '%', 'x ULN', 'Karnofsky', 'pregnant', 'untreated', 'allowed');
+    const words = fc.constantFrom(
+      'EGFR',
+      'KRAS G12C',
+      'HER2-',
+      'MSI-H',
+      'brain metastases',
+      'no',
+      'prior',
+      'osimertinib',
+      '≥',
+      '<=',
+      'ECOG',
+      '2',
+      '18',
+      'years',
+      'stage IV',
+      'or',
+      'and',
+      '/',
+      ',',
+      'PD-L1',
+      'TPS',
+      '%',
+      'x ULN',
+      'Karnofsky',
+      'pregnant',
+      'untreated',
+      'allowed',
+    );
     fc.assert(
-      fc.property(fc.array(fc.oneof(words, fc.string({ maxLength: 12 })), { maxLength: 25 }), fc.constantFrom('inclusion' as const, 'exclusion' as const), (parts, type) => {
-        const items = parseCriterion(parts.join(' '), type);
-        for (const i of items) expect(CATEGORIES).toContain(i.category);
-      }),
+      fc.property(
+        fc.array(fc.oneof(words, fc.string({ maxLength: 12 })), { maxLength: 25 }),
+        fc.constantFrom('inclusion' as const, 'exclusion' as const),
+        (parts, type) => {
+          const items = parseCriterion(parts.join(' '), type);
+          for (const i of items) expect(CATEGORIES).toContain(i.category);
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -42,11 +42,32 @@ export interface BiomarkerTerm {
 export type ParsedItem =
   | { category: 'cancer_type'; codes: string[]; text: string }
   | { category: 'stage'; stages: string[] }
-  | { category: 'disease_extent'; anyOf: Array<'metastatic' | 'locally_advanced' | 'advanced' | 'unresectable' | 'recurrent' | 'non_metastatic'> }
+  | {
+      category: 'disease_extent';
+      anyOf: Array<
+        'metastatic' | 'locally_advanced' | 'advanced' | 'unresectable' | 'recurrent' | 'non_metastatic'
+      >;
+    }
   | { category: 'measurable_disease'; recist: boolean }
   | { category: 'biomarker'; anyOf: BiomarkerTerm[]; negated: boolean; text: string }
-  | { category: 'cns_metastases'; rule: 'required' | 'excluded_any' | 'excluded_active' | 'allowed_treated' | 'excluded_leptomeningeal' | 'required_active' }
-  | { category: 'prior_therapy'; drugs: string[]; classes: DrugClass[]; generic?: 'chemotherapy' | 'systemic' | 'radiotherapy' | 'immunotherapy'; requirement: 'received' | 'not_received' | 'progressed_on'; window: boolean }
+  | {
+      category: 'cns_metastases';
+      rule:
+        | 'required'
+        | 'excluded_any'
+        | 'excluded_active'
+        | 'allowed_treated'
+        | 'excluded_leptomeningeal'
+        | 'required_active';
+    }
+  | {
+      category: 'prior_therapy';
+      drugs: string[];
+      classes: DrugClass[];
+      generic?: 'chemotherapy' | 'systemic' | 'radiotherapy' | 'immunotherapy';
+      requirement: 'received' | 'not_received' | 'progressed_on';
+      window: boolean;
+    }
   | { category: 'prior_lines'; min?: number; max?: number }
   | { category: 'performance_status'; scale: 'ECOG' | 'Karnofsky'; min?: number; max?: number }
   | { category: 'age'; min?: number; max?: number }
@@ -56,14 +77,35 @@ export type ParsedItem =
 
 export type CriterionType = 'inclusion' | 'exclusion';
 
-const NUM_WORDS: Record<string, number> = { zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, first: 1, second: 2, third: 3 };
+const NUM_WORDS: Record<string, number> = {
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  first: 1,
+  second: 2,
+  third: 3,
+};
 const num = (s: string): number => NUM_WORDS[s.toLowerCase()] ?? Number(s);
 
 /** Registry text writes operators many ways: ≥, >=, "\>=", "at least", "greater than or equal to". */
 function opOf(s: string): Op {
   const t = s.toLowerCase().replace(/\\/g, '').trim();
-  if (/^(≥|>=|=>|at least|greater than or equal to|more than or equal to|equal to or greater than|equal or greater than|minimum|min|no less than|not less than|over and including)/.test(t)) return '>=';
-  if (/^(≤|<=|=<|at most|less than or equal to|equal to or less than|no more than|not more than|up to|maximum|max|not exceeding|not greater than|no greater than|no higher than|not higher than|within)/.test(t)) return '<=';
+  if (
+    /^(≥|>=|=>|at least|greater than or equal to|more than or equal to|equal to or greater than|equal or greater than|minimum|min|no less than|not less than|over and including)/.test(
+      t,
+    )
+  )
+    return '>=';
+  if (
+    /^(≤|<=|=<|at most|less than or equal to|equal to or less than|no more than|not more than|up to|maximum|max|not exceeding|not greater than|no greater than|no higher than|not higher than|within)/.test(
+      t,
+    )
+  )
+    return '<=';
   if (/^(>|greater than|more than|above|over|exceeding)/.test(t)) return '>';
   if (/^(<|less than|below|under|fewer than)/.test(t)) return '<';
   return '=';
@@ -73,19 +115,27 @@ const OP_RE = String.raw`(\\?[≥≤><]=?|=>|=<|at least|at most|no greater than
 // ---------------------------------------------------------------------------------------------------------
 // Biomarkers
 
-const GENES = [
-  'EGFR', 'KRAS', 'NRAS', 'HRAS', 'BRAF', 'ALK', 'ROS1', 'RET', 'MET', 'NTRK1', 'NTRK2', 'NTRK3', 'NTRK', 'ERBB2', 'HER2', 'ERBB3', 'HER3',
-  'PIK3CA', 'AKT1', 'PTEN', 'BRCA1', 'BRCA2', 'BRCA', 'ATM', 'PALB2', 'IDH1', 'IDH2', 'FGFR1', 'FGFR2', 'FGFR3', 'FGFR', 'KIT', 'PDGFRA',
-  'ESR1', 'TP53', 'STK11', 'KEAP1', 'CDKN2A', 'MTAP', 'NRG1', 'CLDN18.2', 'CLDN18', 'TROP2', 'DLL3', 'FOLR1', 'MSI', 'MMR', 'TMB', 'PD-L1', 'ER', 'PR', 'HR', 'SMARCA4', 'NF1', 'POLE', 'HRD', 'ARID1A', 'CD274',
-];
-const GENE_ALIASES: Record<string, string> = { HER2: 'ERBB2', HER3: 'ERBB3', 'PD-L1': 'CD274', CD274: 'CD274', BRCA: 'BRCA1/2', CLDN18: 'CLDN18.2' };
+const GENE_ALIASES: Record<string, string> = {
+  HER2: 'ERBB2',
+  HER3: 'ERBB3',
+  'PD-L1': 'CD274',
+  CD274: 'CD274',
+  BRCA: 'BRCA1/2',
+  CLDN18: 'CLDN18.2',
+};
 const GENE_RE = new RegExp(
   String.raw`(?<![A-Za-z0-9-])(EGFR|KRAS|NRAS|HRAS|BRAF|ALK|ROS-?1|RET|MET|NTRK[123]?|ERBB2|HER-?2(?:\/neu)?|ERBB3|HER-?3|PIK3CA|AKT1|PTEN|BRCA[12]?(?:\/2)?|ATM|PALB2|IDH[12]|FGFR[123]?|KIT|PDGFRA|ESR1|TP53|STK11|KEAP1|CDKN2A|MTAP|NRG1|CLDN18(?:\.2)?|TROP-?2|DLL3|FOLR1|SMARCA4|NF1|POLE|ARID1A|PD-?L1|CD274|TMB|HRD|dMMR|pMMR|MMR|MSI-H(?:igh)?|MSI|MSS|ER|PR|HR)(?:(?=[A-Z]\d{1,4}[A-Z*])|(?![A-Za-z0-9]|-(?![A-Z]\d|positive|negative|mutant|mutated|mutation|altered|rearranged|amplified|activating|high|low|H\b|L\b|null|expressing|driven|sensitizing|wild|directed|targeted|selected|overexpress)))`,
   'g',
 );
 const LONG_FORMS: Array<[RegExp, string]> = [
-  [/\bmicrosatellite[- ]instability[- ]high\b|\bmicrosatellite[- ]instab\w+\b|\bhigh[- ]level microsatellite/gi, 'MSI-H'],
-  [/\bmismatch[- ]repair[- ]deficien\w*|\bdeficient mismatch[- ]repair|\bdeficient in mismatch repair/gi, 'dMMR'],
+  [
+    /\bmicrosatellite[- ]instability[- ]high\b|\bmicrosatellite[- ]instab\w+\b|\bhigh[- ]level microsatellite/gi,
+    'MSI-H',
+  ],
+  [
+    /\bmismatch[- ]repair[- ]deficien\w*|\bdeficient mismatch[- ]repair|\bdeficient in mismatch repair/gi,
+    'dMMR',
+  ],
   [/\bmismatch[- ]repair[- ]proficien\w*|\bproficient mismatch[- ]repair/gi, 'pMMR'],
   [/\bmicrosatellite[- ]stable\b/gi, 'MSS'],
   [/\btumou?r mutation(al)? burden\b/gi, 'TMB'],
@@ -101,7 +151,11 @@ const LONG_FORMS: Array<[RegExp, string]> = [
 const VARIANT_RE = /\b([ACDEFGHIKLMNPQRSTVWY])(\d{1,4})([ACDEFGHIKLMNPQRSTVWYX*]|del|ins|fs)?(?![a-z0-9])/g;
 
 function canonicalGene(g: string): string {
-  const u = g.toUpperCase().replace(/\/NEU$/, '').replace(/-(?=\d)/, '').replace('PD-L1', 'PD-L1');
+  const u = g
+    .toUpperCase()
+    .replace(/\/NEU$/, '')
+    .replace(/-(?=\d)/, '')
+    .replace('PD-L1', 'PD-L1');
   if (u === 'PDL1' || u === 'PD-L1') return 'CD274';
   if (u === 'ROS-1') return 'ROS1';
   if (u === 'TROP-2') return 'TROP2';
@@ -118,7 +172,6 @@ interface Mention {
 /** Reads the alteration words in the ~70 characters after a gene name. */
 function termAfter(gene: string, after: string, before: string): BiomarkerTerm[] {
   const a = after.slice(0, 90);
-  const lower = a.toLowerCase();
   const out: BiomarkerTerm[] = [];
   switch (gene) {
     case 'ERBB2': {
@@ -136,17 +189,31 @@ function termAfter(gene: string, after: string, before: string): BiomarkerTerm[]
       return [{ gene, kind: 'status', status }];
     }
     case 'CD274': {
-      const m = new RegExp(String.raw`^[^.;]{0,40}?(TPS|CPS|TC|tumou?r proportion score|combined positive score)?[^.;0-9]{0,20}?${OP_RE}\s*(\d+(?:\.\d+)?)\s*%?`, 'i').exec(a);
+      const m = new RegExp(
+        String.raw`^[^.;]{0,40}?(TPS|CPS|TC|tumou?r proportion score|combined positive score)?[^.;0-9]{0,20}?${OP_RE}\s*(\d+(?:\.\d+)?)\s*%?`,
+        'i',
+      ).exec(a);
       if (m) {
         const scoreType = /CPS|combined/i.test(m[0]) ? ('CPS' as const) : ('TPS' as const);
-        return [{ gene, kind: 'status', status: 'positive', threshold: { op: opOf(m[2]!), value: Number(m[3]), scoreType } }];
+        return [
+          {
+            gene,
+            kind: 'status',
+            status: 'positive',
+            threshold: { op: opOf(m[2]!), value: Number(m[3]), scoreType },
+          },
+        ];
       }
-      const status = statusWord(a.slice(0, 25)) ?? (/\b(high|≥ ?50)/i.test(a.slice(0, 20)) ? 'high' : undefined);
+      const status =
+        statusWord(a.slice(0, 25)) ?? (/\b(high|≥ ?50)/i.test(a.slice(0, 20)) ? 'high' : undefined);
       return status ? [{ gene, kind: 'status', status }] : [];
     }
     case 'TMB': {
       const m = new RegExp(String.raw`^[^.;]{0,30}?${OP_RE}\s*(\d+(?:\.\d+)?)`, 'i').exec(a);
-      if (m) return [{ gene, kind: 'status', status: 'high', threshold: { op: opOf(m[1]!), value: Number(m[2]) } }];
+      if (m)
+        return [
+          { gene, kind: 'status', status: 'high', threshold: { op: opOf(m[1]!), value: Number(m[2]) } },
+        ];
       if (/^\W{0,3}(high|-H\b)/i.test(a)) return [{ gene, kind: 'status', status: 'high' }];
       return [{ gene, kind: 'status', status: 'high' }];
     }
@@ -180,25 +247,50 @@ function termAfter(gene: string, after: string, before: string): BiomarkerTerm[]
   }
   const window = stop > 0 ? a.slice(0, stop) : a;
   const w = window.toLowerCase();
-  if (/exon ?19[^.;]{0,25}(del|deletion)|(del|deletion)[^.;]{0,10}exon ?19|ex19del|19del/i.test(window)) out.push({ gene, kind: 'class', cls: 'exon19_deletion' });
-  if (/exon ?20[^.;]{0,25}(ins|insertion)|ex20ins/i.test(window)) out.push({ gene, kind: 'class', cls: 'exon20_insertion' });
+  if (/exon ?19[^.;]{0,25}(del|deletion)|(del|deletion)[^.;]{0,10}exon ?19|ex19del|19del/i.test(window))
+    out.push({ gene, kind: 'class', cls: 'exon19_deletion' });
+  if (/exon ?20[^.;]{0,25}(ins|insertion)|ex20ins/i.test(window))
+    out.push({ gene, kind: 'class', cls: 'exon20_insertion' });
   if (/exon ?14[^.;]{0,20}skip|ex14/i.test(window)) out.push({ gene, kind: 'class', cls: 'exon14_skipping' });
   for (const m of window.matchAll(VARIANT_RE)) {
     const [, ref, pos, alt] = m;
     if (Number(pos) < 2 || /^\d+$/.test(m[0])) continue;
     // "exon 19" and "T790M"-style: skip exon numbers caught as letter+digits.
     // "KRAS mutations besides G12C", "other than L858R": the named variant is the one left out.
-    if (/\b(besides|other than|except(?: for)?|excluding|apart from|non-)\s*$/i.test(window.slice(Math.max(0, m.index - 16), m.index))) continue;
+    if (
+      /\b(besides|other than|except(?: for)?|excluding|apart from|non-)\s*$/i.test(
+        window.slice(Math.max(0, m.index - 16), m.index),
+      )
+    )
+      continue;
     const variant = `${ref}${pos}${alt ?? ''}`;
     if (/^(ISH|IHC)/.test(variant)) continue;
     out.push({ gene, kind: 'variant', alteration: alt === 'X' ? `${ref}${pos}` : variant });
   }
-  if (/\b(fusion|rearrange|translocation|rearranged|gene fusion)/i.test(w.slice(0, 50))) out.push({ gene, kind: 'fusion' });
-  if (/^\W{0,3}(amplif|copy number gain|overexpress)/i.test(w) || /^\W{0,3}\w*\s*amplification/i.test(w)) out.push({ gene, kind: 'amplification' });
+  if (/\b(fusion|rearrange|translocation|rearranged|gene fusion)/i.test(w.slice(0, 50)))
+    out.push({ gene, kind: 'fusion' });
+  if (/^\W{0,3}(amplif|copy number gain|overexpress)/i.test(w) || /^\W{0,3}\w*\s*amplification/i.test(w))
+    out.push({ gene, kind: 'amplification' });
   if (out.length === 0) {
-    if (/^\W{0,20}(activating|sensitizing|sensitising|common)/i.test(w) || /(activating|sensitizing)\s*$/i.test(before.slice(-25))) out.push({ gene, kind: 'class', cls: 'activating' });
-    else if (/^[\s-]{0,2}(positive|\+|driven|altered|alteration)/i.test(w) && ['ALK', 'ROS1', 'RET', 'NTRK', 'NTRK1', 'NTRK2', 'NTRK3', 'NRG1'].includes(gene)) out.push({ gene, kind: 'fusion' });
-    else if (/^\W{0,30}(mutat|mutant|variant|pathogenic|alteration|altered|positive|\+|deleterious|loss|wild[- ]?type|status|inhibitor)/i.test(w) || /(mutated|mutant|pathogenic|deleterious|germline|somatic|mutations? (in|of)( the)?|alterations? (in|of)( the)?)\W{0,3}$/i.test(before.slice(-25)) || (before.trim() === '' && /^\s*(,|\/|and\/or|or)/.test(w))) {
+    if (
+      /^\W{0,20}(activating|sensitizing|sensitising|common)/i.test(w) ||
+      /(activating|sensitizing)\s*$/i.test(before.slice(-25))
+    )
+      out.push({ gene, kind: 'class', cls: 'activating' });
+    else if (
+      /^[\s-]{0,2}(positive|\+|driven|altered|alteration)/i.test(w) &&
+      ['ALK', 'ROS1', 'RET', 'NTRK', 'NTRK1', 'NTRK2', 'NTRK3', 'NRG1'].includes(gene)
+    )
+      out.push({ gene, kind: 'fusion' });
+    else if (
+      /^\W{0,30}(mutat|mutant|variant|pathogenic|alteration|altered|positive|\+|deleterious|loss|wild[- ]?type|status|inhibitor)/i.test(
+        w,
+      ) ||
+      /(mutated|mutant|pathogenic|deleterious|germline|somatic|mutations? (in|of)( the)?|alterations? (in|of)( the)?)\W{0,3}$/i.test(
+        before.slice(-25),
+      ) ||
+      (before.trim() === '' && /^\s*(,|\/|and\/or|or)/.test(w))
+    ) {
       if (/^\W{0,30}inhibitor/i.test(w)) return [];
       out.push({ gene, kind: /alteration|altered/i.test(w.slice(0, 30)) ? 'alteration' : 'mutation' });
     }
@@ -208,7 +300,10 @@ function termAfter(gene: string, after: string, before: string): BiomarkerTerm[]
 
 /** The first status word right after a marker name ("HER2-negative", "ER+ ", "HER2 low"). */
 function statusWord(s: string): BiomarkerTerm['status'] | undefined {
-  const m = /(ultra-?low|low|negative|neg\b|positive|pos\b|overexpress\w*|\+|−|-(?=\s|,|\/|$)|3\+|IHC ?3)/i.exec(s.slice(0, 30));
+  const m =
+    /(ultra-?low|low|negative|neg\b|positive|pos\b|overexpress\w*|\+|−|-(?=\s|,|\/|$)|3\+|IHC ?3)/i.exec(
+      s.slice(0, 30),
+    );
   if (!m) return undefined;
   const w = m[1]!.toLowerCase();
   if (w.includes('low')) return 'low';
@@ -216,8 +311,10 @@ function statusWord(s: string): BiomarkerTerm['status'] | undefined {
   return 'positive';
 }
 
-const NEG_BEFORE = /\b(no|not|without|absence of|absent|negative for|lack(s|ing)? of|free of|non|never|exclud\w+|excluding|other than|unknown)\b[^.;]{0,45}$/i;
-const NEG_AFTER = /^[^.;]{0,40}?\b(wild[- ]?type|negative|not (been )?detected|absent|are (excluded|not eligible|ineligible)|is (excluded|not eligible)|will be excluded|not eligible|ineligible)\b/i;
+const NEG_BEFORE =
+  /\b(no|not|without|absence of|absent|negative for|lack(s|ing)? of|free of|non|never|exclud\w+|excluding|other than|unknown)\b[^.;]{0,45}$/i;
+const NEG_AFTER =
+  /^[^.;]{0,40}?\b(wild[- ]?type|negative|not (been )?detected|absent|are (excluded|not eligible|ineligible)|is (excluded|not eligible)|will be excluded|not eligible|ineligible)\b/i;
 
 export function findBiomarkers(text: string): ParsedItem[] {
   let normalized = text;
@@ -225,14 +322,27 @@ export function findBiomarkers(text: string): ParsedItem[] {
   for (const [re, name] of LONG_FORMS) {
     for (const m of text.matchAll(re)) {
       if (name === 'TNBC') {
-        extras.push({ start: m.index, end: m.index + m[0].length, term: { gene: 'ER', kind: 'status', status: 'negative' } });
-        extras.push({ start: m.index, end: m.index + m[0].length, term: { gene: 'PR', kind: 'status', status: 'negative' } });
-        extras.push({ start: m.index, end: m.index + m[0].length, term: { gene: 'ERBB2', kind: 'status', status: 'negative' } });
+        extras.push({
+          start: m.index,
+          end: m.index + m[0].length,
+          term: { gene: 'ER', kind: 'status', status: 'negative' },
+        });
+        extras.push({
+          start: m.index,
+          end: m.index + m[0].length,
+          term: { gene: 'PR', kind: 'status', status: 'negative' },
+        });
+        extras.push({
+          start: m.index,
+          end: m.index + m[0].length,
+          term: { gene: 'ERBB2', kind: 'status', status: 'negative' },
+        });
         continue;
       }
       // Replace the long form by its short name padded to the same length, so spans stay true.
       const pad = ' '.repeat(Math.max(0, m[0].length - name.length)) + name;
-      normalized = normalized.slice(0, m.index) + pad.slice(-m[0].length) + normalized.slice(m.index + m[0].length);
+      normalized =
+        normalized.slice(0, m.index) + pad.slice(-m[0].length) + normalized.slice(m.index + m[0].length);
     }
   }
   const mentions: Mention[] = [...extras];
@@ -243,14 +353,33 @@ export function findBiomarkers(text: string): ParsedItem[] {
     if (raw === 'pMMR') gene = 'PMMR';
     if (/^MSI-H/i.test(raw)) gene = 'MSI-H';
     // "ER", "PR", "HR", "MET", "RET", "KIT", "ATM" are also English words or abbreviations: require context.
-    if (['ER', 'PR', 'HR'].includes(gene) && !/^[\s-]{0,2}(\+|-|positive|negative|low|status|expression)/i.test(normalized.slice(m.index + raw.length, m.index + raw.length + 12))) continue;
-    if (raw === 'MET' && /\bMET\b/.test(raw) && /criteria|requirements?/i.test(normalized.slice(m.index + raw.length, m.index + raw.length + 25))) continue;
-    if (raw === 'PR' && /\b(CR|PR|SD|PD)\b/.test(normalized.slice(Math.max(0, m.index - 6), m.index))) continue;
+    if (
+      ['ER', 'PR', 'HR'].includes(gene) &&
+      !/^[\s-]{0,2}(\+|-|positive|negative|low|status|expression)/i.test(
+        normalized.slice(m.index + raw.length, m.index + raw.length + 12),
+      )
+    )
+      continue;
+    if (
+      raw === 'MET' &&
+      /\bMET\b/.test(raw) &&
+      /criteria|requirements?/i.test(normalized.slice(m.index + raw.length, m.index + raw.length + 25))
+    )
+      continue;
+    if (raw === 'PR' && /\b(CR|PR|SD|PD)\b/.test(normalized.slice(Math.max(0, m.index - 6), m.index)))
+      continue;
     const after = normalized.slice(m.index + raw.length);
     const before = normalized.slice(Math.max(0, m.index - 60), m.index);
     // "KRAS G12C inhibitor", "HER2-directed therapy", "EGFR TKI", "therapy targeting KRAS G12C": a drug class.
-    if (/\b(targeting|against|anti-?)\s*$/i.test(normalized.slice(Math.max(0, m.index - 12), m.index))) continue;
-    if (/^[\s-]*(?:[A-Z]\d+[A-Z]?[\s-]*)?(?:\(?\w+\)?[\s-]*)?(inhibitor|TKI|tyrosine kinase inhibitor|targeted|directed|antibod|blockade|blocking|ADC|bispecific)/i.test(after.slice(0, 40)) && !/^[^.;]{0,15}(mutat|fusion|rearrang|amplif|positive|express)/i.test(after)) continue;
+    if (/\b(targeting|against|anti-?)\s*$/i.test(normalized.slice(Math.max(0, m.index - 12), m.index)))
+      continue;
+    if (
+      /^[\s-]*(?:[A-Z]\d+[A-Z]?[\s-]*)?(?:\(?\w+\)?[\s-]*)?(inhibitor|TKI|tyrosine kinase inhibitor|targeted|directed|antibod|blockade|blocking|ADC|bispecific)/i.test(
+        after.slice(0, 40),
+      ) &&
+      !/^[^.;]{0,15}(mutat|fusion|rearrang|amplif|positive|express)/i.test(after)
+    )
+      continue;
     const terms = termAfter(gene, after, before);
     for (const term of terms) mentions.push({ start: m.index, end: m.index + raw.length, term });
   }
@@ -287,7 +416,12 @@ export function findBiomarkers(text: string): ParsedItem[] {
     if (statusOnly && /\b(no|without|not)\b[^.;]{0,20}$/i.test(before) === false) negated = false;
     // Wild-type is a request for no alteration ("KRAS wild-type").
     const terms = dedupeTerms(g.map((x) => x.term));
-    items.push({ category: 'biomarker', anyOf: terms, negated, text: normalized.slice(first.start, Math.min(normalized.length, last.end + 40)).trim() });
+    items.push({
+      category: 'biomarker',
+      anyOf: terms,
+      negated,
+      text: normalized.slice(first.start, Math.min(normalized.length, last.end + 40)).trim(),
+    });
   }
   return items;
 }
@@ -302,13 +436,20 @@ function dedupeTerms(terms: BiomarkerTerm[]): BiomarkerTerm[] {
     out.push(t);
   }
   // A generic "EGFR mutation" next to named EGFR variants adds nothing.
-  return out.filter((t) => !(t.kind === 'mutation' && out.some((o) => o.gene === t.gene && (o.kind === 'variant' || o.kind === 'class'))));
+  return out.filter(
+    (t) =>
+      !(
+        t.kind === 'mutation' &&
+        out.some((o) => o.gene === t.gene && (o.kind === 'variant' || o.kind === 'class'))
+      ),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // CNS metastases
 
-const CNS_RE = /\b(brain|CNS|central nervous system|intracranial|cerebral|leptomeningeal|meningeal|spinal cord compression)\b[^.;]{0,40}?\b(metasta\w*|mets|lesions?|disease|involvement|carcinomatosis|tumou?rs?)\b|\bleptomeningeal\b|\bbrain mets\b/i;
+const CNS_RE =
+  /\b(brain|CNS|central nervous system|intracranial|cerebral|leptomeningeal|meningeal|spinal cord compression)\b[^.;]{0,40}?\b(metasta\w*|mets|lesions?|disease|involvement|carcinomatosis|tumou?rs?)\b|\bleptomeningeal\b|\bbrain mets\b/i;
 
 function parseCns(text: string, type: CriterionType): ParsedItem[] {
   if (!CNS_RE.test(text)) return [];
@@ -317,15 +458,29 @@ function parseCns(text: string, type: CriterionType): ParsedItem[] {
   const items: ParsedItem[] = [];
   const lepto = /leptomeningeal|meningeal carcinomatosis/i.test(text);
   const brain = /\b(brain|CNS|central nervous system|intracranial|cerebral)\b/i.test(text);
-  const active = /\b(active|untreated|symptomatic|progressi\w+|unstable|uncontrolled|new(ly)? (diagnosed )?|not (been )?(definitively )?treated|requir\w+ (steroids|treatment|immediate)|unless[^.;]{0,80}(treated|stable|asymptomatic))\b/i.test(text);
-  const allowed = /\b(allowed|permitted|eligible|may (be )?(enroll|participate|included)|are acceptable|can (be )?(enroll|included|participate)|is acceptable)\b/i.test(text);
-  const treated = /\b(treated|stable|asymptomatic|controlled|previously irradiated|radiologically stable|neurologically stable)\b/i.test(text);
-  const negation = /\b(no|without|absence of|free of|not have)\b[^.;]{0,40}\b(brain|CNS|central nervous system|intracranial|leptomeningeal|metasta)/i.test(text);
-  if (lepto && (type === 'exclusion' || negation)) items.push({ category: 'cns_metastases', rule: 'excluded_leptomeningeal' });
+  const active =
+    /\b(active|untreated|symptomatic|progressi\w+|unstable|uncontrolled|new(ly)? (diagnosed )?|not (been )?(definitively )?treated|requir\w+ (steroids|treatment|immediate)|unless[^.;]{0,80}(treated|stable|asymptomatic))\b/i.test(
+      text,
+    );
+  const allowed =
+    /\b(allowed|permitted|eligible|may (be )?(enroll|participate|included)|are acceptable|can (be )?(enroll|included|participate)|is acceptable)\b/i.test(
+      text,
+    );
+  const treated =
+    /\b(treated|stable|asymptomatic|controlled|previously irradiated|radiologically stable|neurologically stable)\b/i.test(
+      text,
+    );
+  const negation =
+    /\b(no|without|absence of|free of|not have)\b[^.;]{0,40}\b(brain|CNS|central nervous system|intracranial|leptomeningeal|metasta)/i.test(
+      text,
+    );
+  if (lepto && (type === 'exclusion' || negation))
+    items.push({ category: 'cns_metastases', rule: 'excluded_leptomeningeal' });
   if (!brain) return items;
   const steroids = /\b(steroids?|corticosteroids?|dexamethasone)\b/i.test(text);
   if (type === 'exclusion') {
-    if (active || steroids || (treated && allowed)) items.push({ category: 'cns_metastases', rule: 'excluded_active' });
+    if (active || steroids || (treated && allowed))
+      items.push({ category: 'cns_metastases', rule: 'excluded_active' });
     else items.push({ category: 'cns_metastases', rule: 'excluded_any' });
     return items;
   }
@@ -333,19 +488,32 @@ function parseCns(text: string, type: CriterionType): ParsedItem[] {
   if (negation) items.push({ category: 'cns_metastases', rule: active ? 'excluded_active' : 'excluded_any' });
   else if (treated && allowed) items.push({ category: 'cns_metastases', rule: 'allowed_treated' });
   else if (allowed) items.push({ category: 'cns_metastases', rule: 'allowed_treated' });
-  else if (/\b(untreated|active|measurable|progressi)\b[^.;]{0,30}(brain|CNS|intracranial)/i.test(text)) items.push({ category: 'cns_metastases', rule: 'required_active' });
-  else if (/\b(must have|with|presence of|has|have|documented|harbou?ring)\b[^.;]{0,40}(brain|CNS|intracranial)[^.;]{0,15}(metasta|lesion)/i.test(text)) items.push({ category: 'cns_metastases', rule: 'required' });
+  else if (/\b(untreated|active|measurable|progressi)\b[^.;]{0,30}(brain|CNS|intracranial)/i.test(text))
+    items.push({ category: 'cns_metastases', rule: 'required_active' });
+  else if (
+    /\b(must have|with|presence of|has|have|documented|harbou?ring)\b[^.;]{0,40}(brain|CNS|intracranial)[^.;]{0,15}(metasta|lesion)/i.test(
+      text,
+    )
+  )
+    items.push({ category: 'cns_metastases', rule: 'required' });
   return items;
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Prior therapy and lines
 
-const PRIOR_CUE = /\b(prior|previous(ly)?|received|receiving|treated with|treatment with|therapy with|exposure to|exposed to|pre-?treated|progress\w*|refractory|resistant|relapsed|failed|failure|after|following|naive|naïve|intoleran\w*|history of|concurrent|concomitant|within|since|completed|discontinued|minimum of)\b/i;
-const LINES_MIN = new RegExp(String.raw`(?:${OP_RE}|minimum of|a minimum of)\s*(\d|one|two|three|four|five)\s*(?:\(\d\)\s*)?(?:or more\s*)?(?:prior\s+|previous\s+|standard\s+|systemic\s+|lines? of\s+)*(?:lines?|regimens?|systemic (?:therap|treatment|regimen)|treatment regimens?|therapies|chemotherapy regimens?|prior therap)`, 'i');
-const LINES_OR_MORE = /\b(\d|one|two|three|four)\s*(?:\(\d\)\s*)?or more\s+(?:prior\s+)?(?:lines?|regimens?|systemic|therapies|treatments)/i;
-const LINES_MAX = /\b(?:no more than|not more than|up to|at most|maximum of|a maximum of|≤|<=|\\?<=?)\s*(\d|one|two|three|four|five)\s*(?:\(\d\)\s*)?(?:prior\s+|previous\s+|systemic\s+|lines? of\s+)*(?:lines?|regimens?|systemic|therapies|treatments|chemotherapy)/i;
-const NAIVE = /\b(treatment[- ]na[iï]ve|previously untreated|untreated (advanced|metastatic|disease)|no prior systemic (therapy|treatment)|not (have )?received (any )?(prior )?systemic (therapy|treatment)|first[- ]line (setting|treatment|therapy) (for|of) (advanced|metastatic))/i;
+const PRIOR_CUE =
+  /\b(prior|previous(ly)?|received|receiving|treated with|treatment with|therapy with|exposure to|exposed to|pre-?treated|progress\w*|refractory|resistant|relapsed|failed|failure|after|following|naive|naïve|intoleran\w*|history of|concurrent|concomitant|within|since|completed|discontinued|minimum of)\b/i;
+const LINES_MIN = new RegExp(
+  String.raw`(?:${OP_RE}|minimum of|a minimum of)\s*(\d|one|two|three|four|five)\s*(?:\(\d\)\s*)?(?:or more\s*)?(?:prior\s+|previous\s+|standard\s+|systemic\s+|lines? of\s+)*(?:lines?|regimens?|systemic (?:therap|treatment|regimen)|treatment regimens?|therapies|chemotherapy regimens?|prior therap)`,
+  'i',
+);
+const LINES_OR_MORE =
+  /\b(\d|one|two|three|four)\s*(?:\(\d\)\s*)?or more\s+(?:prior\s+)?(?:lines?|regimens?|systemic|therapies|treatments)/i;
+const LINES_MAX =
+  /\b(?:no more than|not more than|up to|at most|maximum of|a maximum of|≤|<=|\\?<=?)\s*(\d|one|two|three|four|five)\s*(?:\(\d\)\s*)?(?:prior\s+|previous\s+|systemic\s+|lines? of\s+)*(?:lines?|regimens?|systemic|therapies|treatments|chemotherapy)/i;
+const NAIVE =
+  /\b(treatment[- ]na[iï]ve|previously untreated|untreated (advanced|metastatic|disease)|no prior systemic (therapy|treatment)|not (have )?received (any )?(prior )?systemic (therapy|treatment)|first[- ]line (setting|treatment|therapy) (for|of) (advanced|metastatic))/i;
 
 function parsePrior(text: string, type: CriterionType): ParsedItem[] {
   const items: ParsedItem[] = [];
@@ -355,7 +523,10 @@ function parsePrior(text: string, type: CriterionType): ParsedItem[] {
     const v = num(mMin[2]!);
     lines.min = /^\\?>$|^greater than$|^more than$/i.test(mMin[1] ?? '') ? v + 1 : v;
   } else if (mMin && /^(≤|<=|at most|no more|not more|up to)/i.test(mMin[1] ?? '')) lines.max = num(mMin[2]!);
-  const mRange = /\b(one|two|three|\d)\s*(?:to|-|–|or)\s*(two|three|four|\d)\s*(?:prior\s+)?(?:lines?|regimens?)/i.exec(text);
+  const mRange =
+    /\b(one|two|three|\d)\s*(?:to|-|–|or)\s*(two|three|four|\d)\s*(?:prior\s+)?(?:lines?|regimens?)/i.exec(
+      text,
+    );
   if (mRange && lines.min === undefined && lines.max === undefined) {
     lines.min = num(mRange[1]!);
     lines.max = num(mRange[2]!);
@@ -364,8 +535,17 @@ function parsePrior(text: string, type: CriterionType): ParsedItem[] {
   if (mOr && lines.min === undefined) lines.min = num(mOr[1]!);
   const mMax = LINES_MAX.exec(text);
   if (mMax && lines.max === undefined) lines.max = num(mMax[1]!);
-  if (NAIVE.test(text) && lines.max === undefined && !/\bor (have |has )?(received|previously treated|pre-?treated|progressed)|\bor after\b/i.test(text)) lines.max = 0;
-  if ((lines.min !== undefined || lines.max !== undefined) && /\b(line|regimen|systemic|therap|treatment|chemotherapy)/i.test(text)) items.push({ category: 'prior_lines', ...lines });
+  if (
+    NAIVE.test(text) &&
+    lines.max === undefined &&
+    !/\bor (have |has )?(received|previously treated|pre-?treated|progressed)|\bor after\b/i.test(text)
+  )
+    lines.max = 0;
+  if (
+    (lines.min !== undefined || lines.max !== undefined) &&
+    /\b(line|regimen|systemic|therap|treatment|chemotherapy)/i.test(text)
+  )
+    items.push({ category: 'prior_lines', ...lines });
 
   if (!PRIOR_CUE.test(text)) return items;
   const drugs = findDrugs(text);
@@ -375,20 +555,51 @@ function parsePrior(text: string, type: CriterionType): ParsedItem[] {
   if (drugs.length === 0 && classes.length === 0) {
     if (/\bchemotherapy\b|\bNACT\b/i.test(text)) generic = 'chemotherapy';
     else if (/\b(radiotherapy|radiation therapy|irradiation)\b/i.test(text)) generic = 'radiotherapy';
-    else if (/\b(systemic|anti-?cancer|antineoplastic|anti-?tumou?r) (therapy|therapies|treatment|agents?|drugs?)\b|\btreatments? for (cancer|the malignancy)\b/i.test(text)) generic = 'systemic';
+    else if (
+      /\b(systemic|anti-?cancer|antineoplastic|anti-?tumou?r) (therapy|therapies|treatment|agents?|drugs?)\b|\btreatments? for (cancer|the malignancy)\b/i.test(
+        text,
+      )
+    )
+      generic = 'systemic';
     else if (/\binterferon\b/i.test(text)) generic = 'immunotherapy';
     else return items;
   }
   // Timing windows ("within 14 days", "washout") are about recent dosing, not ever having received a drug.
-  const window = /\bwithin\s+\d+\s*(days?|weeks?|months?|half-?lives)|\bwashout\b|\b\d+\s*(days?|weeks?)\s*(prior to|before)\b|\bconcurrent\b|\bcurrently receiving\b/i.test(text);
-  const negative = /\b(no|not|never|without|naive|naïve)\b[^.;]{0,50}\b(prior|previous|received|treat|therap|exposure|exposed|chemo|inhibitor|agent|drug)|\bmust not have received|\bhave not (been )?(previously )?(received|treated)|\b(naive|naïve) to\b|\bnot (been )?(previously )?treated with\b|\bno (prior|previous)\b/i.test(text);
-  const progressed = /\bprogress\w* (on|after|following|during|despite|while)|\brefractory to\b|\bresistan\w+ to\b|\bfailed\b|\bfailure of\b|\brelapsed (after|on|following)/i.test(text);
+  const window =
+    /\bwithin\s+\d+\s*(days?|weeks?|months?|half-?lives)|\bwashout\b|\b\d+\s*(days?|weeks?)\s*(prior to|before)\b|\bconcurrent\b|\bcurrently receiving\b/i.test(
+      text,
+    );
+  const negative =
+    /\b(no|not|never|without|naive|naïve)\b[^.;]{0,50}\b(prior|previous|received|treat|therap|exposure|exposed|chemo|inhibitor|agent|drug)|\bmust not have received|\bhave not (been )?(previously )?(received|treated)|\b(naive|naïve) to\b|\bnot (been )?(previously )?treated with\b|\bno (prior|previous)\b/i.test(
+      text,
+    );
+  const progressed =
+    /\bprogress\w* (on|after|following|during|despite|while)|\brefractory to\b|\bresistan\w+ to\b|\bfailed\b|\bfailure of\b|\brelapsed (after|on|following)/i.test(
+      text,
+    );
   // Recovery from earlier toxicity is not a requirement to have been treated.
-  if (/\b(toxicit\w*|adverse events?|AEs?)\b[^.;]{0,80}\b(resolved|recovered|resolution)/i.test(text)) return items;
+  if (/\b(toxicit\w*|adverse events?|AEs?)\b[^.;]{0,80}\b(resolved|recovered|resolution)/i.test(text))
+    return items;
   // "Prior hormonal therapy allowed": permitted, not required — no constraint to check.
-  if (!negative && !progressed && /\b(allowed|permitted|acceptable|is eligible|are eligible|may have received)\b/i.test(text)) return items;
-  const requirement = negative ? 'not_received' : progressed && type === 'inclusion' ? 'progressed_on' : 'received';
-  items.push({ category: 'prior_therapy', drugs, classes, ...(generic ? { generic } : {}), requirement, window });
+  if (
+    !negative &&
+    !progressed &&
+    /\b(allowed|permitted|acceptable|is eligible|are eligible|may have received)\b/i.test(text)
+  )
+    return items;
+  const requirement = negative
+    ? 'not_received'
+    : progressed && type === 'inclusion'
+      ? 'progressed_on'
+      : 'received';
+  items.push({
+    category: 'prior_therapy',
+    drugs,
+    classes,
+    ...(generic ? { generic } : {}),
+    requirement,
+    window,
+  });
   return items;
 }
 
@@ -398,14 +609,26 @@ function parsePrior(text: string, type: CriterionType): ParsedItem[] {
 function parsePerformance(text: string): ParsedItem[] {
   const items: ParsedItem[] = [];
   const ecog = /\b(ECOG|Eastern Cooperative Oncology Group|WHO|Zubrod)\b/i.exec(text);
-  if (ecog && (/\b(performance|PS|status|score)\b|ECOG\s*[≤<>≥=\\]/i.test(text.slice(ecog.index, ecog.index + 80)) || /^ECOG\s*(of\s*)?[0-4]/i.test(text.slice(ecog.index)))) {
+  if (
+    ecog &&
+    (/\b(performance|PS|status|score)\b|ECOG\s*[≤<>≥=\\]/i.test(text.slice(ecog.index, ecog.index + 80)) ||
+      /^ECOG\s*(of\s*)?[0-4]/i.test(text.slice(ecog.index)))
+  ) {
     const tail = text.slice(ecog.index, ecog.index + 140).replace(/\\/g, '');
     let m: RegExpExecArray | null;
-    const item: { category: 'performance_status'; scale: 'ECOG'; min?: number; max?: number } = { category: 'performance_status', scale: 'ECOG' };
+    const item: { category: 'performance_status'; scale: 'ECOG'; min?: number; max?: number } = {
+      category: 'performance_status',
+      scale: 'ECOG',
+    };
     if ((m = /\b([0-4])\s*(?:-|–|to|through)\s*([0-4])\b/.exec(tail))) {
       item.min = Number(m[1]);
       item.max = Number(m[2]);
-    } else if ((m = /(≤|<=|=<|<|less than or equal to|less than|of|no (?:greater|higher|more) than|not (?:greater|higher|more) than|at most|up to)\s*([0-4])\b/i.exec(tail))) {
+    } else if (
+      (m =
+        /(≤|<=|=<|<|less than or equal to|less than|of|no (?:greater|higher|more) than|not (?:greater|higher|more) than|at most|up to)\s*([0-4])\b/i.exec(
+          tail,
+        ))
+    ) {
       const v = Number(m[2]);
       item.max = m[1] === '<' || /^less than$/i.test(m[1]!) ? v - 1 : v;
       // "of 0 or 1" / "of 0, 1 or 2": the largest listed.
@@ -429,13 +652,21 @@ function parsePerformance(text: string): ParsedItem[] {
   if (kps) {
     const tail = text.slice(kps.index, kps.index + 100).replace(/\\/g, '');
     let m: RegExpExecArray | null;
-    if ((m = /\b(\d{2,3})\s*%?\s*(?:-|–|to)\s*(\d{2,3})/.exec(tail))) items.push({ category: 'performance_status', scale: 'Karnofsky', min: Number(m[1]), max: Number(m[2]) });
+    if ((m = /\b(\d{2,3})\s*%?\s*(?:-|–|to)\s*(\d{2,3})/.exec(tail)))
+      items.push({
+        category: 'performance_status',
+        scale: 'Karnofsky',
+        min: Number(m[1]),
+        max: Number(m[2]),
+      });
     else if ((m = new RegExp(String.raw`${OP_RE}\s*(\d{2,3})`, 'i').exec(tail))) {
       const op = opOf(m[1]!);
       const v = Number(m[2]);
-      if (op === '>=' || op === '>') items.push({ category: 'performance_status', scale: 'Karnofsky', min: op === '>' ? v + 10 : v });
+      if (op === '>=' || op === '>')
+        items.push({ category: 'performance_status', scale: 'Karnofsky', min: op === '>' ? v + 10 : v });
       else items.push({ category: 'performance_status', scale: 'Karnofsky', max: op === '<' ? v - 10 : v });
-    } else if ((m = /\b(\d{2,3})\s*%?\s*(or (higher|greater|more|above)|and (above|over))/i.exec(tail))) items.push({ category: 'performance_status', scale: 'Karnofsky', min: Number(m[1]) });
+    } else if ((m = /\b(\d{2,3})\s*%?\s*(or (higher|greater|more|above)|and (above|over))/i.exec(tail)))
+      items.push({ category: 'performance_status', scale: 'Karnofsky', min: Number(m[1]) });
   }
   return items;
 }
@@ -444,14 +675,34 @@ function parseAge(text: string): ParsedItem[] {
   if (!/\b(age|aged|years?|yrs|months?|adults?)\b/i.test(text)) return [];
   const t = text.replace(/\\/g, '');
   let m: RegExpExecArray | null;
-  if ((m = /\b(?:age[ds]?|aged)\s*(?::|of|between|from)?\s*(\d{1,2})\s*(?:-|–|to|and)\s*(\d{2,3})\b/i.exec(t)) || (m = /\b(\d{1,2})\s*(?:-|–|to|and)\s*(\d{2,3})\s*years?/i.exec(t))) {
+  if (
+    (m = /\b(?:age[ds]?|aged)\s*(?::|of|between|from)?\s*(\d{1,2})\s*(?:-|–|to|and)\s*(\d{2,3})\b/i.exec(
+      t,
+    )) ||
+    (m = /\b(\d{1,2})\s*(?:-|–|to|and)\s*(\d{2,3})\s*years?/i.exec(t))
+  ) {
     return [{ category: 'age', min: Number(m[1]), max: Number(m[2]) }];
   }
-  if ((m = /\b(\d{1,2})\s*months?\s*(?:of age\s*)?(?:and|or)\s*(?:over|older|above)\b/i.exec(t))) return [{ category: 'age', min: Math.round((Number(m[1]) / 12) * 100) / 100 }];
-  if ((m = /\b(\d{1,3})\s*(?:years?|yrs)?(?: of age)?\s*(?:and|or)\s*(?:over|older|above)\b|\b(\d{1,3})\s*\+\s*years/i.exec(t))) return [{ category: 'age', min: Number(m[1] ?? m[2]) }];
-  if ((m = /\b(?:more than|older than|over|greater than)\s*(\d{1,3})\s*(?:years|yrs)/i.exec(t))) return [{ category: 'age', min: Number(m[1]) + 1 }];
-  if ((m = /\b(?:at least|≥|>=)\s*(\d{1,3})\s*(?:years|yrs)/i.exec(t))) return [{ category: 'age', min: Number(m[1]) }];
-  if ((m = /\b(?:age[ds]?|aged|be)\b[^.;0-9]{0,25}?(≥|>=|=>|>|at least|greater than or equal to|older than|over|above|≤|<=|<|younger than|under|less than|no older than|up to)\s*(\d{1,3})(?!\s*(?:months?|weeks?|days?|%|mg|g\/|x|×))/i.exec(t)) || (m = /(≥|>=|>|≤|<=|<)\s*(\d{1,3})\s*(?:years|yrs)/i.exec(t))) {
+  if ((m = /\b(\d{1,2})\s*months?\s*(?:of age\s*)?(?:and|or)\s*(?:over|older|above)\b/i.exec(t)))
+    return [{ category: 'age', min: Math.round((Number(m[1]) / 12) * 100) / 100 }];
+  if (
+    (m =
+      /\b(\d{1,3})\s*(?:years?|yrs)?(?: of age)?\s*(?:and|or)\s*(?:over|older|above)\b|\b(\d{1,3})\s*\+\s*years/i.exec(
+        t,
+      ))
+  )
+    return [{ category: 'age', min: Number(m[1] ?? m[2]) }];
+  if ((m = /\b(?:more than|older than|over|greater than)\s*(\d{1,3})\s*(?:years|yrs)/i.exec(t)))
+    return [{ category: 'age', min: Number(m[1]) + 1 }];
+  if ((m = /\b(?:at least|≥|>=)\s*(\d{1,3})\s*(?:years|yrs)/i.exec(t)))
+    return [{ category: 'age', min: Number(m[1]) }];
+  if (
+    (m =
+      /\b(?:age[ds]?|aged|be)\b[^.;0-9]{0,25}?(≥|>=|=>|>|at least|greater than or equal to|older than|over|above|≤|<=|<|younger than|under|less than|no older than|up to)\s*(\d{1,3})(?!\s*(?:months?|weeks?|days?|%|mg|g\/|x|×))/i.exec(
+        t,
+      )) ||
+    (m = /(≥|>=|>|≤|<=|<)\s*(\d{1,3})\s*(?:years|yrs)/i.exec(t))
+  ) {
     const op = m[1]!.toLowerCase();
     const v = Number(m[2]);
     if (/^(≥|>=|=>|at least|greater than or equal to)$/.test(op)) return [{ category: 'age', min: v }];
@@ -459,14 +710,29 @@ function parseAge(text: string): ParsedItem[] {
     if (/^(≤|<=|up to|no older than)$/.test(op)) return [{ category: 'age', max: v }];
     return [{ category: 'age', max: v - 1 }];
   }
-  if ((m = /\b(\d{1,3})\s*years?\s*(?:of age )?(?:or|and) (?:older|above|over)/i.exec(t))) return [{ category: 'age', min: Number(m[1]) }];
+  if ((m = /\b(\d{1,3})\s*years?\s*(?:of age )?(?:or|and) (?:older|above|over)/i.exec(t)))
+    return [{ category: 'age', min: Number(m[1]) }];
   return [];
 }
 
 function parseSex(text: string): ParsedItem[] {
   const t = text.trim();
-  if (/^(patients?|participants?|subjects?)?\s*(must be\s+)?(female|women)\b(?!\s+(of|with|who|subjects who|participants who|patients who|partners))/i.test(t) && t.length < 120 && !/\bmale\b/i.test(t.replace(/female/gi, ''))) return [{ category: 'sex', value: 'female' }];
-  if (/^(patients?|participants?|subjects?)?\s*(must be\s+)?(male|men)\b(?!\s+(of|with|who|subjects who|participants who|patients who|partners))/i.test(t) && t.length < 120 && !/\b(female|women)\b/i.test(t)) return [{ category: 'sex', value: 'male' }];
+  if (
+    /^(patients?|participants?|subjects?)?\s*(must be\s+)?(female|women)\b(?!\s+(of|with|who|subjects who|participants who|patients who|partners))/i.test(
+      t,
+    ) &&
+    t.length < 120 &&
+    !/\bmale\b/i.test(t.replace(/female/gi, ''))
+  )
+    return [{ category: 'sex', value: 'female' }];
+  if (
+    /^(patients?|participants?|subjects?)?\s*(must be\s+)?(male|men)\b(?!\s+(of|with|who|subjects who|participants who|patients who|partners))/i.test(
+      t,
+    ) &&
+    t.length < 120 &&
+    !/\b(female|women)\b/i.test(t)
+  )
+    return [{ category: 'sex', value: 'male' }];
   if (/^(sex|gender):\s*(female|women)\b/i.test(t)) return [{ category: 'sex', value: 'female' }];
   if (/^(sex|gender):\s*(male|men)\b/i.test(t)) return [{ category: 'sex', value: 'male' }];
   return [];
@@ -491,23 +757,36 @@ const LABS: Array<[RegExp, string]> = [
 
 function parseLabs(text: string): ParsedItem[] {
   const items: ParsedItem[] = [];
-  if (/\badequate (organ|bone marrow|hematologic|haematologic|hepatic|renal|end[- ]organ)\b/i.test(text)) items.push({ category: 'organ_function', lab: 'adequate organ function' });
+  if (/\badequate (organ|bone marrow|hematologic|haematologic|hepatic|renal|end[- ]organ)\b/i.test(text))
+    items.push({ category: 'organ_function', lab: 'adequate organ function' });
   const t = text.replace(/\\/g, '');
   for (const [re, lab] of LABS) {
     const m = re.exec(t);
     if (!m) continue;
-    if (lab === 'creatinine' && /creatinine clearance|CrCl/i.test(t) && !/serum creatinine/i.test(t)) continue;
+    if (lab === 'creatinine' && /creatinine clearance|CrCl/i.test(t) && !/serum creatinine/i.test(t))
+      continue;
     const tail = t.slice(m.index + m[0].length, m.index + m[0].length + 70);
-    const v = new RegExp(String.raw`^[^.;]{0,70}?${OP_RE}\s*(\d+(?:[.,]\d+)?)\s*(x|×|times)?\s*(ULN|upper limit of normal|institutional upper limit|×? ?10\^?9\/L|\/mm3|\/mm\^3|\/[µu]L|g\/dL|mg\/dL|µmol\/L|umol\/L|mL\/min|%)?`, 'i').exec(tail);
+    const v = new RegExp(
+      String.raw`^[^.;]{0,70}?${OP_RE}\s*(\d+(?:[.,]\d+)?)\s*(x|×|times)?\s*(ULN|upper limit of normal|institutional upper limit|×? ?10\^?9\/L|\/mm3|\/mm\^3|\/[µu]L|g\/dL|mg\/dL|µmol\/L|umol\/L|mL\/min|%)?`,
+      'i',
+    ).exec(tail);
     if (v) {
       const unit = /ULN|upper limit/i.test(v[4] ?? '') ? '× ULN' : v[3] ? '×' : v[4];
-      items.push({ category: 'organ_function', lab, op: opOf(v[1]!), value: Number(v[2]!.replace(',', '')), ...(unit ? { unit } : {}) });
-    } else if (/\b(normal|adequate|within normal limits|WNL)\b/i.test(tail.slice(0, 30))) items.push({ category: 'organ_function', lab });
+      items.push({
+        category: 'organ_function',
+        lab,
+        op: opOf(v[1]!),
+        value: Number(v[2]!.replace(',', '')),
+        ...(unit ? { unit } : {}),
+      });
+    } else if (/\b(normal|adequate|within normal limits|WNL)\b/i.test(tail.slice(0, 30)))
+      items.push({ category: 'organ_function', lab });
   }
   return items;
 }
 
-const STAGE_RE = /\b[Ss]tages?\s+((?:(?:I{1,3}V?|IV|[1-4])[ABC]?\d?)(?:\s*(?:-|–|to|,|or|and|\/|, or)\s*(?:[Ss]tage\s+)?(?:I{1,3}V?|IV|[1-4])[ABC]?\d?)*)(?![A-Za-z0-9])/g;
+const STAGE_RE =
+  /\b[Ss]tages?\s+((?:(?:I{1,3}V?|IV|[1-4])[ABC]?\d?)(?:\s*(?:-|–|to|,|or|and|\/|, or)\s*(?:[Ss]tage\s+)?(?:I{1,3}V?|IV|[1-4])[ABC]?\d?)*)(?![A-Za-z0-9])/g;
 const ROMAN = ['I', 'II', 'III', 'IV'];
 
 function parseStage(text: string): ParsedItem[] {
@@ -515,11 +794,21 @@ function parseStage(text: string): ParsedItem[] {
   for (const m of text.matchAll(STAGE_RE)) {
     const parts = m[1]!.split(/\s*(?:,\s*or|,|or|and|\/)\s*(?:stage\s+)?/i);
     for (const p of parts) {
-      const range = /^(I{1,3}V?|IV|[1-4])([ABC]?\d?)\s*(?:-|–|to)\s*(?:stage\s+)?(I{1,3}V?|IV|[1-4])([ABC]?\d?)$/i.exec(p.trim());
+      const range =
+        /^(I{1,3}V?|IV|[1-4])([ABC]?\d?)\s*(?:-|–|to)\s*(?:stage\s+)?(I{1,3}V?|IV|[1-4])([ABC]?\d?)$/i.exec(
+          p.trim(),
+        );
       if (range) {
         const a = romanIndex(range[1]!);
         const b = romanIndex(range[3]!);
-        for (let i = a; i <= b && i >= 0; i++) stages.push(i === a ? `${ROMAN[i]}${range[2]!.toUpperCase()}` : i === b ? `${ROMAN[i]}${range[4]!.toUpperCase()}` : ROMAN[i]!);
+        for (let i = a; i <= b && i >= 0; i++)
+          stages.push(
+            i === a
+              ? `${ROMAN[i]}${range[2]!.toUpperCase()}`
+              : i === b
+                ? `${ROMAN[i]}${range[4]!.toUpperCase()}`
+                : ROMAN[i]!,
+          );
       } else if (p.trim()) {
         const one = /^(I{1,3}V?|IV|[1-4])([ABC]?\d?)$/i.exec(p.trim());
         if (one) stages.push(`${ROMAN[romanIndex(one[1]!)]}${one[2]!.toUpperCase()}`);
@@ -535,24 +824,47 @@ function romanIndex(s: string): number {
 }
 
 function parseExtent(text: string, type: CriterionType): ParsedItem[] {
-  const anyOf: Array<'metastatic' | 'locally_advanced' | 'advanced' | 'unresectable' | 'recurrent' | 'non_metastatic'> = [];
+  const anyOf: Array<
+    'metastatic' | 'locally_advanced' | 'advanced' | 'unresectable' | 'recurrent' | 'non_metastatic'
+  > = [];
   if (SECOND_MALIGNANCY.test(text)) return [];
-  const nonMet = /\b(non-?metastatic|no (evidence of )?(distant )?metasta|without (distant )?metasta|\bM0\b|early[- ]stage|resectable|operable|localized)\b/i;
-  if (nonMet.test(text) && !/\bunresectable|inoperable|non-?resectable/i.test(text) && !/\b(prior|previous|history of|for|after|following|recurrence of|allowed|permitted)\b[^.;]{0,40}\b(early[- ]stage|resectable|operable|localized)/i.test(text)) anyOf.push('non_metastatic');
+  const nonMet =
+    /\b(non-?metastatic|no (evidence of )?(distant )?metasta|without (distant )?metasta|\bM0\b|early[- ]stage|resectable|operable|localized)\b/i;
+  if (
+    nonMet.test(text) &&
+    !/\bunresectable|inoperable|non-?resectable/i.test(text) &&
+    !/\b(prior|previous|history of|for|after|following|recurrence of|allowed|permitted)\b[^.;]{0,40}\b(early[- ]stage|resectable|operable|localized)/i.test(
+      text,
+    )
+  )
+    anyOf.push('non_metastatic');
   else {
-    if (/\bmetastatic\b|\bdistant metasta|\bstage IV\b|\bM1\b/i.test(text) && !/\bbrain metasta\w* (only|alone)/i.test(text)) anyOf.push('metastatic');
+    if (
+      /\bmetastatic\b|\bdistant metasta|\bstage IV\b|\bM1\b/i.test(text) &&
+      !/\bbrain metasta\w* (only|alone)/i.test(text)
+    )
+      anyOf.push('metastatic');
     if (/\blocally advanced\b/i.test(text)) anyOf.push('locally_advanced');
-    if (/\bunresectable|inoperable|non-?resectable|not amenable to (curative|surgical)/i.test(text)) anyOf.push('unresectable');
+    if (/\bunresectable|inoperable|non-?resectable|not amenable to (curative|surgical)/i.test(text))
+      anyOf.push('unresectable');
     if (/\badvanced\b/i.test(text) && !/\blocally advanced\b/i.test(text)) anyOf.push('advanced');
     if (/\brecurrent\b/i.test(text)) anyOf.push('recurrent');
   }
   if (anyOf.length === 0) return [];
   // Extent words inside exclusion criteria usually describe other things ("metastatic to the brain").
-  if (type === 'exclusion' && !anyOf.includes('non_metastatic') && !/^\W*((presence of|evidence of|known|any|definitive|documented|subjects with|patients with|participants with)\b[^.;]{0,50}\b)?(metastatic (disease|cancer)|distant metasta\w*|metastatic or recurrent|recurrent or metastatic)/i.test(text)) return [];
+  if (
+    type === 'exclusion' &&
+    !anyOf.includes('non_metastatic') &&
+    !/^\W*((presence of|evidence of|known|any|definitive|documented|subjects with|patients with|participants with)\b[^.;]{0,50}\b)?(metastatic (disease|cancer)|distant metasta\w*|metastatic or recurrent|recurrent or metastatic)/i.test(
+      text,
+    )
+  )
+    return [];
   return [{ category: 'disease_extent', anyOf }];
 }
 
-const SECOND_MALIGNANCY = /\b(other|another|second|prior|previous|history of|concurrent|additional|secondary|coexisting|synchronous)\s+(primary\s+)?(invasive\s+)?(malignan|cancer|tumou?r|neoplas)|\bexcept\b|\bother than\b|\bwith the exception\b|\bunless\b[^.;]*\b(cured|curatively|disease-free)/i;
+const SECOND_MALIGNANCY =
+  /\b(other|another|second|prior|previous|history of|concurrent|additional|secondary|coexisting|synchronous)\s+(primary\s+)?(invasive\s+)?(malignan|cancer|tumou?r|neoplas)|\bexcept\b|\bother than\b|\bwith the exception\b|\bunless\b[^.;]*\b(cured|curatively|disease-free)/i;
 
 function parseCancerType(raw: string, type: CriterionType): ParsedItem[] {
   // "Response Evaluation Criteria in Solid Tumors" names a method, not a population.
@@ -560,15 +872,31 @@ function parseCancerType(raw: string, type: CriterionType): ParsedItem[] {
   if (SECOND_MALIGNANCY.test(text)) return [];
   // In exclusion criteria a cancer name is usually context ("prior therapy for NSCLC"); it is a condition
   // only when the criterion is about histology or a diagnosis.
-  if (type === 'exclusion' && !/\b(histolog\w*|component|transformation|diagnosis of|diagnosed with|known|mixed|small[- ]cell|sarcomatoid|neuroendocrine|excluded|not eligible|ineligible|metastatic)\b/i.test(text)) return [];
-  const mentions = findCancerMentions(text).filter((m) => !/\b(brain|CNS)\b/i.test(text.slice(m.start, m.end)) || !/metasta/i.test(text));
+  if (
+    type === 'exclusion' &&
+    !/\b(histolog\w*|component|transformation|diagnosis of|diagnosed with|known|mixed|small[- ]cell|sarcomatoid|neuroendocrine|excluded|not eligible|ineligible|metastatic)\b/i.test(
+      text,
+    )
+  )
+    return [];
+  const mentions = findCancerMentions(text).filter(
+    (m) => !/\b(brain|CNS)\b/i.test(text.slice(m.start, m.end)) || !/metasta/i.test(text),
+  );
   if (mentions.length === 0) return [];
   const codes = [...new Set(mentions.map((m) => m.code))];
-  return [{ category: 'cancer_type', codes, text: mentions.map((m) => text.slice(m.start, m.end)).join('; ') }];
+  return [
+    { category: 'cancer_type', codes, text: mentions.map((m) => text.slice(m.start, m.end)).join('; ') },
+  ];
 }
 
 function parseMeasurable(text: string): ParsedItem[] {
-  if (/\bmeasurable (disease|lesion|tumou?r)|\bRECIST\b|\bevaluable (disease|lesions?)\b|\bmeasurable\b/i.test(text) && !/\bnon-?measurable (disease )?only\b/i.test(text)) return [{ category: 'measurable_disease', recist: /RECIST/i.test(text) }];
+  if (
+    /\bmeasurable (disease|lesion|tumou?r)|\bRECIST\b|\bevaluable (disease|lesions?)\b|\bmeasurable\b/i.test(
+      text,
+    ) &&
+    !/\bnon-?measurable (disease )?only\b/i.test(text)
+  )
+    return [{ category: 'measurable_disease', recist: /RECIST/i.test(text) }];
   return [];
 }
 
@@ -577,7 +905,8 @@ export function parseCriterion(text: string, type: CriterionType): ParsedItem[] 
   const t = text;
   // A negated list header ("… must not have any of the following:") says nothing alone about CNS disease:
   // its items carry the rules.
-  const negatedHeader = /:\s*$/.test(t) && /\b(must not have|none of|not have any of)\b[^:]*\b(following|below)\b/i.test(t);
+  const negatedHeader =
+    /:\s*$/.test(t) && /\b(must not have|none of|not have any of)\b[^:]*\b(following|below)\b/i.test(t);
   const items: ParsedItem[] = [];
   items.push(...parseCancerType(t, type));
   items.push(...parseStage(t));
@@ -590,7 +919,13 @@ export function parseCriterion(text: string, type: CriterionType): ParsedItem[] 
   items.push(...parseAge(t));
   items.push(...parseSex(t));
   // Pregnancy, breastfeeding, pregnancy tests; a partner's childbearing potential in a contraception rule is not.
-  if (/\b(pregnan\w*|breast[- ]?feeding|lactating|lactation|nursing)\b/i.test(t) && !/\bpartners?\b[^.;]{0,60}\b(breast[- ]?feeding|pregnan)|\b(breast[- ]?feeding|pregnan\w*) partners?\b/i.test(t)) items.push({ category: 'pregnancy' });
+  if (
+    /\b(pregnan\w*|breast[- ]?feeding|lactating|lactation|nursing)\b/i.test(t) &&
+    !/\bpartners?\b[^.;]{0,60}\b(breast[- ]?feeding|pregnan)|\b(breast[- ]?feeding|pregnan\w*) partners?\b/i.test(
+      t,
+    )
+  )
+    items.push({ category: 'pregnancy' });
   items.push(...parseLabs(t));
   if (type === 'exclusion') {
     // One exclusion criterion may list several excluded conditions (read as "any of"), but words that only
@@ -598,7 +933,11 @@ export function parseCriterion(text: string, type: CriterionType): ParsedItem[] 
     // metastatic disease" is about lines, not about having received systemic therapy or being metastatic.
     const hasLines = items.some((i) => i.category === 'prior_lines');
     const others = items.some((i) => i.category !== 'disease_extent');
-    return items.filter((i) => !(hasLines && i.category === 'prior_therapy' && i.drugs.length === 0 && i.classes.length === 0) && !(others && i.category === 'disease_extent'));
+    return items.filter(
+      (i) =>
+        !(hasLines && i.category === 'prior_therapy' && i.drugs.length === 0 && i.classes.length === 0) &&
+        !(others && i.category === 'disease_extent'),
+    );
   }
   return items;
 }
@@ -608,11 +947,17 @@ export function parseCriterion(text: string, type: CriterionType): ParsedItem[] 
  * many trials state the driver there and not in the eligibility text. Negated or drug-class mentions are
  * skipped (same rules as criteria).
  */
-export function registryBiomarkers(title: string, conditions: readonly string[]): Extract<ParsedItem, { category: 'biomarker' }>[] {
+export function registryBiomarkers(
+  title: string,
+  conditions: readonly string[],
+): Extract<ParsedItem, { category: 'biomarker' }>[] {
   const out: Extract<ParsedItem, { category: 'biomarker' }>[] = [];
   for (const raw of [title, ...conditions]) {
     // Title Case ("EGFR-Mutated", "HER2-Positive") reads like running text once the qualifier is lower-cased.
-    const text = raw.replace(/([-\s])(Mutated|Mutant|Mutation|Mutations|Positive|Negative|Altered|Amplified|Rearranged|Low|High|Deficient)\b/g, (_m, sep: string, w: string) => sep + w.toLowerCase());
+    const text = raw.replace(
+      /([-\s])(Mutated|Mutant|Mutation|Mutations|Positive|Negative|Altered|Amplified|Rearranged|Low|High|Deficient)\b/g,
+      (_m, sep: string, w: string) => sep + w.toLowerCase(),
+    );
     for (const item of findBiomarkers(text)) {
       if (item.category !== 'biomarker' || item.negated) continue;
       // "with or without", "regardless of" and "all comers" titles do not restrict.
@@ -620,7 +965,9 @@ export function registryBiomarkers(title: string, conditions: readonly string[])
       // One item per gene: "HER2-positive" in the title and "HER2-negative" in a condition are alternatives.
       const same = out.find((o) => o.anyOf.some((t) => item.anyOf.some((u) => u.gene === t.gene)));
       if (!same) out.push({ ...item, anyOf: [...item.anyOf] });
-      else for (const t of item.anyOf) if (!same.anyOf.some((u) => JSON.stringify(u) === JSON.stringify(t))) same.anyOf.push(t);
+      else
+        for (const t of item.anyOf)
+          if (!same.anyOf.some((u) => JSON.stringify(u) === JSON.stringify(t))) same.anyOf.push(t);
     }
   }
   return out;

@@ -4,7 +4,8 @@ import { cleanCriterionText, splitEligibility } from './split.js';
 
 describe('splitEligibility', () => {
   it('splits API v2 markdown bullets into inclusion and exclusion criteria with spans', () => {
-    const raw = 'Inclusion Criteria:\n\n* Age ≥ 18 years\n* ECOG 0-1\n\nExclusion Criteria:\n\n* Active brain metastases\n* Pregnant';
+    const raw =
+      'Inclusion Criteria:\n\n* Age ≥ 18 years\n* ECOG 0-1\n\nExclusion Criteria:\n\n* Active brain metastases\n* Pregnant';
     const cs = splitEligibility(raw);
     expect(cs.map((c) => [c.type, c.text])).toEqual([
       ['inclusion', 'Age ≥ 18 years'],
@@ -16,9 +17,15 @@ describe('splitEligibility', () => {
   });
 
   it('nests indented bullets under their parent item', () => {
-    const raw = 'Inclusion Criteria:\n\n* Adequate organ function:\n  * ANC ≥ 1.5 x 10^9/L\n  * Platelets ≥ 100 x 10^9/L\n* ECOG 0-1';
+    const raw =
+      'Inclusion Criteria:\n\n* Adequate organ function:\n  * ANC ≥ 1.5 x 10^9/L\n  * Platelets ≥ 100 x 10^9/L\n* ECOG 0-1';
     const cs = splitEligibility(raw);
-    expect(cs.map((c) => c.text)).toEqual(['Adequate organ function:', 'ANC ≥ 1.5 x 10^9/L', 'Platelets ≥ 100 x 10^9/L', 'ECOG 0-1']);
+    expect(cs.map((c) => c.text)).toEqual([
+      'Adequate organ function:',
+      'ANC ≥ 1.5 x 10^9/L',
+      'Platelets ≥ 100 x 10^9/L',
+      'ECOG 0-1',
+    ]);
     expect(cs[1]!.parent).toBe(0);
     expect(cs[2]!.parent).toBe(0);
     expect(cs[3]!.parent).toBeUndefined();
@@ -37,7 +44,10 @@ describe('splitEligibility', () => {
           1. Creatinine > 2.0 mg/dl.`;
     const cs = splitEligibility(raw);
     expect(cs.map((c) => [c.type, c.text])).toEqual([
-      ['inclusion', 'Patients with CD20 positive diffuse large B-cell lymphoma as confirmed by a pathological biopsy report.'],
+      [
+        'inclusion',
+        'Patients with CD20 positive diffuse large B-cell lymphoma as confirmed by a pathological biopsy report.',
+      ],
       ['inclusion', 'Age ≥ 18 years and age ≤ 70'],
       ['exclusion', 'Creatinine > 2.0 mg/dl.'],
     ]);
@@ -76,12 +86,17 @@ describe('splitEligibility', () => {
 
           -  Not pregnant`;
     const cs = splitEligibility(raw);
-    expect(cs.map((c) => c.text)).toEqual(['Diagnosis of colorectal cancer', 'Disease metastatic to the liver', 'Not pregnant']);
+    expect(cs.map((c) => c.text)).toEqual([
+      'Diagnosis of colorectal cancer',
+      'Disease metastatic to the liver',
+      'Not pregnant',
+    ]);
     expect(cs[1]!.parent).toBe(0);
   });
 
   it('accepts headings with qualifiers and inline text, and drops empty items', () => {
-    const raw = 'Key Inclusion Criteria for Cohort A:\n- Measurable disease\nExclusion criteria: Prior PD-1 therapy\n\nInclusion Criteria:\n\nNil';
+    const raw =
+      'Key Inclusion Criteria for Cohort A:\n- Measurable disease\nExclusion criteria: Prior PD-1 therapy\n\nInclusion Criteria:\n\nNil';
     const cs = splitEligibility(raw);
     expect(cs.map((c) => [c.type, c.text])).toEqual([
       ['inclusion', 'Measurable disease'],
@@ -90,28 +105,46 @@ describe('splitEligibility', () => {
   });
 
   it('unescapes the registry markdown escapes', () => {
-    expect(cleanCriterionText('Bilirubin \\<= 1.5 x ULN \\[or 3 x ULN\\]')).toBe('Bilirubin <= 1.5 x ULN [or 3 x ULN]');
+    expect(cleanCriterionText('Bilirubin \\<= 1.5 x ULN \\[or 3 x ULN\\]')).toBe(
+      'Bilirubin <= 1.5 x ULN [or 3 x ULN]',
+    );
   });
 
   it('property: never throws; spans are ordered, in bounds, and hold the criterion text', () => {
     const piece = fc.oneof(
-      fc.constantFrom('Inclusion Criteria:', 'Exclusion Criteria:', 'DISEASE CHARACTERISTICS:', '* ', '  - ', '1. ', '(a) ', '\n', '\n\n', 'No prior therapy ', 'Age: 18 and over ', 'ECOG 0-1'),
+      fc.constantFrom(
+        'Inclusion Criteria:',
+        'Exclusion Criteria:',
+        'DISEASE CHARACTERISTICS:',
+        '* ',
+        '  - ',
+        '1. ',
+        '(a) ',
+        '\n',
+        '\n\n',
+        'No prior therapy ',
+        'Age: 18 and over ',
+        'ECOG 0-1',
+      ),
       fc.string({ maxLength: 30 }),
     );
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 40 }).map((a) => a.join('')), (raw) => {
-        const cs = splitEligibility(raw);
-        let last = -1;
-        for (const c of cs) {
-          expect(c.span[0]).toBeGreaterThanOrEqual(0);
-          expect(c.span[1]).toBeLessThanOrEqual(raw.length);
-          expect(c.span[0]).toBeGreaterThanOrEqual(last);
-          last = c.span[1];
-          expect(c.text).toBe(cleanCriterionText(raw.slice(c.span[0], c.span[1])));
-          expect(c.text.length).toBeGreaterThan(0);
-          if (c.parent !== undefined) expect(c.parent).toBeLessThan(cs.indexOf(c));
-        }
-      }),
+      fc.property(
+        fc.array(piece, { maxLength: 40 }).map((a) => a.join('')),
+        (raw) => {
+          const cs = splitEligibility(raw);
+          let last = -1;
+          for (const c of cs) {
+            expect(c.span[0]).toBeGreaterThanOrEqual(0);
+            expect(c.span[1]).toBeLessThanOrEqual(raw.length);
+            expect(c.span[0]).toBeGreaterThanOrEqual(last);
+            last = c.span[1];
+            expect(c.text).toBe(cleanCriterionText(raw.slice(c.span[0], c.span[1])));
+            expect(c.text.length).toBeGreaterThan(0);
+            if (c.parent !== undefined) expect(c.parent).toBeLessThan(cs.indexOf(c));
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });

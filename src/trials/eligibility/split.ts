@@ -15,15 +15,82 @@ export type SplitCriterion = Criterion & { span: [number, number] };
 
 const TYPE_HEADING =
   /^(?:[*\-•#]+\s*)?(?:\*\*)?(?:(?:key|main|general|major|specific|additional|other)\s+)?(inclusion|exclusion|eligibility)(?:\s+and\s+exclusion)?\s*(?:criteri(?:a|on)s?|requirements?)?\b([^:]{0,60}):?(?:\*\*)?\s*/i;
-const PDQ_HEADING = /^(DISEASE CHARACTERISTICS|PATIENT CHARACTERISTICS|PRIOR(?:\s*\/\s*|\s+)CONCURRENT THERAPY|PRIOR THERAPY|CONCURRENT THERAPY)\s*:?\s*/;
-const BULLET = /^(?:[*\-•·▪◦‣+]|o(?=\s)|\d{1,2}(?:\.\d{1,2})*[.)](?!\d)|\(\d{1,2}\)|[a-zA-Z][.)](?=\s)|\([a-zA-Z]\)|(?:i{1,3}|iv|vi{0,3}|ix|x)[.)](?=\s))\s*/;
+const PDQ_HEADING =
+  /^(DISEASE CHARACTERISTICS|PATIENT CHARACTERISTICS|PRIOR(?:\s*\/\s*|\s+)CONCURRENT THERAPY|PRIOR THERAPY|CONCURRENT THERAPY)\s*:?\s*/;
+const BULLET =
+  /^(?:[*\-•·▪◦‣+]|o(?=\s)|\d{1,2}(?:\.\d{1,2})*[.)](?!\d)|\(\d{1,2}\)|[a-zA-Z][.)](?=\s)|\([a-zA-Z]\)|(?:i{1,3}|iv|vi{0,3}|ix|x)[.)](?=\s))\s*/;
 /** PDQ sub-labels that begin a new criterion inside a run-on paragraph. */
 const ws = (words: string): string => words.replace(/ /g, '\\s+');
-const PDQ_LABEL_WORDS = ['Age', 'Sex', 'Race', 'Gender', 'Menopausal status', 'Performance status', 'Life expectancy', 'Hematopoietic', 'Hepatic', 'Renal', 'Cardiovascular', 'Pulmonary', 'Neurologic', 'Other', 'Biologic therapy', 'Chemotherapy', 'Endocrine therapy', 'Radiotherapy', 'Surgery', 'Immunologic', 'Gastrointestinal', 'Metabolic'];
+const PDQ_LABEL_WORDS = [
+  'Age',
+  'Sex',
+  'Race',
+  'Gender',
+  'Menopausal status',
+  'Performance status',
+  'Life expectancy',
+  'Hematopoietic',
+  'Hepatic',
+  'Renal',
+  'Cardiovascular',
+  'Pulmonary',
+  'Neurologic',
+  'Other',
+  'Biologic therapy',
+  'Chemotherapy',
+  'Endocrine therapy',
+  'Radiotherapy',
+  'Surgery',
+  'Immunologic',
+  'Gastrointestinal',
+  'Metabolic',
+];
 const PDQ_LABELS = new RegExp(`\\b(${PDQ_LABEL_WORDS.map(ws).join('|')}):\\s`, 'gi');
 /** Sentence starts that open a new criterion inside a PDQ run-on paragraph ("… disease No prior …"). */
-const PDQ_START_WORDS = ['No', 'Not', 'At least', 'Must', 'Prior', 'Concurrent', 'Recovered', 'Histologically', 'Cytologically', 'Measurable', 'Bidimensionally', 'Negative pregnancy', 'Fertile patients', 'Bilirubin', 'Creatinine', 'Platelet count', 'Absolute neutrophil', 'Granulocyte count', 'WBC', 'Hemoglobin', 'SGOT', 'SGPT', 'AST', 'ALT', 'Alkaline phosphatase', 'Greater than', 'Less than', 'More than', 'Stage', 'Hormone receptor status', 'Estrogen receptor', 'Brain metastases', 'CNS metastases', 'Patients', 'Metastatic', 'Locally advanced', 'Hormone receptor', 'Menopausal'];
-const PDQ_STARTS = new RegExp(`(?<=[A-Za-z0-9%)\\]])\\s+(?=(?:${PDQ_START_WORDS.map(ws).join('|')})\\b)`, 'g');
+const PDQ_START_WORDS = [
+  'No',
+  'Not',
+  'At least',
+  'Must',
+  'Prior',
+  'Concurrent',
+  'Recovered',
+  'Histologically',
+  'Cytologically',
+  'Measurable',
+  'Bidimensionally',
+  'Negative pregnancy',
+  'Fertile patients',
+  'Bilirubin',
+  'Creatinine',
+  'Platelet count',
+  'Absolute neutrophil',
+  'Granulocyte count',
+  'WBC',
+  'Hemoglobin',
+  'SGOT',
+  'SGPT',
+  'AST',
+  'ALT',
+  'Alkaline phosphatase',
+  'Greater than',
+  'Less than',
+  'More than',
+  'Stage',
+  'Hormone receptor status',
+  'Estrogen receptor',
+  'Brain metastases',
+  'CNS metastases',
+  'Patients',
+  'Metastatic',
+  'Locally advanced',
+  'Hormone receptor',
+  'Menopausal',
+];
+const PDQ_STARTS = new RegExp(
+  `(?<=[A-Za-z0-9%)\\]])\\s+(?=(?:${PDQ_START_WORDS.map(ws).join('|')})\\b)`,
+  'g',
+);
 
 interface Line {
   start: number;
@@ -71,7 +138,8 @@ interface Item {
   pdq: boolean;
 }
 
-const EMPTY_ITEM = /^(nil|none|n\/a|not applicable|not specified|see disease characteristics|see (above|below))\.?$/i;
+const EMPTY_ITEM =
+  /^(nil|none|n\/a|not applicable|not specified|see disease characteristics|see (above|below))\.?$/i;
 
 export function splitEligibility(raw: string): SplitCriterion[] {
   const items: Item[] = [];
@@ -88,7 +156,16 @@ export function splitEligibility(raw: string): SplitCriterion[] {
     // A paragraph (no bullet) after a blank line sits at top level.
     if (!bulleted) stack = [];
     const parent = stack.length > 0 ? stack[stack.length - 1]!.index : undefined;
-    current = { type, start, end, indent, depth: stack.length, pdq, ...(section !== undefined ? { section } : {}), ...(parent !== undefined ? { parent } : {}) };
+    current = {
+      type,
+      start,
+      end,
+      indent,
+      depth: stack.length,
+      pdq,
+      ...(section !== undefined ? { section } : {}),
+      ...(parent !== undefined ? { parent } : {}),
+    };
     items.push(current);
     stack.push({ indent, index: items.length - 1 });
   };
@@ -149,7 +226,10 @@ export function splitEligibility(raw: string): SplitCriterion[] {
   const out: SplitCriterion[] = [];
   const remap = new Map<number, number>();
   items.forEach((it, i) => {
-    const pieces = it.pdq && it.end - it.start > 40 ? splitRunOn(raw, it.start, it.end) : [[it.start, it.end] as [number, number]];
+    const pieces =
+      it.pdq && it.end - it.start > 40
+        ? splitRunOn(raw, it.start, it.end)
+        : [[it.start, it.end] as [number, number]];
     let first = -1;
     for (const [s, e] of pieces) {
       const text = cleanCriterionText(raw.slice(s, e));
@@ -175,7 +255,14 @@ function isHeading(content: string, m: RegExpExecArray): boolean {
   const hasCriteriaWord = /criteri|requirement/i.test(m[0]);
   if (!hasCriteriaWord && !/^[*\-•#]*\s*(inclusion|exclusion)s?\s*:?\s*$/i.test(content)) return false;
   // "Inclusion criteria for cohort B:" is a heading; "Eligibility criteria of the parent study must be met" is not.
-  if (tail && !/^[\s(]*(for|of|applicable|—|-|–|\(|part|cohort|arm|phase|stage|specific|to|in|at)\b/i.test(tail.trim()) && !m[0].trimEnd().endsWith(':')) return false;
+  if (
+    tail &&
+    !/^[\s(]*(for|of|applicable|—|-|–|\(|part|cohort|arm|phase|stage|specific|to|in|at)\b/i.test(
+      tail.trim(),
+    ) &&
+    !m[0].trimEnd().endsWith(':')
+  )
+    return false;
   const rest = content.slice(m[0].length);
   return m[0].includes(':') || rest.trim() === '' || /^[A-Z]/.test(rest.trim()) || /\*\*$/.test(m[0].trim());
 }
