@@ -10,6 +10,8 @@ import { CATEGORIES, parseCriterion, type ParsedItem } from './parse.js';
  */
 interface Labeled {
   id: string;
+  /** Labeled after the parser rules were written, and not used to tune them. */
+  heldOut?: boolean;
   type: 'inclusion' | 'exclusion';
   text: string;
   context?: string;
@@ -39,12 +41,22 @@ describe('labeled eligibility criteria', () => {
     expect(set.length).toBeGreaterThanOrEqual(200);
   });
 
-  it('reports precision / recall per category', () => {
+  it('reports precision / recall per category (all, and the held-out part alone)', () => {
+    const all = table(set, 'all hand-labeled criteria');
+    table(
+      set.filter((l) => l.heldOut),
+      'held-out criteria (labeled after the rules were written)',
+    );
+    expect(all.precision).toBeGreaterThanOrEqual(0.85);
+    expect(all.recall).toBeGreaterThanOrEqual(0.8);
+  });
+
+  function table(rowsIn: readonly Labeled[], title: string): { precision: number; recall: number } {
     const tp: Record<string, number> = {};
     const fp: Record<string, number> = {};
     const fn: Record<string, number> = {};
     const misses: string[] = [];
-    for (const l of set) {
+    for (const l of rowsIn) {
       const got = new Set(parse(l).map((p) => p.category));
       const want = new Set(l.categories);
       for (const c of CATEGORIES) {
@@ -79,11 +91,10 @@ describe('labeled eligibility criteria', () => {
     rows.push(
       `${'all (micro)'.padEnd(20)} ${String(TP + FN).padStart(3)} ${String(TP).padStart(4)} ${String(FP).padStart(3)} ${String(FN).padStart(3)}  ${micro.precision.toFixed(2).padStart(6)}     ${micro.recall.toFixed(2).padStart(5)}`,
     );
-    process.stdout.write(`\nEligibility parser on ${set.length} hand-labeled criteria\n${rows.join('\n')}\n`);
+    process.stdout.write(`\nEligibility parser on ${rowsIn.length} ${title}\n${rows.join('\n')}\n`);
     if (process.env.SHOW_MISSES) process.stdout.write(misses.join('\n') + '\n');
-    expect(micro.precision).toBeGreaterThanOrEqual(0.85);
-    expect(micro.recall).toBeGreaterThanOrEqual(0.75);
-  });
+    return micro;
+  }
 
   it('gets the labeled field values right where they were labeled', () => {
     let checked = 0;
