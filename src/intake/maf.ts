@@ -196,14 +196,26 @@ export function mafHeaderColumns(header: string): { cols: Columns; missing: stri
   return { cols, missing };
 }
 
-/** Classes computed for one (gene, protein change) and the other inputs of classifyMutation; a short chain per key. */
+/** Classes for one RowFacts and the remaining inputs of classifyMutation; a short chain. */
 interface ClassMemo {
-  consequence: Consequence;
   proteinStart: number | undefined;
   proteinEnd: number | undefined;
   exon: number | undefined;
   classes: Mutation['classes'];
   next: ClassMemo | undefined;
+}
+
+/** What a (gene text, protein text, classification text) triple normalizes to; chained on classification. */
+interface RowFacts {
+  vcCell: string | undefined;
+  vc: string | undefined;
+  g: GeneResolution;
+  protein: ProteinChange | null;
+  consequence: Consequence;
+  alteration: string | null;
+  originalText: string;
+  classes: ClassMemo | undefined;
+  next: RowFacts | undefined;
 }
 
 export async function readMaf(path: string, options: ReadOptions): Promise<ReadResult> {
@@ -223,8 +235,8 @@ export async function readMaf(path: string, options: ReadOptions): Promise<ReadR
   const proteinCache = new Map<string, ProteinChange | null>();
   // Per distinct Variant_Classification: its consequence and one shared copy of the text.
   const consequenceCache = new Map<string, { cq: Consequence; text: string }>();
-  // Low-cardinality texts (transcript, originalText per gene+change) are interned:
-  // a fresh substring would keep its whole source line alive for as long as the mutation lives.
+  // Transcript ids repeat: interned, because a fresh substring would keep its whole source line alive for as
+  // long as the mutation lives.
   const pool = new Map<string, string>();
   const intern = (text: string): string => {
     const hit = pool.get(text);
@@ -232,15 +244,37 @@ export async function readMaf(path: string, options: ReadOptions): Promise<ReadR
     pool.set(text, text);
     return text;
   };
-  const textCache = new Map<string, Map<string, string>>();
-  const originalTextOf = (gene: string, what: string): string => {
-    let byWhat = textCache.get(gene);
-    if (!byWhat) textCache.set(gene, (byWhat = new Map()));
-    let t = byWhat.get(what);
-    if (t === undefined) byWhat.set(what, (t = `${gene} ${what}`.trimEnd()));
-    return t;
+  const factsCache = new Map<string, Map<string, RowFacts>>();
+  const rowFacts = (
+    geneText: string,
+    proteinText: string | undefined,
+    vcCell: string | undefined,
+    next: RowFacts | undefined,
+  ): RowFacts => {
+    let g = geneCache.get(geneText);
+    if (!g) geneCache.set(geneText, (g = genes.resolve(geneText)));
+    let protein: ProteinChange | null = null;
+    if (proteinText !== undefined) {
+      const cached = proteinCache.get(proteinText);
+      if (cached !== undefined) protein = cached;
+      else proteinCache.set(proteinText, (protein = normalizeProteinChange(proteinText)));
+    }
+    let vc: string | undefined;
+    let consequence: Consequence;
+    if (vcCell !== undefined) {
+      let hit = consequenceCache.get(vcCell);
+      if (hit === undefined)
+        consequenceCache.set(vcCell, (hit = { cq: consequenceFromMaf(vcCell), text: vcCell }));
+      vc = hit.text;
+      consequence = hit.cq === 'unknown' ? consequenceFromProtein(protein) : hit.cq;
+    } else consequence = consequenceFromProtein(protein);
+    const alteration =
+      NON_PROTEIN.has(consequence) || protein === null || protein.canonical === '?'
+        ? null
+        : protein.canonical;
+    const originalText = `${geneText} ${proteinText ?? vc ?? ''}`.trimEnd();
+    return { vcCell, vc, g, protein, consequence, alteration, originalText, classes: undefined, next };
   };
-  const classCache = new Map<GeneResolution, Map<ProteinChange | null, ClassMemo>>();
   const buildCache = new Map<string, Locus['build'] | null>();
   const samples = new Map<string, SampleData>();
   const sampleOf = (id: string): SampleData => {
@@ -376,11 +410,19 @@ export async function readMaf(path: string, options: ReadOptions): Promise<ReadR
         continue;
       }
 
-      let g = geneCache.get(geneText);
-      if (!g) {
-        g = genes.resolve(geneText);
-        geneCache.set(geneText, g);
+      // The usual row repeats an earlier (gene, protein change, classification) triple: two map lookups and a
+      // string compare give the gene resolution, protein change, consequence and originalText computed once.
+      const vcCell = cell(f, c.classification);
+      let byProteinText = factsCache.get(geneText);
+      if (!byProteinText) factsCache.set(geneText, (byProteinText = new Map()));
+      const pkey = proteinText ?? '';
+      let facts = byProteinText.get(pkey);
+      while (facts !== undefined && facts.vcCell !== vcCell) facts = facts.next;
+      if (facts === undefined) {
+        facts = rowFacts(geneText, proteinText, vcCell, byProteinText.get(pkey));
+        byProteinText.set(pkey, facts);
       }
+      const { g, protein, consequence, alteration, vc } = facts;
       if (!g.known) {
         issues.addFolded({
           severity: 'warning',
@@ -391,33 +433,6 @@ export async function readMaf(path: string, options: ReadOptions): Promise<ReadR
         });
       }
 
-      let protein: ProteinChange | null = null;
-      if (proteinText !== undefined) {
-        const cached = proteinCache.get(proteinText);
-        if (cached !== undefined) protein = cached;
-        else {
-          protein = normalizeProteinChange(proteinText);
-          proteinCache.set(proteinText, protein);
-        }
-      }
-
-      const vcCell = cell(f, c.classification);
-      let vc: string | undefined;
-      let consequence: Consequence;
-      if (vcCell !== undefined) {
-        let hit = consequenceCache.get(vcCell);
-        if (hit === undefined) {
-          hit = { cq: consequenceFromMaf(vcCell), text: vcCell };
-          consequenceCache.set(vcCell, hit);
-        }
-        vc = hit.text;
-        consequence = hit.cq === 'unknown' ? consequenceFromProtein(protein) : hit.cq;
-      } else consequence = consequenceFromProtein(protein);
-
-      const alteration =
-        NON_PROTEIN.has(consequence) || protein === null || protein.canonical === '?'
-          ? null
-          : protein.canonical;
       const exon = parseExon(cell(f, c.exon));
       let proteinStart = protein?.start;
       let proteinEnd = protein?.end;
@@ -427,24 +442,15 @@ export async function readMaf(path: string, options: ReadOptions): Promise<ReadR
       }
       if (proteinEnd === undefined) proteinEnd = proteinStart;
 
-      // Gene resolutions and protein changes are cached objects, so they key the class memo without building strings.
       // Mutations with the same inputs share one classes array: treat `classes` as read-only downstream.
-      let byProtein = classCache.get(g);
-      if (!byProtein) classCache.set(g, (byProtein = new Map()));
-      let memo = byProtein.get(protein);
+      let memo = facts.classes;
       while (
         memo &&
-        !(
-          memo.consequence === consequence &&
-          memo.proteinStart === proteinStart &&
-          memo.proteinEnd === proteinEnd &&
-          memo.exon === exon
-        )
+        !(memo.proteinStart === proteinStart && memo.proteinEnd === proteinEnd && memo.exon === exon)
       )
         memo = memo.next;
       if (!memo) {
         memo = {
-          consequence,
           proteinStart,
           proteinEnd,
           exon,
@@ -456,9 +462,9 @@ export async function readMaf(path: string, options: ReadOptions): Promise<ReadR
             proteinEnd,
             exon,
           }),
-          next: byProtein.get(protein),
+          next: facts.classes,
         };
-        byProtein.set(protein, memo);
+        facts.classes = memo;
       }
       const classes = memo.classes;
 
@@ -535,7 +541,7 @@ export async function readMaf(path: string, options: ReadOptions): Promise<ReadR
         vaf: depth !== undefined && depth > 0 ? tAlt! / depth : undefined,
         depth,
         somaticStatus: germline ? 'germline' : status === 'somatic' ? 'somatic' : 'unknown',
-        originalText: originalTextOf(geneText, proteinText ?? vc ?? ''),
+        originalText: facts.originalText,
         origin: { file, line: lineNo },
       };
       // Rows usually come grouped by sample: skip the map lookup for runs of the same sample.
