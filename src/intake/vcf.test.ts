@@ -164,6 +164,22 @@ describe('VCF reader: SnpEff and unannotated files', () => {
     expect(r.samples[0]!.id).toBe('multi');
   });
 
+  it('takes VAF from FreeBayes AO/RO and VarScan FREQ when there is no AF or AD', async () => {
+    const head = '##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tTUMOR\n';
+    const fb = await readVcf(
+      write('fb.vcf', `${head}1\t100\t.\tA\tT,G\t.\tPASS\t.\tGT:RO:AO\t1/2:50:30,20\n`),
+      { ctx },
+    );
+    expect(muts(fb).map((m) => [m.vaf, m.depth])).toEqual([
+      [0.3, 100],
+      [0.2, 100],
+    ]);
+    const vs = await readVcf(write('vs.vcf', `${head}1\t100\t.\tA\tT\t.\tPASS\t.\tGT:FREQ\t0/1:12.5%\n`), {
+      ctx,
+    });
+    expect(muts(vs)[0]!.vaf).toBe(0.125);
+  });
+
   it('reports data before the header, bad headers, short records and empty files', async () => {
     const noHeader = await readVcf(write('nh.vcf', '1\t100\t.\tA\tT\t.\tPASS\t.\n'), { ctx });
     expect(noHeader.issues[0]).toMatchObject({ severity: 'error', code: 'vcf.missing-header', line: 1 });

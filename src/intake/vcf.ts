@@ -446,6 +446,16 @@ export async function readVcf(path: string, options: ReadOptions): Promise<ReadR
       const dp = Number(fmt('DP'));
       const adSum =
         ads && ads.every((n) => Number.isInteger(n) && n >= 0) ? ads.reduce((a, b) => a + b, 0) : undefined;
+      // Callers without AF/AD: FreeBayes writes RO (reference) and AO (per ALT) observation counts, VarScan FREQ
+      // as a percentage ("12.5%").
+      const ro = Number(fmt('RO'));
+      const aos = fmt('AO')?.split(',').map(Number);
+      const aoSum =
+        aos && Number.isInteger(ro) && ro >= 0 && aos.every((n) => Number.isInteger(n) && n >= 0)
+          ? aos.reduce((a, b) => a + b, ro)
+          : undefined;
+      const freqText = fmt('FREQ');
+      const freq = freqText?.endsWith('%') ? Number(freqText.slice(0, -1)) / 100 : NaN;
       const chrom =
         chromRaw.length > 3 && chromRaw.slice(0, 3).toLowerCase() === 'chr' ? chromRaw.slice(3) : chromRaw;
 
@@ -549,8 +559,11 @@ export async function readVcf(path: string, options: ReadOptions): Promise<ReadR
         const af = afs ? Number(afs[a]) : NaN;
         if (Number.isFinite(af) && af >= 0 && af <= 1) m.vaf = af;
         else if (adSum !== undefined && adSum > 0 && ads![a + 1] !== undefined) m.vaf = ads![a + 1]! / adSum;
+        else if (aoSum !== undefined && aoSum > 0 && aos![a] !== undefined) m.vaf = aos![a]! / aoSum;
+        else if (alts.length === 1 && Number.isFinite(freq) && freq >= 0 && freq <= 1) m.vaf = freq;
         if (Number.isInteger(dp) && dp >= 0) m.depth = dp;
         else if (adSum !== undefined) m.depth = adSum;
+        else if (aoSum !== undefined) m.depth = aoSum;
         sample.alterations.push(m);
         made++;
       }
