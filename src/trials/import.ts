@@ -148,6 +148,22 @@ export function trialsFromBytes(
   };
 }
 
+/** Files a path holds (zip archives count once), for a progress total; unreadable paths count zero. */
+export async function countImportFiles(paths: readonly string[]): Promise<number> {
+  let n = 0;
+  const visit = async (p: string): Promise<void> => {
+    try {
+      const st = await stat(p);
+      if (st.isDirectory()) for (const f of await readdir(p)) await visit(join(p, f));
+      else if (/\.(json|xml|zip)$/i.test(p)) n++;
+    } catch {
+      // Reported by the import itself.
+    }
+  };
+  for (const p of paths) await visit(p);
+  return n;
+}
+
 export async function importTrials(
   db: Db,
   paths: readonly string[],

@@ -16,7 +16,7 @@ import { openDb } from '../../store/db.js';
 import type { CaseFacts } from '../../trials/facts.js';
 import { factsFromCase } from '../../trials/facts.js';
 import { geocode, parseRadius, pointOfLocation } from '../../trials/geo.js';
-import { importTrials } from '../../trials/import.js';
+import { countImportFiles, importTrials } from '../../trials/import.js';
 import { matchTrials, OPEN_STATUSES } from '../../trials/matcher.js';
 import { factsFromNote } from '../../trials/note.js';
 import { TrialStore } from '../../trials/store.js';
@@ -50,7 +50,10 @@ export const register: RegisterCommand = (program, state) => {
       const db = openDb(g.db);
       const bar = progressBar('importing trials', { quiet: g.quiet });
       try {
-        const r = await importTrials(db, paths, { onProgress: (p) => bar.update(p.files % 100, 100) });
+        const total = g.quiet ? 0 : await countImportFiles(paths);
+        const r = await importTrials(db, paths, {
+          onProgress: (p) => bar.update(Math.min(p.files, total), Math.max(total, p.files)),
+        });
         bar.done();
         printIssues(r.issues, g.quiet);
         if (o.format === 'json')
