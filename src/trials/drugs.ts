@@ -38,7 +38,8 @@ export const DRUG_CLASSES = {
   ],
   ctla4: ['ipilimumab', 'tremelimumab'],
   platinum: ['cisplatin', 'carboplatin', 'oxaliplatin'],
-  taxane: ['paclitaxel', 'docetaxel', 'nab-paclitaxel', 'cabazitaxel'],
+  // `paclitaxel protein-bound` is the knowledge base's name (src/normalize/therapy.ts) for nab-paclitaxel.
+  taxane: ['paclitaxel', 'docetaxel', 'nab-paclitaxel', 'paclitaxel protein-bound', 'cabazitaxel'],
   fluoropyrimidine: ['fluorouracil', 'capecitabine', 'tegafur', 'trifluridine'],
   anthracycline: ['doxorubicin', 'epirubicin', 'daunorubicin', 'idarubicin'],
   topoisomerase_i: ['irinotecan', 'topotecan'],

@@ -1,6 +1,7 @@
 import type { Criterion, Issue, Trial, TrialSite, TrialStatus } from '../domain/index.js';
 import { TRIAL_STATUSES } from '../domain/index.js';
 import { conditionsToCodes } from './cancer-types.js';
+import { normalizeDrugName } from '../normalize/therapy.js';
 import { findDrugs, normalizeDrug } from './drugs.js';
 import { parseCriterion } from './eligibility/parse.js';
 import { splitEligibility } from './eligibility/split.js';
@@ -83,7 +84,8 @@ export function criteriaFor(text: string): Criterion[] {
 function interventionDrugs(name: string, others: readonly string[]): string[] {
   const set = new Set<string>();
   for (const n of [name, ...others]) {
-    const d = normalizeDrug(n);
+    // The knowledge base's names first, so trial drugs and therapy evidence use the same words.
+    const d = normalizeDrugName(n) ?? normalizeDrug(n);
     if (d) set.add(d);
     else for (const x of findDrugs(n)) set.add(x);
   }
