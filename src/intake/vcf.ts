@@ -126,12 +126,25 @@ function vepAlleles(ref: string, alts: readonly string[]): string[] {
   return alts.map((a) => (shared ? a.slice(1) || '-' : a));
 }
 
-function choose(entries: string[][], layout: AnnotationLayout): string[] | undefined {
+/** The idx-th `|`-separated sub-field of an annotation entry, found without splitting the whole entry. */
+function subField(e: string, idx: number): string {
+  let start = 0;
+  for (let k = 0; k < idx; k++) {
+    const bar = e.indexOf('|', start);
+    if (bar === -1) return '';
+    start = bar + 1;
+  }
+  const end = e.indexOf('|', start);
+  return e.slice(start, end === -1 ? undefined : end);
+}
+
+function choose(entries: readonly string[], layout: AnnotationLayout): string | undefined {
   const f = layout.fields;
-  const at = (e: string[], name: string): string => {
+  const at = (e: string, name: string): string => {
     const i = f.get(name);
-    return i === undefined ? '' : (e[i] ?? '');
+    return i === undefined ? '' : subField(e, i);
   };
+  if (entries.length <= 1) return entries[0];
   if (layout.annotator === 'vep') {
     return (
       entries.find((e) => at(e, 'PICK') === '1') ??
@@ -169,20 +182,22 @@ function pickAnnotation(
     }
     return e.split('|')[alleleIdx]?.trim() ?? '';
   };
-  let mine: string[][];
+  let mine: readonly string[];
   if (layout.annotator === 'vep' && numIdx !== undefined) {
     const want = String(altIndex + 1);
-    mine = entries.map((e) => e.split('|')).filter((e) => e[numIdx] === want);
+    mine = entries.filter((e) => subField(e, numIdx) === want);
   } else {
     const form = layout.annotator === 'vep' ? vepForm : alt;
     const matching = entries.filter((e) => {
       const a = alleleOf(e);
       return a === alt || a === form;
     });
-    mine = (matching.length === 0 && altCount === 1 ? entries : matching).map((e) => e.split('|'));
+    mine = matching.length === 0 && altCount === 1 ? entries : matching;
   }
-  const e = choose(mine, layout);
-  if (!e) return undefined;
+  const chosen = choose(mine, layout);
+  if (chosen === undefined) return undefined;
+  // Only the chosen entry is split into its sub-fields.
+  const e = chosen.split('|');
   const get = (name: string): string | undefined => {
     const i = f.get(name);
     const v = i === undefined ? undefined : e[i]?.trim();
