@@ -79,9 +79,20 @@ describe('buildCase', () => {
       { file: 'c.txt', sha256: 'sha-of-c.txt', format: 'clinical-sample' },
     ]);
     const unknown = c.issues.find((i) => i.code === 'tumor-type.unknown')!;
-    expect(unknown).toMatchObject({ severity: 'error', file: 'c.txt' });
+    // A cohort keeps going: the sample stays, without a tumor type, and the warning says why.
+    expect(unknown).toMatchObject({ severity: 'warning', file: 'c.txt' });
     expect(unknown.message).toContain('"XYZ"');
     expect(unknown.message).toContain('S2');
+    expect(c.samples[1]!.tumorType).toBeUndefined();
+  });
+
+  it('makes an unknown tumor type an error when the inputs describe one sample', () => {
+    const c = buildCase([maf, clinical], { ctx, sha256, sampleFilter: 'S2' });
+    expect(c.issues.find((i) => i.code === 'tumor-type.unknown')).toBeDefined();
+    const single = buildCase([result('c1.txt', 'clinical-sample', [{ id: 'S9', tumorTypeInput: 'XYZ', alterations: [], biomarkers: [] }])], { ctx, sha256 });
+    expect(single.issues.find((i) => i.code === 'tumor-type.unknown')).toMatchObject({ severity: 'error' });
+    const bad = buildCase([maf], { ctx, sha256, tumorType: 'NOPE' });
+    expect(bad.issues.find((i) => i.code === 'tumor-type.unknown')).toMatchObject({ severity: 'error' });
   });
 
   it('applies --tumor-type only to samples without one, and to the case', () => {

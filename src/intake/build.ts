@@ -149,11 +149,15 @@ export function buildCase(results: readonly ReadResult[], opts: BuildOptions): C
   ): TumorTypeRef | undefined => {
     const res = opts.ctx.oncotree.resolve(text);
     if (res.ref) return res.ref;
+    // In a cohort, one sample's retired or unknown code must not block thousands of others: the sample is
+    // kept without a tumor type (its evidence is then levelled as "other tumor type") and a warning says
+    // so. For one patient, or a code the user typed, it stays an error: levels would be wrong otherwise.
+    const cohortRow = where.sample !== undefined && samples.size > 1;
     issues.push({
-      severity: 'error',
+      severity: cohortRow ? 'warning' : 'error',
       code: 'tumor-type.unknown',
       ...(where.file !== undefined ? { file: where.file } : {}),
-      message: `"${text}" is not an OncoTree code or name${where.sample ? ` (sample ${where.sample})` : ''}${res.suggestions.length ? `; did you mean ${res.suggestions.slice(0, 5).join(', ')}?` : ''}`,
+      message: `"${text}" is not an OncoTree code or name${where.sample ? ` (sample ${where.sample})` : ''}${res.suggestions.length ? `; did you mean ${res.suggestions.slice(0, 5).join(', ')}?` : ''}${cohortRow ? '; the sample is kept without a tumor type (import the full tree with `onconav ref import oncotree`)' : ''}`,
     });
     return undefined;
   };
@@ -253,14 +257,17 @@ export function buildCase(results: readonly ReadResult[], opts: BuildOptions): C
   if (caseFields.stage !== undefined) c.stage = caseFields.stage;
   if (caseFields.notes !== undefined) c.notes = caseFields.notes;
 
-  // A reader bug must surface as a located problem, not as a malformed case downstream.
-  const check = CaseSchema.safeParse(c);
+  // A reader bug must surface as a located problem, not as a malformed case downstream. Readers build
+  // typed objects, so this is a safety net: a whole-case parse costs more than reading a large cohort, so
+  // the shell and a spread of up to 200 samples are checked.
+  const step = Math.max(1, Math.ceil(c.samples.length / 200));
+  const check = CaseSchema.safeParse({ ...c, samples: c.samples.filter((_, i) => i % step === 0) });
   if (!check.success) {
     for (const zi of check.error.issues.slice(0, 20)) {
       c.issues.push({
         severity: 'error',
         code: 'case.invalid',
-        pointer: '/' + zi.path.map(String).join('/'),
+        pointer: '/' + zi.path.map((seg, i) => (i === 1 && zi.path[0] === 'samples' ? Number(seg) * step : seg)).map(String).join('/'),
         message: zi.message,
       });
     }
