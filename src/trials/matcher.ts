@@ -677,7 +677,8 @@ const OR_PARENT =
   /\b(one|any|either|at least one) of the following|\bone or more of\b|\bany of these\b|\b(one|any) of:/i;
 const COHORT_PREFIX =
   /^\s*\(?(for |in )?(cohorts?|arms?|parts?|groups?|phase|dose[- ]expansion|expansion cohort|substudy|module)\b[^:]{0,60}:|^\s*\(?(cohort|arm|part) [A-Z0-9]/i;
-const COHORT_ONLY = /\b(cohorts?|arms?|parts?) [A-Z0-9]{1,4}\b[^.;]{0,30}\bonly\b/i;
+const COHORT_ONLY =
+  /\b(cohorts?|arms?|parts?|modules?|groups?|sub-?studies|substudy) [A-Z0-9]{1,4}\b[^.;]{0,30}\bonly\b/i;
 /** Criteria written for one cohort or arm ("Cohort C: …", "(Part 2 only)"). Cheap checks first. */
 function cohortScoped(text: string): boolean {
   const head = text.slice(0, 90);
@@ -1047,36 +1048,43 @@ export function matchTrials(db: Db, input: Case | CaseFacts, options: MatchOptio
   const pre = (c: { nctId: string; depth: number; geneHits: number }): number =>
     c.geneHits * 10 + c.depth - (c.geneHits === 0 && other.has(c.nctId) ? 8 : 0);
   cands.sort((a, b) => pre(b) - pre(a) || (a.nctId < b.nctId ? -1 : 1));
+  // Evaluate in batches of the budget, best pre-scores first, until enough trials remain after hard
+  // exclusions (or four batches have been read): most cases stop after the first batch.
   const budget = options.evaluateAtMost ?? Math.max(5 * limit, 100);
-  const chosen = cands.slice(0, budget);
-  const trials = store.loadMany(chosen.map((c) => c.nctId));
+  const cap = options.evaluateAtMost ?? budget * 4;
   const matches: TrialMatch[] = [];
   let excludedCount = 0;
   let outside = 0;
-  for (const t of trials) {
-    const ev = evaluateTrial(t, facts);
-    if (ev.excluded) excludedCount++;
-    if (ev.excluded && !options.includeExcluded) continue;
-    const near = nearestSite(t.sites, options.near);
-    if (
-      options.near &&
-      options.radiusKm !== undefined &&
-      (near?.distanceKm === undefined || near.distanceKm > options.radiusKm)
-    ) {
-      outside++;
-      continue;
+  let evaluated = 0;
+  for (let from = 0; from < Math.min(cands.length, cap); from += budget) {
+    const trials = store.loadMany(cands.slice(from, Math.min(from + budget, cap)).map((c) => c.nctId));
+    evaluated += trials.length;
+    for (const t of trials) {
+      const ev = evaluateTrial(t, facts);
+      if (ev.excluded) excludedCount++;
+      if (ev.excluded && !options.includeExcluded) continue;
+      const near = nearestSite(t.sites, options.near);
+      if (
+        options.near &&
+        options.radiusKm !== undefined &&
+        (near?.distanceKm === undefined || near.distanceKm > options.radiusKm)
+      ) {
+        outside++;
+        continue;
+      }
+      matches.push({
+        nctId: t.nctId,
+        title: t.title,
+        score: ev.score,
+        ...(t.phase ? { phase: t.phase } : {}),
+        status: t.status,
+        nearestSite: near,
+        excluded: ev.excluded,
+        highlights: ev.highlights,
+        criteria: ev.criteria,
+      });
     }
-    matches.push({
-      nctId: t.nctId,
-      title: t.title,
-      score: ev.score,
-      ...(t.phase ? { phase: t.phase } : {}),
-      status: t.status,
-      nearestSite: near,
-      excluded: ev.excluded,
-      highlights: ev.highlights,
-      criteria: ev.criteria,
-    });
+    if (matches.filter((m) => !m.excluded).length >= limit) break;
   }
   matches.sort(
     (a, b) =>
@@ -1090,7 +1098,7 @@ export function matchTrials(db: Db, input: Case | CaseFacts, options: MatchOptio
     matches: matches.slice(0, limit),
     counts: {
       candidates: cands.length,
-      evaluated: trials.length,
+      evaluated,
       excluded: excludedCount,
       outsideRadius: outside,
     },

@@ -222,7 +222,8 @@ function termAfter(gene: string, after: string, before: string): BiomarkerTerm[]
     case 'MSI':
       if (/^\W{0,3}(high|-H\b|H\b)/i.test(a)) return [{ gene: 'MSI', kind: 'status', status: 'high' }];
       if (/^\W{0,3}(stable|low|-L\b)/i.test(a)) return [{ gene: 'MSI', kind: 'status', status: 'stable' }];
-      return [{ gene: 'MSI', kind: 'status', status: 'high' }];
+      // A bare "MSI" ("MSI testing required") asks for a test, not a status.
+      return [];
     case 'MSS':
       return [{ gene: 'MSI', kind: 'status', status: 'stable' }];
     case 'DMMR':
@@ -231,7 +232,9 @@ function termAfter(gene: string, after: string, before: string): BiomarkerTerm[]
       return [{ gene: 'MMR', kind: 'status', status: 'proficient' }];
     case 'MMR':
       if (/^\W{0,3}(proficien)/i.test(a)) return [{ gene: 'MMR', kind: 'status', status: 'proficient' }];
-      return [{ gene: 'MMR', kind: 'status', status: 'deficient' }];
+      if (/^\W{0,3}(deficien|loss|-d\b)/i.test(a) || /\b(deficient|loss of)\s*$/i.test(before.slice(-15)))
+        return [{ gene: 'MMR', kind: 'status', status: 'deficient' }];
+      return [];
     case 'HRD':
       return [{ gene: 'HRD', kind: 'status', status: 'positive' }];
     default:
@@ -566,7 +569,7 @@ function parsePrior(text: string, type: CriterionType): ParsedItem[] {
   }
   // Timing windows ("within 14 days", "washout") are about recent dosing, not ever having received a drug.
   const window =
-    /\bwithin\s+\d+\s*(days?|weeks?|months?|half-?lives)|\bwashout\b|\b\d+\s*(days?|weeks?)\s*(prior to|before)\b|\bconcurrent\b|\bcurrently receiving\b/i.test(
+    /\bwithin\s+(?:at least\s+|the (?:last|past)\s+)?\d+\s*(days?|weeks?|months?|half-?lives)|\bhalf-?lives\b|\bwashout\b|\b\d+\s*(days?|weeks?)\s*(prior to|before)\b|\bconcurrent\b|\bcurrently receiving\b/i.test(
       text,
     );
   const negative =
@@ -578,7 +581,11 @@ function parsePrior(text: string, type: CriterionType): ParsedItem[] {
       text,
     );
   // Recovery from earlier toxicity is not a requirement to have been treated.
-  if (/\b(toxicit\w*|adverse events?|AEs?)\b[^.;]{0,80}\b(resolved|recovered|resolution)/i.test(text))
+  if (
+    /\b(toxicit\w*|adverse events?|AEs?)\b[^.;]{0,80}\b(resolved|unresolved|recovered|resolution)|\b(unresolved|ongoing|persistent|residual) (toxicit|adverse)/i.test(
+      text,
+    )
+  )
     return items;
   // "Prior hormonal therapy allowed": permitted, not required — no constraint to check.
   if (
@@ -673,6 +680,15 @@ function parsePerformance(text: string): ParsedItem[] {
 
 function parseAge(text: string): ParsedItem[] {
   if (!/\b(age|aged|years?|yrs|months?|adults?)\b/i.test(text)) return [];
+  // Durations ("life expectancy greater than 2 years", "disease-free for 5 years") and fertility rules
+  // ("pre-menopausal women under 50") are not age limits.
+  if (
+    /\b(life expectancy|survival|disease[- ]free|no evidence of disease|since|ago|within|remission|duration|interval|follow-up|menopaus\w*|childbearing|pregnan\w*|smok\w*|pack)\b/i.test(
+      text,
+    ) &&
+    !/^\W*(age|aged)\b/i.test(text)
+  )
+    return [];
   const t = text.replace(/\\/g, '');
   let m: RegExpExecArray | null;
   if (

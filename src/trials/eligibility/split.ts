@@ -14,7 +14,7 @@ import type { Criterion } from '../../domain/index.js';
 export type SplitCriterion = Criterion & { span: [number, number] };
 
 const TYPE_HEADING =
-  /^(?:[*\-•#]+\s*)?(?:\*\*)?(?:(?:key|main|general|major|specific|additional|other)\s+)?(inclusion|exclusion|eligibility)(?:\s+and\s+exclusion)?\s*(?:criteri(?:a|on)s?|requirements?)?\b([^:]{0,60}):?(?:\*\*)?\s*/i;
+  /^(?:[*\-•#]+\s*)?(?:\*\*)?(?:(?:key|main|general|major|specific|additional|other)\s+)?(inclusion|exclusion|eligibility)(?:\s+and\s+exclusion)?\s*(?:criteri(?:a|on)s?|requirements?)?\b([^:]{0,120}):?(?:\*\*)?\s*/i;
 const PDQ_HEADING =
   /^(DISEASE CHARACTERISTICS|PATIENT CHARACTERISTICS|PRIOR(?:\s*\/\s*|\s+)CONCURRENT THERAPY|PRIOR THERAPY|CONCURRENT THERAPY)\s*:?\s*/;
 const BULLET =
