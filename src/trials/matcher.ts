@@ -680,7 +680,17 @@ const COHORT_PREFIX =
 const COHORT_ONLY =
   /\b(cohorts?|arms?|parts?|modules?|groups?|sub-?studies|substudy) [A-Z0-9]{1,4}\b[^.;]{0,30}\bonly\b/i;
 /** Criteria written for one cohort or arm ("Cohort C: …", "(Part 2 only)"). Cheap checks first. */
+const COHORT_CACHE = new Map<string, boolean>();
 function cohortScoped(text: string): boolean {
+  let v = COHORT_CACHE.get(text);
+  if (v === undefined) {
+    v = cohortScopedUncached(text);
+    if (COHORT_CACHE.size > 50_000) COHORT_CACHE.clear();
+    COHORT_CACHE.set(text, v);
+  }
+  return v;
+}
+function cohortScopedUncached(text: string): boolean {
   const head = text.slice(0, 90);
   // Basket trials label disease-specific criteria by the disease: "Gastric or GEJ adenocarcinoma (AC): …".
   const colon = head.indexOf(':');
@@ -763,7 +773,7 @@ export function evaluateTrial(trial: Trial, f: CaseFacts): TrialEvaluation {
   }
   // Biomarkers named in the title or conditions count like an inclusion criterion (one per gene, the
   // alternatives of title and conditions together).
-  for (const b of registryBiomarkers(trial.title, trial.conditions)) {
+  for (const b of registryBiomarkersCached(trial.title, trial.conditions)) {
     verdicts.push(
       evaluateCriterion(
         {
@@ -776,7 +786,18 @@ export function evaluateTrial(trial: Trial, f: CaseFacts): TrialEvaluation {
     );
   }
   const base = verdicts.length;
-  trial.criteria.forEach((c) => verdicts.push(evaluateCriterion(c, f)));
+  // The same criterion text (with the same parent heading) gets the same verdict for one case: registry
+  // boilerplate repeats across trials, so verdicts are memoized per case.
+  const memo = memoFor(f);
+  trial.criteria.forEach((c) => {
+    const key = `${c.type}\u0000${c.parent !== undefined ? (trial.criteria[c.parent]?.text ?? '') : ''}\u0000${c.text}`;
+    let v = memo.get(key);
+    if (!v) {
+      v = evaluateCriterion(c, f);
+      memo.set(key, v);
+    }
+    verdicts.push({ ...v });
+  });
   applyGroups(trial.criteria, verdicts, base);
   // Cohort-scoped inclusion criteria: one unmet cohort does not exclude, but when every cohort's own
   // criteria are unmet, no cohort fits.
@@ -894,6 +915,29 @@ function tumorSpecificity(trial: Trial, f: CaseFacts): { points: number; note?: 
   if (best === SOLID || best === LIQUID)
     return { points: 5, note: 'Tumor-agnostic trial (all solid tumors)' };
   return { points: Math.round(20 * ratio), note: `Tumor type: trial for ${cancerName(best)}` };
+}
+
+const REGISTRY_CACHE = new Map<string, ReturnType<typeof registryBiomarkers>>();
+/** registryBiomarkers is pure; titles and conditions repeat across a store's versions and copies. */
+function registryBiomarkersCached(
+  title: string,
+  conditions: readonly string[],
+): ReturnType<typeof registryBiomarkers> {
+  const key = `${title}\u0000${conditions.join('\u0001')}`;
+  let v = REGISTRY_CACHE.get(key);
+  if (!v) {
+    v = registryBiomarkers(title, conditions);
+    if (REGISTRY_CACHE.size > 50_000) REGISTRY_CACHE.clear();
+    REGISTRY_CACHE.set(key, v);
+  }
+  return v;
+}
+
+const MEMOS = new WeakMap<CaseFacts, Map<string, ReturnType<typeof evaluateCriterion>>>();
+function memoFor(f: CaseFacts): Map<string, ReturnType<typeof evaluateCriterion>> {
+  let m = MEMOS.get(f);
+  if (!m) MEMOS.set(f, (m = new Map()));
+  return m;
 }
 
 function evaluateCriterion(
@@ -1044,14 +1088,13 @@ export function matchTrials(db: Db, input: Case | CaseFacts, options: MatchOptio
   });
   // Pre-score: required-gene hits first, then tumor-type specificity; a profiled case goes past trials that
   // require only other genes (they would mostly be excluded). Only the best get full evaluation.
-  const other = facts.profiled ? store.requiringOtherGenes(genes, statuses) : new Set<string>();
-  const pre = (c: { nctId: string; depth: number; geneHits: number }): number =>
-    c.geneHits * 10 + c.depth - (c.geneHits === 0 && other.has(c.nctId) ? 8 : 0);
+  const pre = (c: { nctId: string; depth: number; geneHits: number; requiresOtherGene: boolean }): number =>
+    c.geneHits * 10 + c.depth - (facts.profiled && c.geneHits === 0 && c.requiresOtherGene ? 8 : 0);
   cands.sort((a, b) => pre(b) - pre(a) || (a.nctId < b.nctId ? -1 : 1));
   // Evaluate in batches of the budget, best pre-scores first, until enough trials remain after hard
-  // exclusions (or four batches have been read): most cases stop after the first batch.
+  // exclusions (at most two batches): most cases stop after the first batch.
   const budget = options.evaluateAtMost ?? Math.max(5 * limit, 100);
-  const cap = options.evaluateAtMost ?? budget * 4;
+  const cap = options.evaluateAtMost ?? budget * 2;
   const matches: TrialMatch[] = [];
   let excludedCount = 0;
   let outside = 0;

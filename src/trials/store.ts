@@ -59,6 +59,10 @@ const MIGRATIONS = [
    UPDATE trial_gene SET status = (SELECT status FROM trials t WHERE t.nct_id = trial_gene.nct_id);
    CREATE INDEX trial_tumor_code_status ON trial_tumor(code, status, nct_id);
    CREATE INDEX trial_gene_gene_status ON trial_gene(gene, status, required, nct_id);`,
+  // v3: each trial's required driver genes beside its tumor rows, so screening needs one query.
+  `ALTER TABLE trial_tumor ADD COLUMN req_genes TEXT;
+   UPDATE trial_tumor SET req_genes = (SELECT group_concat(gene, ',') FROM trial_gene g
+     WHERE g.nct_id = trial_tumor.nct_id AND g.required = 1 AND g.gene NOT IN ('CD274','ER','PR','HR'));`,
 ];
 
 export function migrateTrials(db: Db): void {
@@ -97,7 +101,9 @@ export class TrialStore {
         VALUES (@nctId, @title, @officialTitle, @phase, @status, @sponsor, @startDate, @lastUpdate, @sex, @minAge, @maxAge,
         @conditions, @tumorTypes, @interventions, @eligibilityText, @criteria, @source, @importedAt)`),
       site: db.prepare('INSERT INTO trial_sites VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-      tumor: db.prepare('INSERT OR IGNORE INTO trial_tumor (nct_id, code, status) VALUES (?, ?, ?)'),
+      tumor: db.prepare(
+        'INSERT OR IGNORE INTO trial_tumor (nct_id, code, status, req_genes) VALUES (?, ?, ?, ?)',
+      ),
       gene: db.prepare(
         'INSERT OR IGNORE INTO trial_gene (nct_id, gene, required, status) VALUES (?, ?, ?, ?)',
       ),
@@ -151,10 +157,14 @@ export class TrialStore {
     );
     // Trials with no recognised cancer type are indexed as "all tumors" so they stay findable (ranked low).
     const codes = trial.tumorTypes.length > 0 ? trial.tumorTypes : ['ALL_TUMORS'];
-    for (const c of codes) s.tumor.run(trial.nctId, c, trial.status);
     const genes = trialGenes(trial.criteria);
     for (const b of registryBiomarkers(trial.title, trial.conditions))
       for (const t of b.anyOf) genes.set(t.gene, true);
+    const required = [...genes]
+      .filter(([g, r]) => r && !['CD274', 'ER', 'PR', 'HR'].includes(g))
+      .map(([g]) => g);
+    for (const c of codes)
+      s.tumor.run(trial.nctId, c, trial.status, required.length > 0 ? required.join(',') : null);
     for (const [gene, required] of genes) s.gene.run(trial.nctId, gene, required ? 1 : 0, trial.status);
     s.fts.run(trial.nctId, trial.title, trial.conditions.join('; '), trial.eligibilityText);
     return existed ? 'updated' : 'inserted';
@@ -205,22 +215,28 @@ export class TrialStore {
     tumorCode?: string;
     genes: readonly string[];
     statuses?: readonly TrialStatus[];
-  }): Array<{ nctId: string; depth: number; geneHits: number }> {
+  }): Array<{ nctId: string; depth: number; geneHits: number; requiresOtherGene: boolean }> {
     const anc = opts.tumorCode ? cancerAncestors(opts.tumorCode) : ['ALL_TUMORS'];
     const depthOf = new Map(anc.map((c, i) => [c, anc.length - 1 - i]));
     const st = opts.statuses ?? [];
     const statusSql = st.length > 0 ? ` AND status IN (${st.map(() => '?').join(',')})` : '';
-    const out = new Map<string, { nctId: string; depth: number; geneHits: number }>();
+    const out = new Map<
+      string,
+      { nctId: string; depth: number; geneHits: number; requiresOtherGene: boolean }
+    >();
+    const caseGenes = new Set(opts.genes);
     const tumorRows = this.db
       .prepare(
-        `SELECT nct_id, code FROM trial_tumor WHERE code IN (${anc.map(() => '?').join(',')})${statusSql}`,
+        `SELECT nct_id, code, req_genes FROM trial_tumor WHERE code IN (${anc.map(() => '?').join(',')})${statusSql}`,
       )
       .raw()
-      .all(...anc, ...st) as Array<[string, string]>;
-    for (const [id, code] of tumorRows) {
+      .all(...anc, ...st) as Array<[string, string, string | null]>;
+    for (const [id, code, req] of tumorRows) {
       const d = depthOf.get(code) ?? 0;
       const cur = out.get(id);
-      if (!cur || cur.depth < d) out.set(id, { nctId: id, depth: d, geneHits: cur?.geneHits ?? 0 });
+      const requiresOtherGene = req !== null && req.split(',').every((g) => !caseGenes.has(g));
+      if (!cur || cur.depth < d)
+        out.set(id, { nctId: id, depth: d, geneHits: cur?.geneHits ?? 0, requiresOtherGene });
     }
     if (opts.genes.length > 0) {
       const geneRows = this.db
@@ -232,24 +248,10 @@ export class TrialStore {
       for (const [id, n] of geneRows) {
         const cur = out.get(id);
         // A gene-only hit (tumor type not matching) is kept for basket trials; tumor mismatch is judged later.
-        out.set(id, { nctId: id, depth: cur?.depth ?? -1, geneHits: n });
+        out.set(id, { nctId: id, depth: cur?.depth ?? -1, geneHits: n, requiresOtherGene: false });
       }
     }
     return [...out.values()];
-  }
-
-  /** Trials that require (in an inclusion criterion) a gene outside `genes`: likely excluded for a profiled case. */
-  requiringOtherGenes(genes: readonly string[], statuses: readonly TrialStatus[] = []): Set<string> {
-    const q = genes.length > 0 ? ` AND gene NOT IN (${genes.map(() => '?').join(',')})` : '';
-    const sq = statuses.length > 0 ? ` AND status IN (${statuses.map(() => '?').join(',')})` : '';
-    return new Set(
-      this.db
-        .prepare(
-          `SELECT DISTINCT nct_id FROM trial_gene WHERE required = 1 AND gene NOT IN ('CD274','ER','PR','HR')${q}${sq}`,
-        )
-        .pluck()
-        .all(...genes, ...statuses) as string[],
-    );
   }
 
   loadMany(ids: readonly string[]): Trial[] {
