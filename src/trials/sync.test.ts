@@ -111,6 +111,25 @@ describe('syncTrials against a local API v2 server', () => {
     expect(new TrialStore(db).stats().total).toBe(3);
   });
 
+  it('is incremental after a complete run: asks only for studies updated since then', async () => {
+    const db = openDb(':memory:');
+    await syncTrials(db, {
+      baseUrl: base,
+      condition: 'lung',
+      backoffMs: 1,
+      now: () => new Date('2026-11-20T10:00:00Z'),
+    });
+    requests.length = 0;
+    const again = await syncTrials(db, { baseUrl: base, condition: 'lung', backoffMs: 1 });
+    expect(again.since).toBe('2026-11-19');
+    expect(requests[0]!.searchParams.get('filter.advanced')).toBe(
+      'AREA[LastUpdatePostDate]RANGE[2026-11-19,MAX]',
+    );
+    requests.length = 0;
+    await syncTrials(db, { baseUrl: base, condition: 'lung', backoffMs: 1, incremental: false });
+    expect(requests[0]!.searchParams.get('filter.advanced')).toBeNull();
+  });
+
   it('fails at once on a client error (4xx)', async () => {
     const db = openDb(':memory:');
     await expect(

@@ -26,6 +26,11 @@ export interface SyncOptions {
   backoffMs?: number;
   /** Start over even when a saved position exists for the same query. */
   restart?: boolean;
+  /**
+   * Without `since`: fetch only studies updated since the last complete sync of the same query (less one
+   * day of overlap). Default true; false downloads everything again.
+   */
+  incremental?: boolean;
   signal?: AbortSignal;
   onProgress?: (p: { pages: number; trials: number; total?: number }) => void;
   fetchImpl?: typeof fetch;
@@ -39,6 +44,8 @@ export interface SyncResult {
   updated: number;
   total?: number;
   resumed: boolean;
+  /** The date an automatic incremental run asked for (last complete sync less one day). */
+  since?: string;
   complete: boolean;
   issues: Issue[];
 }
@@ -99,7 +106,18 @@ async function fetchPage(url: string, o: SyncOptions): Promise<unknown> {
 export async function syncTrials(db: Db, o: SyncOptions = {}): Promise<SyncResult> {
   const store = new TrialStore(db);
   const base = (o.baseUrl ?? DEFAULT_API).replace(/\/$/, '');
-  const query = syncQuery(o);
+  // The last complete run of the same query (without a date filter) makes the next one incremental.
+  const baseKey = `last-sync:${syncQuery({ ...o, since: undefined }).toString()}`;
+  let since = o.since;
+  let incremental = false;
+  if (since === undefined && o.incremental !== false) {
+    const last = store.getState(baseKey);
+    if (last) {
+      since = new Date(Date.parse(last) - 86_400_000).toISOString().slice(0, 10);
+      incremental = true;
+    }
+  }
+  const query = syncQuery({ ...o, ...(since !== undefined ? { since } : {}) });
   const queryKey = `sync:${query.toString()}`;
   let token = o.restart ? undefined : store.getState(queryKey);
   const resumed = token !== undefined;
@@ -109,6 +127,7 @@ export async function syncTrials(db: Db, o: SyncOptions = {}): Promise<SyncResul
     inserted: 0,
     updated: 0,
     resumed,
+    ...(incremental && since ? { since } : {}),
     complete: false,
     issues: [],
   };
@@ -128,7 +147,7 @@ export async function syncTrials(db: Db, o: SyncOptions = {}): Promise<SyncResul
       for (const t of page.trials) result[store.upsert(t, 'api-v2-sync', importedAt)]++;
       // The position is saved with the page: a crash after this commit resumes at the next page.
       store.setState(queryKey, next ?? null);
-      if (!next) store.setState(`last-sync:${query.toString()}`, importedAt);
+      if (!next) store.setState(baseKey, importedAt);
     });
     result.pages++;
     result.trials += page.trials.length;

@@ -83,6 +83,10 @@ export const register: RegisterCommand = (program, state) => {
     .option('--page-size <n>', 'studies per page (max 1000)', '100')
     .option('--max-pages <n>', 'stop after this many pages (resume later)')
     .option('--restart', 'ignore a saved position and start from the first page')
+    .option(
+      '--full',
+      'without --since: download everything, not only what changed since the last complete sync',
+    )
     .option('--base-url <url>', 'API base URL', 'https://clinicaltrials.gov/api/v2')
     .action(
       async (
@@ -93,6 +97,7 @@ export const register: RegisterCommand = (program, state) => {
           pageSize: string;
           maxPages?: string;
           restart?: boolean;
+          full?: boolean;
           baseUrl: string;
         },
         self: Command,
@@ -114,12 +119,13 @@ export const register: RegisterCommand = (program, state) => {
             pageSize: Number(o.pageSize),
             ...(o.maxPages ? { maxPages: Number(o.maxPages) } : {}),
             ...(o.restart ? { restart: true } : {}),
+            ...(o.full ? { incremental: false } : {}),
             onProgress: (p) => bar.update(p.trials, p.total ?? p.trials),
           });
           bar.done();
           printIssues(r.issues, g.quiet);
           process.stdout.write(
-            `${r.trials} trials from ${r.pages} page(s)${r.total !== undefined ? ` of ${r.total}` : ''} (${r.inserted} new, ${r.updated} updated)${r.resumed ? ', resumed' : ''}${r.complete ? '' : '; not finished — run again to continue'}\n`,
+            `${r.trials} trials from ${r.pages} page(s)${r.total !== undefined ? ` of ${r.total}` : ''} (${r.inserted} new, ${r.updated} updated)${r.since ? `, changes since ${r.since}` : ''}${r.resumed ? ', resumed' : ''}${r.complete ? '' : '; not finished — run again to continue'}\n`,
           );
           state.exitCode = EXIT.ok;
         } catch (err) {
