@@ -481,22 +481,18 @@ function evalItem(p: ParsedItem, f: CaseFacts, type: 'inclusion' | 'exclusion'):
             : 'no brain metastases reported';
       const settleBrain = 'needs brain imaging (MRI) status';
       let condition: boolean | null;
-      let what: string;
       switch (p.rule) {
         case 'excluded_any':
         case 'required':
           condition = b.present;
-          what = 'brain metastases';
           break;
         case 'excluded_active':
         case 'required_active':
         case 'allowed_treated':
           condition = b.present === false ? false : b.active;
-          what = 'active (untreated or progressing) brain metastases';
           break;
         case 'excluded_leptomeningeal':
           condition = b.lepto;
-          what = 'leptomeningeal disease';
           break;
         default: {
           const never: never = p.rule;
@@ -513,11 +509,17 @@ function evalItem(p: ParsedItem, f: CaseFacts, type: 'inclusion' | 'exclusion'):
             ? 'needs whether the brain metastases are treated and stable'
             : settleBrain
           : undefined;
-      const rule =
-        p.rule === 'allowed_treated' ? 'treated, stable brain metastases allowed' : p.rule.replace(/_/g, ' ');
+      const RULE_TEXT: Record<typeof p.rule, string> = {
+        excluded_any: 'excludes any brain metastases',
+        excluded_active: 'excludes active (untreated, symptomatic or progressing) brain metastases',
+        allowed_treated: 'allows brain metastases only when treated and stable',
+        required: 'requires brain metastases',
+        required_active: 'requires active (untreated) brain metastases',
+        excluded_leptomeningeal: 'excludes leptomeningeal disease',
+      };
       return {
         holds,
-        reason: `${rule}: ${what}; case: ${caseText}`,
+        reason: `${RULE_TEXT[p.rule]}; case: ${caseText}`,
         ...(toSettle ? { toSettle } : {}),
         weight: KEY,
       };
@@ -838,7 +840,7 @@ export function evaluateTrial(trial: Trial, f: CaseFacts): TrialEvaluation {
     (v) =>
       v.category === 'cns_metastases' &&
       v.verdict === 'met' &&
-      /allowed|active/.test(v.reason) &&
+      /allows|active/.test(v.reason) &&
       f.sites.some((s) => s.site === 'brain'),
   );
   if (cns) highlights.push(`Brain metastases: ${cns.reason.split(';')[0]}`);
