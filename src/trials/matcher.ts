@@ -1091,7 +1091,12 @@ export function matchTrials(db: Db, input: Case | CaseFacts, options: MatchOptio
   // Pre-score: required-gene hits first, then tumor-type specificity; a profiled case goes past trials that
   // require only other genes (they would mostly be excluded). Only the best get full evaluation.
   const pre = (c: { nctId: string; depth: number; geneHits: number; requiresOtherGene: boolean }): number =>
-    c.geneHits * 10 + c.depth - (facts.profiled && c.geneHits === 0 && c.requiresOtherGene ? 8 : 0);
+    // Trials for another tumor type that share a gene (depth −1) come after every tumor-matched trial: they
+    // are mostly excluded by the tumor type; basket trials are matched through "all solid tumors".
+    (c.depth >= 0 ? 50 : 0) +
+    c.geneHits * 10 +
+    c.depth -
+    (facts.profiled && c.geneHits === 0 && c.requiresOtherGene ? 8 : 0);
   cands.sort((a, b) => pre(b) - pre(a) || (a.nctId < b.nctId ? -1 : 1));
   // Evaluate in batches of the budget, best pre-scores first, until enough trials remain after hard
   // exclusions (at most two batches): most cases stop after the first batch.

@@ -175,6 +175,7 @@ function termAfter(gene: string, after: string, before: string): BiomarkerTerm[]
   const out: BiomarkerTerm[] = [];
   switch (gene) {
     case 'ERBB2': {
+      if (BOTH_STATUSES.test(a)) return [];
       const status = statusWord(a);
       if (/amplif/i.test(a.slice(0, 30))) out.push({ gene, kind: 'amplification' });
       if (/^\W{0,3}(mutat|mutant|exon 20|activating mutation)/i.test(a)) out.push({ gene, kind: 'mutation' });
@@ -204,6 +205,7 @@ function termAfter(gene: string, after: string, before: string): BiomarkerTerm[]
           },
         ];
       }
+      if (BOTH_STATUSES.test(a)) return [];
       const status =
         statusWord(a.slice(0, 25)) ?? (/\b(high|≥ ?50)/i.test(a.slice(0, 20)) ? 'high' : undefined);
       return status ? [{ gene, kind: 'status', status }] : [];
@@ -302,7 +304,12 @@ function termAfter(gene: string, after: string, before: string): BiomarkerTerm[]
 }
 
 /** The first status word right after a marker name ("HER2-negative", "ER+ ", "HER2 low"). */
+const BOTH_STATUSES =
+  /^\W{0,3}(negative|positive|low|high)\s*(or|and|\/)\s*-?(negative|positive|low|high)\b/i;
+
 function statusWord(s: string): BiomarkerTerm['status'] | undefined {
+  // "PD-L1 negative or positive", "HER2-positive or -negative": both allowed, no restriction.
+  if (BOTH_STATUSES.test(s)) return undefined;
   const m =
     /(ultra-?low|low|negative|neg\b|positive|pos\b|overexpress\w*|\+|−|-(?=\s|,|\/|$)|3\+|IHC ?3)/i.exec(
       s.slice(0, 30),
@@ -456,6 +463,14 @@ const CNS_RE =
 
 function parseCns(text: string, type: CriterionType): ParsedItem[] {
   if (!CNS_RE.test(text)) return [];
+  // Timing rules for radiotherapy or surgery name brain lesions as the treated site, not as a condition.
+  if (
+    /^\W*(prior |previous |palliative |whole[- ]brain )?(radiotherapy|radiation|surgery|major surgery|treatment|therapy|SRS|stereotactic)\b/i.test(
+      text,
+    ) &&
+    /\b(within|prior to|before|weeks?|days?|washout)\b/i.test(text)
+  )
+    return [];
   // "primary brain tumor" is a cancer type, not metastases.
   if (/\bprimary (brain|CNS) (tumou?r|malignan)/i.test(text) && !/metasta/i.test(text)) return [];
   const items: ParsedItem[] = [];
@@ -561,6 +576,10 @@ function parsePrior(text: string, type: CriterionType): ParsedItem[] {
     else if (
       /\b(systemic|anti-?cancer|antineoplastic|anti-?tumou?r) (therapy|therapies|treatment|agents?|drugs?)\b|\btreatments? for (cancer|the malignancy)\b/i.test(
         text,
+      ) &&
+      // A kind named beside it ("anti-tumor vaccines", "therapy targeting immune receptors") is not "any".
+      !/\b(vaccin\w*|immune|antibod\w*|inhibitor|agonist|targeting|cell therap\w*|CAR-?T|oncolytic|investigational|hormonal|endocrine)\b/i.test(
+        text,
       )
     )
       generic = 'systemic';
@@ -568,10 +587,13 @@ function parsePrior(text: string, type: CriterionType): ParsedItem[] {
     else return items;
   }
   // Timing windows ("within 14 days", "washout") are about recent dosing, not ever having received a drug.
-  const window =
+  const window0 =
     /\bwithin\s+(?:at least\s+|the (?:last|past)\s+)?\d+\s*(days?|weeks?|months?|half-?lives)|\bhalf-?lives\b|\bwashout\b|\b\d+\s*(days?|weeks?)\s*(prior to|before)\b|\bconcurrent\b|\bcurrently receiving\b/i.test(
       text,
     );
+  // Exclusion rules on "prior anticancer therapy" and list headers ("… as follows:") are washout windows
+  // spelled out in their items.
+  const window = window0 || (generic === 'systemic' && type === 'exclusion') || /:\s*$/.test(text);
   const negative =
     /\b(no|not|never|without|naive|naïve)\b[^.;]{0,50}\b(prior|previous|received|treat|therap|exposure|exposed|chemo|inhibitor|agent|drug)|\bmust not have received|\bhave not (been )?(previously )?(received|treated)|\b(naive|naïve) to\b|\bnot (been )?(previously )?treated with\b|\bno (prior|previous)\b/i.test(
       text,
@@ -808,6 +830,13 @@ const ROMAN = ['I', 'II', 'III', 'IV'];
 function parseStage(text: string): ParsedItem[] {
   const stages: string[] = [];
   for (const m of text.matchAll(STAGE_RE)) {
+    // Examples and history ("e.g., after chemoradiation for Stage III NSCLC") are not requirements.
+    if (
+      /\b(e\.g\.|i\.e\.|for example|such as|after|following|prior|previous|history of|treated for|for)\b[^.;)]{0,50}$/i.test(
+        text.slice(Math.max(0, m.index - 60), m.index),
+      )
+    )
+      continue;
     const parts = m[1]!.split(/\s*(?:,\s*or|,|or|and|\/)\s*(?:stage\s+)?/i);
     for (const p of parts) {
       const range =
