@@ -702,6 +702,7 @@ function parsePerformance(text: string): ParsedItem[] {
 
 function parseAge(text: string): ParsedItem[] {
   if (!/\b(age|aged|years?|yrs|months?|adults?)\b/i.test(text)) return [];
+  if (SECOND_MALIGNANCY.test(text)) return [];
   // Durations ("life expectancy greater than 2 years", "disease-free for 5 years") and fertility rules
   // ("pre-menopausal women under 50") are not age limits.
   if (
