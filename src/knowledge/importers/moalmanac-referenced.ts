@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { AlterationPattern, Citation, Evidence, Issue } from '../../domain/index.js';
 import { OnconavError } from '../../domain/index.js';
 import { mapDiseaseName, mapOncotreeCode } from '../mapping/disease-oncotree.js';
-import { MOALMANAC_LICENSE, MOALMANAC_SOURCE } from './moalmanac.js';
+import { MOALMANAC_SOURCE, moalmanacResult } from './moalmanac.js';
 import {
   Tally,
   checkAbort,
@@ -336,18 +336,5 @@ export function importMoalmanacReferenced(dir: string, options: ImportOptions = 
     }
   }
   options.onProgress?.(statements.length, statements.length);
-  return {
-    release: {
-      source: MOALMANAC_SOURCE,
-      version,
-      date,
-      importedAt: options.importedAt ?? new Date().toISOString(),
-      researchUseOnly: true,
-      license: MOALMANAC_LICENSE,
-      evidenceCount: evidence.length,
-    },
-    evidence,
-    report: tally.report(evidence.length),
-    issues,
-  };
+  return moalmanacResult(version, date, options.importedAt, evidence, tally.report(evidence.length), issues);
 }

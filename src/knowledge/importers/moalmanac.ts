@@ -44,6 +44,31 @@ function flag(v: unknown): boolean | null {
  * One MOAlmanac assertion's feature → patterns (feature types per the MOAlmanac "feature_type" field).
  * Returns a skip reason when the feature is not one we model.
  */
+/** Both MOAlmanac layouts end the same way: a research-use-only release around the evidence read. */
+export function moalmanacResult(
+  version: string,
+  date: string,
+  importedAt: string | undefined,
+  evidence: Evidence[],
+  report: ImportResult['report'],
+  issues: Issue[],
+): ImportResult {
+  return {
+    release: {
+      source: MOALMANAC_SOURCE,
+      version,
+      date,
+      importedAt: importedAt ?? new Date().toISOString(),
+      researchUseOnly: true,
+      license: MOALMANAC_LICENSE,
+      evidenceCount: evidence.length,
+    },
+    evidence,
+    report,
+    issues,
+  };
+}
+
 export function moalmanacPatterns(a: Json): AlterationPattern[] | { skip: string } {
   const type = str(a.feature_type).toLowerCase();
   switch (type) {
@@ -345,18 +370,5 @@ export async function importMoalmanac(path: string, options: ImportOptions = {})
     }
   }
   options.onProgress?.(data.length, data.length);
-  return {
-    release: {
-      source: MOALMANAC_SOURCE,
-      version,
-      date,
-      importedAt: options.importedAt ?? new Date().toISOString(),
-      researchUseOnly: true,
-      license: MOALMANAC_LICENSE,
-      evidenceCount: evidence.length,
-    },
-    evidence,
-    report: tally.report(evidence.length),
-    issues,
-  };
+  return moalmanacResult(version, date, options.importedAt, evidence, tally.report(evidence.length), issues);
 }
