@@ -160,11 +160,50 @@ function strip(text: string): string {
 export function normalizeProteinChange(text: string): ProteinChange | null {
   try {
     if (typeof text !== 'string' || text.length > 500) return null;
+    const quick = simpleSubstitution(text);
+    if (quick !== undefined) return quick;
     const t = strip(text);
     return parse(t) ?? parse(recase(t));
   } catch {
     return null;
   }
+}
+
+/** One-letter residue (`X` read as stop, as Cursor.aa does), or undefined. */
+function oneLetter(code: number): string | undefined {
+  if (code === 42 /* * */ || code === 88 /* X */) return '*';
+  const ch = String.fromCharCode(code);
+  return AA1.has(ch) ? ch : undefined;
+}
+
+/**
+ * Fast path for the commonest MAF cell, a one-letter substitution such as `p.V600E`, `R248*` or `p.R196X`:
+ * the same result parse() gives, without the cursor and regular expressions. Undefined means "not this
+ * simple form": the full parser decides.
+ */
+function simpleSubstitution(text: string): ProteinChange | undefined {
+  let i = text.length > 2 && text.charCodeAt(0) === 112 /* p */ && text.charCodeAt(1) === 46 /* . */ ? 2 : 0;
+  const n = text.length;
+  if (n - i < 3 || n - i > 11) return undefined;
+  const ref = oneLetter(text.charCodeAt(i));
+  if (ref === undefined) return undefined;
+  i++;
+  const digits = i;
+  let start = 0;
+  for (; i < n - 1; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return undefined;
+    start = start * 10 + d;
+  }
+  if (i === digits || start < 1 || text.charCodeAt(digits) === 48) return undefined;
+  const alt = oneLetter(text.charCodeAt(n - 1));
+  if (alt === undefined) return undefined;
+  const range = `${ref}${start}`;
+  if (alt === ref) return { canonical: `${range}=`, type: 'synonymous', start, end: start, refAa: ref };
+  if (ref === '*') return { canonical: `*${start}${alt}ext*?`, type: 'extension', start, end: start, refAa: ref, altAa: alt };
+  if (ref === 'M' && start === 1) return { canonical: `M1${alt}`, type: 'startLost', start, end: start, refAa: ref, altAa: alt };
+  if (alt === '*') return { canonical: `${range}*`, type: 'nonsense', start, end: start, refAa: ref, altAa: '*' };
+  return { canonical: `${range}${alt}`, type: 'missense', start, end: start, refAa: ref, altAa: alt };
 }
 
 /**
