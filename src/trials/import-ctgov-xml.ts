@@ -1,5 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import type { Issue, Trial } from '../domain/index.js';
+import { parseSimpleXml } from './fast-xml.js';
 import { trialFromLegacyXml } from './record.js';
 
 /**
@@ -19,13 +20,15 @@ const REPEATED = new Set([
   'overall_official',
 ]);
 
+const isRepeated = (name: string): boolean => REPEATED.has(name);
+
 const parser = new XMLParser({
   ignoreAttributes: true,
   trimValues: false,
   parseTagValue: false,
   processEntities: true,
   htmlEntities: true,
-  isArray: (name) => REPEATED.has(name),
+  isArray: (name) => isRepeated(name),
 });
 
 /**
@@ -38,7 +41,8 @@ const UNUSED =
 export function trialFromXmlText(text: string, file?: string): { trial: Trial | null; issues: Issue[] } {
   let doc: Record<string, unknown>;
   try {
-    doc = parser.parse(text.replace(UNUSED, '')) as Record<string, unknown>;
+    const xml = text.replace(UNUSED, '');
+    doc = parseSimpleXml(xml, isRepeated) ?? (parser.parse(xml) as Record<string, unknown>);
   } catch (err) {
     return {
       trial: null,
