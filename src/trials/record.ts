@@ -63,7 +63,21 @@ export function normalizePhase(p: unknown): string | undefined {
 const PARSE_CACHE = new Map<string, Criterion['parsed']>();
 const PARSE_CACHE_MAX = 200_000;
 
+/** Whole eligibility texts repeat too (replicated or re-imported records): their criteria, bounded likewise. */
+const TEXT_CACHE = new Map<string, Criterion[]>();
+const TEXT_CACHE_MAX = 2_000;
+
 export function criteriaFor(text: string): Criterion[] {
+  let cached = TEXT_CACHE.get(text);
+  if (!cached) {
+    cached = criteriaForUncached(text);
+    if (TEXT_CACHE.size >= TEXT_CACHE_MAX) TEXT_CACHE.clear();
+    TEXT_CACHE.set(text, cached);
+  }
+  return cached.map((c) => ({ ...c }));
+}
+
+function criteriaForUncached(text: string): Criterion[] {
   const split = splitEligibility(text);
   return split.map((c) => {
     // Items under a PDQ sub-label ("Age:" → "18 and over") are read with the label in front.
