@@ -129,6 +129,24 @@ interface Context {
   /** Evidence results by tumor context and alteration key (identical rows are matched once). */
   memo: Map<ReadonlySet<string>, Map<string, Core>>;
   calls: Map<string, OncogenicityCall>;
+  /**
+   * Calls by the mutation's `classes` array: readers share one array between rows with the same gene,
+   * change and positions, so identity plus a few field compares finds the call without building the key.
+   */
+  callsByClasses: WeakMap<readonly string[], CallMemo>;
+}
+
+/** One memoized call for a classes array, with the key fields it was made for (a short chain). */
+interface CallMemo {
+  gene: string;
+  alteration: string | null;
+  consequence: string;
+  proteinStart: number | undefined;
+  proteinEnd: number | undefined;
+  exon: number | undefined;
+  call: OncogenicityCall;
+  depth: number;
+  next: CallMemo | undefined;
 }
 
 export function annotateCase(c: Case, opts: AnnotateOptions): AnnotationResult {
@@ -195,6 +213,7 @@ function makeContext(opts: Pick<AnnotateOptions, 'evidence' | 'oncotree' | 'onco
     ancestorCache: new Map(),
     memo: new Map(),
     calls: new Map(),
+    callsByClasses: new WeakMap(),
   };
 }
 
@@ -333,6 +352,37 @@ function computeCore(
 function callFor(ctx: Context, alt: Alteration): OncogenicityCall {
   if (alt.kind === 'biomarker') return BIOMARKER_CALL;
   if (alt.kind !== 'mutation') return ctx.oncogenicity(alt);
+  const head = ctx.callsByClasses.get(alt.classes);
+  for (let m = head; m !== undefined; m = m.next) {
+    if (
+      m.gene === alt.gene &&
+      m.alteration === alt.alteration &&
+      m.consequence === alt.consequence &&
+      m.proteinStart === alt.proteinStart &&
+      m.proteinEnd === alt.proteinEnd &&
+      m.exon === alt.exon
+    )
+      return m.call;
+  }
+  const call = callByKey(ctx, alt);
+  // A classes array shared by many different changes (e.g. a constant) would make a long chain: cap it.
+  if ((head?.depth ?? 0) < 8 && typeof alt.classes === 'object' && alt.classes !== null) {
+    ctx.callsByClasses.set(alt.classes, {
+      gene: alt.gene,
+      alteration: alt.alteration,
+      consequence: alt.consequence,
+      proteinStart: alt.proteinStart,
+      proteinEnd: alt.proteinEnd,
+      exon: alt.exon,
+      call,
+      depth: (head?.depth ?? 0) + 1,
+      next: head,
+    });
+  }
+  return call;
+}
+
+function callByKey(ctx: Context, alt: Extract<Alteration, { kind: 'mutation' }>): OncogenicityCall {
   const key = `${alt.gene}\u0000${alt.alteration ?? ''}\u0000${alt.consequence}\u0000${alt.classes.join(',')}\u0000${alt.proteinStart ?? ''}-${alt.proteinEnd ?? ''}\u0000${alt.exon ?? ''}`;
   let call = ctx.calls.get(key);
   if (!call) {
