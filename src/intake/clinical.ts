@@ -107,6 +107,30 @@ function siteColumns(header: readonly string[]): {
   return { lists, flags };
 }
 
+// Site texts repeat across a cohort's rows (`Liver`, `Lung, Peritoneum`): resolve each once. Callers get
+// copies, because mergeSite may update a listed site's status.
+const SITE_CACHE_LIMIT = 4096;
+const siteCache = new Map<string, MetastaticSite | null>();
+const sitesCache = new Map<string, MetastaticSite[]>();
+
+function cachedSite(text: string): MetastaticSite | null {
+  let hit = siteCache.get(text);
+  if (hit === undefined) {
+    if (siteCache.size >= SITE_CACHE_LIMIT) siteCache.clear();
+    siteCache.set(text, (hit = resolveSite(text)));
+  }
+  return hit === null ? null : { ...hit };
+}
+
+function cachedSites(text: string): MetastaticSite[] {
+  let hit = sitesCache.get(text);
+  if (hit === undefined) {
+    if (sitesCache.size >= SITE_CACHE_LIMIT) sitesCache.clear();
+    sitesCache.set(text, (hit = resolveSites(text)));
+  }
+  return hit.map((x) => ({ ...x }));
+}
+
 /** Sites from one row: the biopsy site of a metastasis, site lists and 0/1 flag columns. */
 function rowSites(
   cells: readonly string[],
@@ -120,18 +144,18 @@ function rowSites(
     if (isMissing(v)) continue;
     // The biopsy site of a metastasis is itself a metastatic site; for a primary it is the primary.
     if (c.sampleType !== -1 && !isMet) continue;
-    const s = resolveSite(v);
+    const s = cachedSite(v);
     if (s !== null) mergeSite(out, s);
   }
   for (const col of c.siteLists) {
     const v = cells[col]!;
     if (isMissing(v) || /^\d+$/.test(v.trim())) continue; // crc_msk_2017 OTHER_SITES_OF_METS is a 0/1 flag
-    for (const s of resolveSites(v)) mergeSite(out, s);
+    for (const s of cachedSites(v)) mergeSite(out, s);
   }
   for (const f of c.siteFlags) {
     const v = (cells[f.col] ?? '').trim().toLowerCase();
     if (v === '1' || v === 'yes' || v === 'true') {
-      const s = resolveSite(f.site);
+      const s = cachedSite(f.site);
       if (s !== null) mergeSite(out, { ...s, text: f.site.toLowerCase() });
     }
   }
