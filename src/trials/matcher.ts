@@ -22,7 +22,7 @@ import { CLASS_LABELS, drugClassesOf, type DrugClass } from './drugs.js';
 import { registryBiomarkers, type BiomarkerTerm, type ParsedItem } from './eligibility/parse.js';
 import { caseGenes, factsFromCase, type CaseFacts } from './facts.js';
 import { nearestSite, type GeoPoint } from './geo.js';
-import { TrialStore } from './store.js';
+import { trialStoreFor } from './store.js';
 
 /**
  * Matching a case against the trial store: screen candidates by index (tumor type ancestry, required genes,
@@ -1079,7 +1079,7 @@ function isCase(x: Case | CaseFacts): x is Case {
 /** Matches a case (normalized Case, or facts read from a note) against the trials in `db`. */
 export function matchTrials(db: Db, input: Case | CaseFacts, options: MatchOptions = {}): MatchResult {
   const facts = isCase(input) ? factsFromCase(input) : input;
-  const store = new TrialStore(db);
+  const store = trialStoreFor(db);
   const limit = options.limit ?? 20;
   const statuses = options.statuses ?? OPEN_STATUSES;
   const genes = caseGenes(facts);

@@ -1,4 +1,5 @@
 import type { Db } from '../store/db.js';
+type Statement = import('better-sqlite3').Statement<unknown[]>;
 import { migrate } from '../store/db.js';
 import type { Criterion, Trial, TrialSite, TrialStatus } from '../domain/index.js';
 import { cancerAncestors } from './cancer-types.js';
@@ -90,6 +91,13 @@ export interface UpsertStats {
 
 export class TrialStore {
   private readonly stmts;
+  /** Statements whose SQL depends on the argument count (IN lists), prepared once per shape. */
+  private readonly shaped = new Map<string, Statement>();
+  private prepared(sql: string): Statement {
+    let st = this.shaped.get(sql);
+    if (!st) this.shaped.set(sql, (st = this.db.prepare(sql)));
+    return st;
+  }
   constructor(readonly db: Db) {
     migrateTrials(db);
     this.stmts = {
@@ -225,8 +233,8 @@ export class TrialStore {
       { nctId: string; depth: number; geneHits: number; requiresOtherGene: boolean }
     >();
     const caseGenes = new Set(opts.genes);
-    const tumorRows = this.db
-      .prepare(
+    const tumorRows = this
+      .prepared(
         `SELECT nct_id, code, req_genes FROM trial_tumor WHERE code IN (${anc.map(() => '?').join(',')})${statusSql}`,
       )
       .raw()
@@ -239,8 +247,8 @@ export class TrialStore {
         out.set(id, { nctId: id, depth: d, geneHits: cur?.geneHits ?? 0, requiresOtherGene });
     }
     if (opts.genes.length > 0) {
-      const geneRows = this.db
-        .prepare(
+      const geneRows = this
+        .prepared(
           `SELECT nct_id, count(*) FROM trial_gene WHERE gene IN (${opts.genes.map(() => '?').join(',')}) AND required = 1${statusSql} GROUP BY nct_id`,
         )
         .raw()
@@ -261,9 +269,9 @@ export class TrialStore {
     for (let i = 0; i < ids.length; i += CH) {
       const chunk = ids.slice(i, i + CH);
       const q = chunk.map(() => '?').join(',');
-      const rows = this.db.prepare(`SELECT * FROM trials WHERE nct_id IN (${q})`).all(...chunk) as TrialRow[];
-      const sites = this.db
-        .prepare(`SELECT * FROM trial_sites WHERE nct_id IN (${q}) ORDER BY nct_id, idx`)
+      const rows = this.prepared(`SELECT * FROM trials WHERE nct_id IN (${q})`).all(...chunk) as TrialRow[];
+      const sites = this
+        .prepared(`SELECT * FROM trial_sites WHERE nct_id IN (${q}) ORDER BY nct_id, idx`)
         .all(...chunk) as SiteRow[];
       const byId = new Map<string, TrialSite[]>();
       for (const s of sites) {
@@ -402,5 +410,13 @@ function siteFromRow(r: SiteRow): TrialSite {
   if (r.lat !== null) s.lat = r.lat;
   if (r.lon !== null) s.lon = r.lon;
   if (r.status) s.status = r.status as TrialStatus;
+  return s;
+}
+
+const STORES = new WeakMap<Db, TrialStore>();
+/** One store (migration check and prepared statements) per connection, for repeated calls like `match`. */
+export function trialStoreFor(db: Db): TrialStore {
+  let s = STORES.get(db);
+  if (!s) STORES.set(db, (s = new TrialStore(db)));
   return s;
 }
