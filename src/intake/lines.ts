@@ -97,6 +97,20 @@ export async function* readLineBatches(path: string, options: LineReadOptions): 
       let start = 0;
       let idx = chunk.indexOf(NL, start);
       while (idx !== -1) {
+        if (carry === null) {
+          // The usual line lies inside this chunk: decode it in place, without a Buffer view per line.
+          if (idx - start > maxLineBytes) {
+            issues.push(oversizedIssue(file, lineNo, maxLineBytes));
+            lines.push('');
+          } else {
+            const end = idx > start && chunk[idx - 1] === CR ? idx - 1 : idx;
+            lines.push(chunk.toString('utf8', start, end));
+          }
+          lineNo++;
+          start = idx + 1;
+          idx = chunk.indexOf(NL, start);
+          continue;
+        }
         let piece: Buffer = chunk.subarray(start, idx);
         if (carry !== null) {
           piece = carryOversized ? Buffer.alloc(0) : Buffer.concat([carry, piece]);
