@@ -145,7 +145,7 @@ export class TrialStore {
       tumorTypes: JSON.stringify(trial.tumorTypes),
       interventions: JSON.stringify(trial.interventions),
       eligibilityText: trial.eligibilityText,
-      criteria: JSON.stringify(trial.criteria),
+      criteria: JSON.stringify(compactCriteria(trial.criteria, trial.eligibilityText)),
       source,
       importedAt,
     });
@@ -201,7 +201,7 @@ export class TrialStore {
       interventions: JSON.parse(row.interventions) as Trial['interventions'],
       sites,
       eligibilityText: row.eligibility_text,
-      criteria: JSON.parse(row.criteria) as Criterion[],
+      criteria: expandCriteria(JSON.parse(row.criteria) as StoredCriterion[], row.eligibility_text),
     };
     if (row.official_title) t.officialTitle = row.official_title;
     if (row.phase) t.phase = row.phase;
@@ -419,4 +419,32 @@ export function trialStoreFor(db: Db): TrialStore {
   let s = STORES.get(db);
   if (!s) STORES.set(db, (s = new TrialStore(db)));
   return s;
+}
+
+/**
+ * Most criterion texts are the eligibility text at their span: those are stored without the text (it is
+ * already in `eligibility_text`) and cut out again on load, so the database holds each text once. Rows
+ * written before carry the text and load unchanged.
+ */
+type StoredCriterion = Omit<Criterion, 'text'> & { text?: string };
+
+function compactCriteria(criteria: readonly Criterion[], text: string): StoredCriterion[] {
+  return criteria.map((c) => {
+    if (c.span && text.slice(c.span[0], c.span[1]) === c.text) {
+      const { text: _omit, ...rest } = c;
+      return rest;
+    }
+    return c;
+  });
+}
+
+function expandCriteria(stored: StoredCriterion[], text: string): Criterion[] {
+  for (let i = 0; i < stored.length; i++) {
+    const c = stored[i]!;
+    if (c.text === undefined && c.span) {
+      const { type, ...rest } = c;
+      stored[i] = { type, text: text.slice(c.span[0], c.span[1]), ...rest } as Criterion;
+    }
+  }
+  return stored as Criterion[];
 }
