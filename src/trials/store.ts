@@ -84,6 +84,22 @@ export function trialGenes(criteria: readonly Criterion[]): Map<string, boolean>
   return genes;
 }
 
+/** Title + conditions biomarkers, cached: records re-imported or sharing a title read them once. */
+const REGISTRY_CACHE = new Map<string, ReturnType<typeof registryBiomarkers>>();
+function registryBiomarkersOf(
+  title: string,
+  conditions: readonly string[],
+): ReturnType<typeof registryBiomarkers> {
+  const key = `${title}\u0000${conditions.join('\u0001')}`;
+  let v = REGISTRY_CACHE.get(key);
+  if (!v) {
+    v = registryBiomarkers(title, conditions);
+    if (REGISTRY_CACHE.size >= 20_000) REGISTRY_CACHE.clear();
+    REGISTRY_CACHE.set(key, v);
+  }
+  return v;
+}
+
 export interface UpsertStats {
   inserted: number;
   updated: number;
@@ -166,7 +182,7 @@ export class TrialStore {
     // Trials with no recognised cancer type are indexed as "all tumors" so they stay findable (ranked low).
     const codes = trial.tumorTypes.length > 0 ? trial.tumorTypes : ['ALL_TUMORS'];
     const genes = trialGenes(trial.criteria);
-    for (const b of registryBiomarkers(trial.title, trial.conditions))
+    for (const b of registryBiomarkersOf(trial.title, trial.conditions))
       for (const t of b.anyOf) genes.set(t.gene, true);
     const required = [...genes]
       .filter(([g, r]) => r && !['CD274', 'ER', 'PR', 'HR'].includes(g))
@@ -233,10 +249,9 @@ export class TrialStore {
       { nctId: string; depth: number; geneHits: number; requiresOtherGene: boolean }
     >();
     const caseGenes = new Set(opts.genes);
-    const tumorRows = this
-      .prepared(
-        `SELECT nct_id, code, req_genes FROM trial_tumor WHERE code IN (${anc.map(() => '?').join(',')})${statusSql}`,
-      )
+    const tumorRows = this.prepared(
+      `SELECT nct_id, code, req_genes FROM trial_tumor WHERE code IN (${anc.map(() => '?').join(',')})${statusSql}`,
+    )
       .raw()
       .all(...anc, ...st) as Array<[string, string, string | null]>;
     for (const [id, code, req] of tumorRows) {
@@ -247,10 +262,9 @@ export class TrialStore {
         out.set(id, { nctId: id, depth: d, geneHits: cur?.geneHits ?? 0, requiresOtherGene });
     }
     if (opts.genes.length > 0) {
-      const geneRows = this
-        .prepared(
-          `SELECT nct_id, count(*) FROM trial_gene WHERE gene IN (${opts.genes.map(() => '?').join(',')}) AND required = 1${statusSql} GROUP BY nct_id`,
-        )
+      const geneRows = this.prepared(
+        `SELECT nct_id, count(*) FROM trial_gene WHERE gene IN (${opts.genes.map(() => '?').join(',')}) AND required = 1${statusSql} GROUP BY nct_id`,
+      )
         .raw()
         .all(...opts.genes, ...st) as Array<[string, number]>;
       for (const [id, n] of geneRows) {
@@ -270,9 +284,9 @@ export class TrialStore {
       const chunk = ids.slice(i, i + CH);
       const q = chunk.map(() => '?').join(',');
       const rows = this.prepared(`SELECT * FROM trials WHERE nct_id IN (${q})`).all(...chunk) as TrialRow[];
-      const sites = this
-        .prepared(`SELECT * FROM trial_sites WHERE nct_id IN (${q}) ORDER BY nct_id, idx`)
-        .all(...chunk) as SiteRow[];
+      const sites = this.prepared(
+        `SELECT * FROM trial_sites WHERE nct_id IN (${q}) ORDER BY nct_id, idx`,
+      ).all(...chunk) as SiteRow[];
       const byId = new Map<string, TrialSite[]>();
       for (const s of sites) {
         let l = byId.get(s.nct_id);
