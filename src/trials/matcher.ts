@@ -1097,7 +1097,10 @@ export function matchTrials(db: Db, input: Case | CaseFacts, options: MatchOptio
     c.geneHits * 10 +
     c.depth -
     (facts.profiled && c.geneHits === 0 && c.requiresOtherGene ? 8 : 0);
-  cands.sort((a, b) => pre(b) - pre(a) || (a.nctId < b.nctId ? -1 : 1));
+  // Scores computed once per candidate rather than per comparison (thousands of candidates at scale).
+  const scored = cands.map((c) => ({ c, s: pre(c) }));
+  scored.sort((a, b) => b.s - a.s || (a.c.nctId < b.c.nctId ? -1 : 1));
+  for (let i = 0; i < scored.length; i++) cands[i] = scored[i]!.c;
   // Evaluate in batches of the budget, best pre-scores first, until enough trials remain after hard
   // exclusions (at most two batches): most cases stop after the first batch.
   const budget = options.evaluateAtMost ?? Math.max(5 * limit, 100);
