@@ -1,17 +1,15 @@
 import { Option, type Command } from 'commander';
 import { formatIssue, hasErrors, type AnnotationResult, type Case, type Issue } from '../../domain/index.js';
-import { buildCase } from '../../intake/build.js';
-import { isFormatId, readInputs } from '../../intake/index.js';
-import { FORMATS, type FormatId, type ReadResult } from '../../intake/types.js';
+import { FORMATS, type ReadResult } from '../../intake/types.js';
 import { annotateCase } from '../../interpret/engine.js';
 import { loadKnowledge, parseKbList } from '../../interpret/knowledge.js';
 import { defaultOncogenicity } from '../../interpret/oncogenicity.js';
 import { writeAnnotatedMaf } from '../../interpret/output-maf.js';
 import { formatAnnotationTable } from '../../interpret/output-table.js';
-import { loadContext } from '../../normalize/context.js';
 import { writeFileAtomic } from '../../util/atomic.js';
 import { EXIT, globalOptions } from '../context.js';
-import { PROGRESS_MIN_BYTES, progressBar, type ProgressBar } from '../progress.js';
+import { progressBar } from '../progress.js';
+import { readCaseFiles } from '../read-case.js';
 import type { RegisterCommand } from './index.js';
 
 const OUTPUT_FORMATS = ['json', 'maf', 'table'] as const;
@@ -111,24 +109,7 @@ export async function annotateFiles(
   const knowledge = loadKnowledge({ dbPath, sources: parseKbList(o.kb) });
   if (knowledge.issues.length > 0) return fail(knowledge.issues.map((i) => i.message).join('\n'));
 
-  const as: FormatId | undefined = o.as !== undefined && isFormatId(o.as) ? o.as : undefined;
-  const ctx = loadContext(dbPath);
-  let bar: ProgressBar | null = null;
-  const { results, issues: preIssues } = await readInputs(files, {
-    ctx,
-    as,
-    tumorSample: o.tumorSample,
-    sampleId: o.sample,
-    onFileStart: (file, bytes) => {
-      bar = bytes >= PROGRESS_MIN_BYTES ? progressBar(`reading ${file}`, { quiet }) : null;
-    },
-    onProgress: (_file, p) => bar?.update(p.bytes, p.totalBytes),
-    onFileDone: () => {
-      bar?.done();
-      bar = null;
-    },
-  });
-  const kase = buildCase(results, { ctx, tumorType: o.tumorType, sampleFilter: o.sample, issues: preIssues });
+  const { ctx, results, kase } = await readCaseFiles(files, o, { dbPath, quiet });
   if (hasErrors(kase.issues)) {
     if (!quiet)
       process.stderr.write(

@@ -9,13 +9,10 @@ import {
   type Case,
   type Issue,
 } from '../../domain/index.js';
-import { buildCase } from '../../intake/build.js';
-import { isFormatId, readInputs } from '../../intake/index.js';
-import { FORMATS, type FormatId, type ReadResult } from '../../intake/types.js';
-import { loadContext } from '../../normalize/context.js';
+import { FORMATS, type ReadResult } from '../../intake/types.js';
 import { writeFileAtomic } from '../../util/atomic.js';
 import { EXIT, globalOptions } from '../context.js';
-import { PROGRESS_MIN_BYTES, progressBar, type ProgressBar } from '../progress.js';
+import { readCaseFiles } from '../read-case.js';
 import type { RegisterCommand } from './index.js';
 
 /** How many located issues the summary lists before "… and N more". */
@@ -83,25 +80,7 @@ async function runBuild(
   quiet: boolean,
   dbPath: string,
 ): Promise<number> {
-  const as: FormatId | undefined = o.as !== undefined && isFormatId(o.as) ? o.as : undefined;
-  // Imported HGNC/OncoTree sets from the store when present; the built-in ones on a fresh machine.
-  const ctx = loadContext(dbPath);
-  let bar: ProgressBar | null = null;
-  const { results, issues: preIssues } = await readInputs(files, {
-    ctx,
-    as,
-    tumorSample: o.tumorSample,
-    sampleId: o.sample,
-    onFileStart: (file, bytes) => {
-      bar = bytes >= PROGRESS_MIN_BYTES ? progressBar(`reading ${file}`, { quiet }) : null;
-    },
-    onProgress: (_file, p) => bar?.update(p.bytes, p.totalBytes),
-    onFileDone: () => {
-      bar?.done();
-      bar = null;
-    },
-  });
-  const kase = buildCase(results, { ctx, tumorType: o.tumorType, sampleFilter: o.sample, issues: preIssues });
+  const { results, kase } = await readCaseFiles(files, o, { dbPath, quiet });
   const failed = hasErrors(kase.issues);
   if (!quiet) process.stderr.write(summary(kase, results, failed, o.out));
   if (failed) return EXIT.input;
