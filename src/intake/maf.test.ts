@@ -145,6 +145,96 @@ describe('MAF reader: cBioPortal and annotator variants', () => {
   });
 });
 
+describe('MAF reader: streaming consumer (onAlteration)', () => {
+  it('hands every mutation and biomarker to the consumer and keeps none on the samples', async () => {
+    const whole = await readMaf(join(FIX, 'alteration_list.txt'), { ctx });
+    const got: Array<[string, string]> = [];
+    const streamed = await readMaf(join(FIX, 'alteration_list.txt'), {
+      ctx,
+      onAlteration: (sample, a) => got.push([sample, a.kind === 'biomarker' ? a.status! : a.alteration!]),
+    });
+    expect(got).toEqual([
+      ['S1', 'MSI-H'],
+      ['S1', 'TMB-H'],
+      ['S1', 'V600E'],
+    ]);
+    // Samples are still listed, empty; stats and issues are the same as when reading the whole case.
+    expect(streamed.samples.map((s) => [s.id, s.alterations.length, s.biomarkers.length])).toEqual([
+      ['S1', 0, 0],
+    ]);
+    expect(streamed.stats).toEqual(whole.stats);
+    expect(streamed.issues).toEqual(whole.issues);
+  });
+
+  const HEADER =
+    'Hugo_Symbol\tNCBI_Build\tChromosome\tStart_Position\tTumor_Sample_Barcode\tMutation_Status\tHGVSp_Short';
+  const BUILD: Record<string, string | undefined> = {
+    GRCh37: 'GRCh37',
+    ' GRCh37': 'GRCh37',
+    hg38: 'GRCh38',
+    NA: undefined,
+    '': undefined,
+    hg17: undefined,
+  };
+  const STATUS: Record<string, string> = {
+    SOMATIC: 'somatic',
+    ' Somatic ': 'somatic',
+    Germline: 'germline',
+    LOH: 'germline',
+    NA: 'unknown',
+    '': 'unknown',
+  };
+  const rowArb = fc.record({
+    gene: fc.constantFrom('BRAF', 'KRAS', 'MLL2', 'TP53'),
+    build: fc.constantFrom(...Object.keys(BUILD)),
+    sample: fc.constantFrom('S1', 'S1', 'S2', ' S2', 'S10'),
+    status: fc.constantFrom(...Object.keys(STATUS)),
+    change: fc.constantFrom('p.V600E', 'p.G12C', 'NA', 'p.R248Q'),
+  });
+
+  it('gives each row its own sample, build and status however runs of rows repeat them (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(rowArb, { minLength: 1, maxLength: 30 }), async (rows) => {
+        const text = [
+          HEADER,
+          ...rows.map((r, i) =>
+            [r.gene, r.build, '7', String(1000 + i), r.sample, r.status, r.change].join('\t'),
+          ),
+        ].join('\n');
+        const p = write('stream-prop.maf', text + '\n');
+        const seen: Array<{ sample: string; line: number; build?: string; status: string }> = [];
+        const streamed = await readMaf(p, {
+          ctx,
+          onAlteration: (sample, a) => {
+            if (a.kind === 'mutation')
+              seen.push({ sample, line: a.origin!.line!, build: a.locus?.build, status: a.somaticStatus! });
+          },
+        });
+        expect(seen.map((x) => x.line)).toEqual(rows.map((_, i) => i + 2));
+        for (const x of seen) {
+          const r = rows[x.line - 2]!;
+          expect(x.sample).toBe(r.sample.trim());
+          expect(x.build).toBe(BUILD[r.build]);
+          expect(x.status).toBe(STATUS[r.status]);
+        }
+        // The whole-case read gives the same mutations in the same samples.
+        const whole = await readMaf(p, { ctx });
+        expect(whole.samples.flatMap((s) => s.alterations.map((a) => [s.id, a.origin!.line]))).toEqual(
+          [...seen]
+            .sort(
+              (a, b) =>
+                whole.samples.findIndex((s) => s.id === a.sample) -
+                  whole.samples.findIndex((s) => s.id === b.sample) || a.line - b.line,
+            )
+            .map((x) => [x.sample, x.line]),
+        );
+        expect(streamed.stats).toEqual(whole.stats);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
 describe('MAF reader: bad input', () => {
   it('names the missing required columns and reads no rows', async () => {
     const r = await readMaf(join(FIX, 'missing_columns.maf'), { ctx, displayName: 'x.maf' });

@@ -218,7 +218,18 @@ interface RowFacts {
   next: RowFacts | undefined;
 }
 
-export async function readMaf(path: string, options: ReadOptions): Promise<ReadResult> {
+/** Options of the MAF reader beyond those every reader takes. */
+export interface MafReadOptions extends ReadOptions {
+  /**
+   * Streaming consumer: when set, each mutation (and each `Other Biomarkers` row) is handed to this function
+   * as soon as its row is read and is *not* kept on the returned samples, so memory stays flat however long
+   * the file is. Samples are still listed (with empty `alterations`), and stats and issues are complete.
+   * The `classes` array of a mutation may be shared with other mutations: treat it as read-only.
+   */
+  onAlteration?: (sampleId: string, alteration: GenomicAlteration | Biomarker) => void;
+}
+
+export async function readMaf(path: string, options: MafReadOptions): Promise<ReadResult> {
   const file = options.displayName ?? path;
   const result: ReadResult = {
     file,
@@ -229,6 +240,7 @@ export async function readMaf(path: string, options: ReadOptions): Promise<ReadR
     stats: emptyStats(),
   };
   const { stats } = result;
+  const sink = options.onAlteration;
   const issues = new RowIssues(result.issues, file);
   const genes = options.ctx.genes;
   const geneCache = new Map<string, GeneResolution>();
@@ -236,7 +248,7 @@ export async function readMaf(path: string, options: ReadOptions): Promise<ReadR
   // Per distinct Variant_Classification: its consequence and one shared copy of the text.
   const consequenceCache = new Map<string, { cq: Consequence; text: string }>();
   // Transcript ids repeat: interned, because a fresh substring would keep its whole source line alive for as
-  // long as the mutation lives.
+  // long as the mutation lives. A streaming consumer drops mutations at once, so there it is not needed.
   const pool = new Map<string, string>();
   const intern = (text: string): string => {
     const hit = pool.get(text);
@@ -290,6 +302,9 @@ export async function readMaf(path: string, options: ReadOptions): Promise<ReadR
   let cols: Columns | null = null;
   const f = new TabRow();
   let lastSampleId = '';
+  let lastBuildText = '';
+  let lastBuild: Locus['build'];
+  let lastStatusText = '';
   let lastSample: SampleData | null = null;
 
   // Leaving the loop early (wrong header) ends the generator, which closes the file: no need to read the rest.
@@ -358,7 +373,8 @@ export async function readMaf(path: string, options: ReadOptions): Promise<ReadR
         }
       }
       const geneText = cell(f, c.gene);
-      const sampleId = cell(f, c.sample);
+      // Runs of rows share a sample, build and status: compared in place, no substring is made for them.
+      const sampleId = lastSampleId !== '' && f.is(c.sample, lastSampleId) ? lastSampleId : cell(f, c.sample);
       if (geneText === undefined) {
         bump(stats.skipped, 'missing-gene');
         issues.add({
@@ -397,7 +413,7 @@ export async function readMaf(path: string, options: ReadOptions): Promise<ReadR
           });
           continue;
         }
-        sampleOf(sampleId).biomarkers.push({
+        const b: Biomarker = {
           kind: 'biomarker',
           name: bm.name,
           alteration: bm.status,
@@ -405,7 +421,11 @@ export async function readMaf(path: string, options: ReadOptions): Promise<ReadR
           provenance: 'reported',
           originalText: proteinText!,
           origin: { file, line: lineNo },
-        });
+        };
+        if (sink) {
+          sampleOf(sampleId);
+          sink(sampleId, b);
+        } else sampleOf(sampleId).biomarkers.push(b);
         stats.used++;
         continue;
       }
@@ -482,22 +502,27 @@ export async function readMaf(path: string, options: ReadOptions): Promise<ReadR
         const end1 = intCell(f, c.end) ?? start1;
         const insertion = ref === '-';
         let build: Locus['build'];
-        const buildText = cell(f, c.build);
-        if (buildText !== undefined) {
-          let b = buildCache.get(buildText);
-          if (b === undefined) {
-            b = BUILDS.get(buildText.toLowerCase()) ?? null;
-            buildCache.set(buildText, b);
-            if (b === null)
-              issues.add({
-                severity: 'warning',
-                code: 'maf.unknown-build',
-                line: lineNo,
-                field: header[c.build],
-                message: `genome build "${buildText}" is not GRCh37 or GRCh38; loci kept without a build`,
-              });
+        if (lastBuildText !== '' && f.is(c.build, lastBuildText)) build = lastBuild;
+        else {
+          const buildText = cell(f, c.build);
+          if (buildText !== undefined) {
+            let b = buildCache.get(buildText);
+            if (b === undefined) {
+              b = BUILDS.get(buildText.toLowerCase()) ?? null;
+              buildCache.set(buildText, b);
+              if (b === null)
+                issues.add({
+                  severity: 'warning',
+                  code: 'maf.unknown-build',
+                  line: lineNo,
+                  field: header[c.build],
+                  message: `genome build "${buildText}" is not GRCh37 or GRCh38; loci kept without a build`,
+                });
+            }
+            if (b) build = b;
+            lastBuildText = buildText;
+            lastBuild = build;
           }
-          if (b) build = b;
         }
         // One object literal with every key (undefined when absent) keeps a single hidden class: much less
         // allocation and GC than adding optional properties one by one. JSON output omits undefined keys.
@@ -516,7 +541,12 @@ export async function readMaf(path: string, options: ReadOptions): Promise<ReadR
       const tAlt = intCell(f, c.tAlt);
       const depth = tRef !== undefined && tAlt !== undefined ? tRef + tAlt : undefined;
 
-      const statusText = c.status < 0 ? 'somatic' : cell(f, c.status);
+      const statusText =
+        c.status < 0
+          ? 'somatic'
+          : lastStatusText !== '' && f.is(c.status, lastStatusText)
+            ? lastStatusText
+            : (lastStatusText = cell(f, c.status) ?? '') || undefined;
       const status =
         statusText === undefined ? undefined : (STATUS.get(statusText) ?? statusText.toLowerCase());
       const germline = status === 'germline' || status === 'loh';
@@ -536,7 +566,7 @@ export async function readMaf(path: string, options: ReadOptions): Promise<ReadR
         classes,
         exon,
         cdna: hgvsc === undefined ? undefined : colon === -1 ? hgvsc : hgvsc.slice(colon + 1),
-        transcript: transcript === undefined ? undefined : intern(transcript),
+        transcript: transcript === undefined || sink ? transcript : intern(transcript),
         locus,
         vaf: depth !== undefined && depth > 0 ? tAlt! / depth : undefined,
         depth,
@@ -549,7 +579,8 @@ export async function readMaf(path: string, options: ReadOptions): Promise<ReadR
         lastSample = sampleOf(sampleId);
         lastSampleId = sampleId;
       }
-      lastSample.alterations.push(m as GenomicAlteration);
+      if (sink) sink(sampleId, m as GenomicAlteration);
+      else lastSample.alterations.push(m as GenomicAlteration);
     }
   }
 

@@ -85,6 +85,13 @@ export class TabRow {
     return n;
   }
 
+  /** True when field i is exactly `text`, compared in place (no substring is made). */
+  is(i: number, text: string): boolean {
+    if (i < 0 || i >= this.count) return false;
+    const a = this.starts[i]!;
+    return this.starts[i + 1]! - 1 - a === text.length && this.line.startsWith(text, a);
+  }
+
   /** A non-negative integer field parsed in place (no substring), or undefined when it is not one. */
   int(i: number): number | undefined {
     if (i < 0 || i >= this.count) return undefined;
