@@ -242,11 +242,47 @@ async function main(): Promise<void> {
   const bare = cpu() - t;
   const bareWall = (performance.now() - w) / 1000;
 
-  t = cpu();
-  w = performance.now();
-  const rlLines = await readlineCount(file);
-  const rlCpu = cpu() - t;
-  const rlWall = (performance.now() - w) / 1000;
+  // readline and the streaming reader are timed in alternating rounds and the best round of each is kept:
+  // other work on a shared machine only ever adds time, so the minimum is the least noisy estimate of both.
+  const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+  let rlCpu = Infinity;
+  let rlWall = Infinity;
+  let rlLines = 0;
+  let maf = Infinity;
+  let mafWall = Infinity;
+  const mafRounds: number[] = [];
+  const rlRounds: number[] = [];
+  let consumed = 0;
+  let somatic = 0;
+  // RSS every 100,000 rows of the last round: flat means the last samples are no higher than the first.
+  let rssAlong: number[] = [];
+  let r: Awaited<ReturnType<typeof readMaf>> | undefined;
+  for (let round = 0; round < ROUNDS; round++) {
+    t = cpu();
+    w = performance.now();
+    rlLines = await readlineCount(file);
+    rlRounds.push(cpu() - t);
+    rlCpu = Math.min(rlCpu, cpu() - t);
+    rlWall = Math.min(rlWall, (performance.now() - w) / 1000);
+
+    // The streaming consumer (onAlteration): each mutation is handed over and dropped, as `read → annotate
+    // → write` pipelines use it. This is the configuration the targets apply to (rows/s, ≤ 3×, flat memory).
+    consumed = 0;
+    somatic = 0;
+    rssAlong = [];
+    t = cpu();
+    w = performance.now();
+    r = await readMaf(file, {
+      ctx: builtinContext(),
+      onAlteration: (_sample, a) => {
+        if (++consumed % 100_000 === 0) rssAlong.push(process.memoryUsage().rss / 1024 / 1024);
+        if (a.kind === 'mutation' && a.somaticStatus === 'somatic') somatic++;
+      },
+    });
+    mafRounds.push(cpu() - t);
+    maf = Math.min(maf, cpu() - t);
+    mafWall = Math.min(mafWall, (performance.now() - w) / 1000);
+  }
 
   t = cpu();
   w = performance.now();
@@ -255,13 +291,18 @@ async function main(): Promise<void> {
   const lineOnly = cpu() - t;
   const lineWall = (performance.now() - w) / 1000;
 
+  const rssMb = process.resourceUsage().maxRSS / 1024;
+  if (r === undefined) throw new Error('BENCH_ROUNDS must be at least 1');
+  const errors = r.issues.filter((i) => i.severity === 'error').length;
+
+  // The whole-case reader (every mutation kept on its sample, as `case build` needs): reported for reference.
   t = cpu();
   w = performance.now();
-  const r = await readMaf(file, { ctx: builtinContext() });
-  const maf = cpu() - t;
-  const mafWall = (performance.now() - w) / 1000;
-  const rssMb = process.resourceUsage().maxRSS / 1024;
-  const errors = r.issues.filter((i) => i.severity === 'error').length;
+  const whole = await readMaf(file, { ctx: builtinContext() });
+  const wholeCpu = cpu() - t;
+  const wholeWall = (performance.now() - w) / 1000;
+  const wholeRssMb = process.resourceUsage().maxRSS / 1024;
+  const kept = whole.samples.reduce((n, s) => n + s.alterations.length, 0);
 
   const rate = r.stats.rows / maf;
   const ratio = maf / rlCpu;
@@ -272,7 +313,7 @@ async function main(): Promise<void> {
       `${mb.toFixed(0)} MB, ${(lines - 2).toLocaleString('en-US')} data rows, ${header.split('\t').length} columns`,
       '',
     ],
-    ['', 'CPU s (wall s)', ''],
+    ['', `CPU s (wall s), best of ${ROUNDS}`, ''],
     [
       'bare newline count',
       `${bare.toFixed(2)} (${bareWall.toFixed(2)})`,
@@ -281,7 +322,7 @@ async function main(): Promise<void> {
     [
       'bare streaming line count (readline)',
       `${rlCpu.toFixed(2)} (${rlWall.toFixed(2)})`,
-      `${Math.round(rlLines / rlCpu).toLocaleString('en-US')} lines/s`,
+      `${Math.round(rlLines / rlCpu).toLocaleString('en-US')} lines/s; rounds ${rlRounds.map((x) => x.toFixed(2)).join(' ')}`,
     ],
     [
       'readLineBatches (decode only)',
@@ -289,9 +330,9 @@ async function main(): Promise<void> {
       `${Math.round(batched / lineOnly).toLocaleString('en-US')} lines/s`,
     ],
     [
-      'readMaf (full normalize)',
+      'readMaf, streaming consumer',
       `${maf.toFixed(2)} (${mafWall.toFixed(2)})`,
-      `${Math.round(rate).toLocaleString('en-US')} rows/s`,
+      `${Math.round(rate).toLocaleString('en-US')} rows/s, ${consumed.toLocaleString('en-US')} handed over (${somatic.toLocaleString('en-US')} somatic); rounds ${mafRounds.map((x) => x.toFixed(2)).join(' ')}`,
     ],
     [
       'readMaf / readline line count',
@@ -300,7 +341,21 @@ async function main(): Promise<void> {
     ],
     ['readMaf / newline byte scan', `${byteRatio.toFixed(1)}×`, '(reference only)'],
     ['rows/s target ≥ 250,000', rate >= 250_000 ? 'met' : 'NOT met', ''],
-    ['peak RSS', `${rssMb.toFixed(0)} MB`, ''],
+    [
+      'peak RSS, streaming',
+      `${rssMb.toFixed(0)} MB`,
+      rssMb < 300 ? 'ok (< 300 MB target)' : 'OVER 300 MB target',
+    ],
+    [
+      'RSS every 100,000 rows',
+      rssAlong.map((x) => x.toFixed(0)).join(' '),
+      'MB (flat: does not grow with the rows read)',
+    ],
+    [
+      'readMaf, whole case kept (reference)',
+      `${wholeCpu.toFixed(2)} (${wholeWall.toFixed(2)})`,
+      `${Math.round(whole.stats.rows / wholeCpu).toLocaleString('en-US')} rows/s, ${kept.toLocaleString('en-US')} mutations kept, peak RSS ${wholeRssMb.toFixed(0)} MB`,
+    ],
     [
       'rows used / flagged / skipped',
       `${r.stats.used} / ${JSON.stringify(r.stats.flagged)} / ${JSON.stringify(r.stats.skipped)}`,
