@@ -7,7 +7,8 @@ import { readInputs } from '../src/intake/index.js';
 import { builtinContext } from '../src/normalize/context.js';
 import { openDb } from '../src/store/db.js';
 import { factsFromCase, type CaseFacts } from '../src/trials/facts.js';
-import { importTrials, trialsFromBytes } from '../src/trials/import.js';
+import { importEntries, importTrials, type ImportEntry } from '../src/trials/import.js';
+import { defaultParseWorkers } from '../src/trials/parse-pool.js';
 import { matchTrials } from '../src/trials/matcher.js';
 import { trialFromNormalizedRecord } from '../src/trials/normalized-record.js';
 import { factsFromNote } from '../src/trials/note.js';
@@ -26,6 +27,8 @@ const T = (...p: string[]): string => join(SHARED, 'trials', ...p);
 const TARGET = Number(process.env.BENCH_TRIALS ?? 50_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 25);
 const FX = join(here, '..', 'src', 'trials', 'fixtures');
+// Parse worker threads for the imports (0 = parse on the importing thread), as `trials import --workers`.
+const WORKERS = Number(process.env.BENCH_WORKERS ?? defaultParseWorkers());
 
 if (!existsSync(T('ctgov_legacy_xml_oncology', 'xml'))) {
   process.stdout.write(`shared trial corpora not found under ${SHARED}; skipping\n`);
@@ -57,10 +60,12 @@ if (!reuse) await build();
 async function build(): Promise<void> {
   // 1. Cold import of the registry formats.
   let t0 = performance.now();
-  const cold = await importTrials(db, [T('ctgov_legacy_xml_oncology', 'xml'), ...apiV2]);
+  const cold = await importTrials(db, [T('ctgov_legacy_xml_oncology', 'xml'), ...apiV2], {
+    workers: WORKERS,
+  });
   const coldMs = performance.now() - t0;
   process.stdout.write(
-    `cold import (legacy XML + API v2): ${cold.trials} trials in ${(coldMs / 1000).toFixed(1)} s = ${Math.round((cold.trials / coldMs) * 1000)} trials/s; errors ${cold.issues.filter((i) => i.severity === 'error').length}\n`,
+    `cold import (legacy XML + API v2): ${cold.trials} trials in ${(coldMs / 1000).toFixed(1)} s = ${Math.round((cold.trials / coldMs) * 1000)} trials/s with ${WORKERS} parse worker(s); errors ${cold.issues.filter((i) => i.severity === 'error').length}\n`,
   );
 
   // 2. Normalized modern records (test adapter; not a registry format).
@@ -82,8 +87,9 @@ async function build(): Promise<void> {
     `modern normalized records: ${modern} in ${(modernMs / 1000).toFixed(1)} s = ${Math.round((modern / modernMs) * 1000)} trials/s\n`,
   );
 
-  // 3. Replicate every record with synthetic ids until TARGET trials, through the import conversion path.
-  const templates: Array<{ kind: 'xml' | 'json' | 'normalized'; text: string }> = [];
+  // 3. Replicate every registry record (legacy XML, API v2 JSON) with synthetic ids until TARGET trials, through
+  // the import path itself (importEntries: parse workers, one transaction), as `trials import` of a folder.
+  const templates: Array<{ kind: 'xml' | 'json'; text: string }> = [];
   for (const f of readdirSync(T('ctgov_legacy_xml_oncology', 'xml')))
     templates.push({ kind: 'xml', text: readFileSync(T('ctgov_legacy_xml_oncology', 'xml', f), 'utf8') });
   const collect = (v: unknown): void => {
@@ -99,39 +105,29 @@ async function build(): Promise<void> {
     else if (p.endsWith('.json')) collect(JSON.parse(readFileSync(p, 'utf8')));
   };
   apiV2.forEach(walk);
-  for (const text of modernTexts) templates.push({ kind: 'normalized', text });
   const start = (store.stats().total as number) || 0;
   const toMake = Math.max(0, TARGET - start);
   const enc = new TextEncoder();
-  let made = 0;
-  t0 = performance.now();
-  db.exec('BEGIN IMMEDIATE');
-  for (let i = 0; made < toMake; i++) {
-    const tpl = templates[i % templates.length]!;
-    const id = `NCT8${String(i).padStart(7, '0')}`;
-    if (tpl.kind === 'normalized') {
-      const t = trialFromNormalizedRecord({ ...JSON.parse(tpl.text), nct_id: id });
-      if (t) {
-        store.upsert(t, 'bench', 'bench');
-        made++;
-      }
-      continue;
+  async function* replicas(): AsyncGenerator<ImportEntry> {
+    for (let i = 0; i < toMake; i++) {
+      const tpl = templates[i % templates.length]!;
+      const id = `NCT8${String(i).padStart(7, '0')}`;
+      const text =
+        tpl.kind === 'xml'
+          ? tpl.text.replace(/<nct_id>NCT\d{8}<\/nct_id>/, `<nct_id>${id}</nct_id>`)
+          : tpl.text.replace(/"nctId":"NCT\d{8}"/, `"nctId":"${id}"`);
+      const bytes = enc.encode(text);
+      if (i % 5000 === 0) sample();
+      yield { name: `${id}.${tpl.kind}`, read: () => Promise.resolve(bytes) };
     }
-    const text =
-      tpl.kind === 'xml'
-        ? tpl.text.replace(/<nct_id>NCT\d{8}<\/nct_id>/, `<nct_id>${id}</nct_id>`)
-        : tpl.text.replace(/"nctId":"NCT\d{8}"/, `"nctId":"${id}"`);
-    const r = trialsFromBytes(id, enc.encode(text));
-    for (const t of r.trials) {
-      store.upsert(t, 'bench', 'bench');
-      made++;
-    }
-    if (made % 5000 === 0) sample();
   }
-  db.exec('COMMIT');
+  t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  const rep = await importEntries(db, replicas(), { workers: WORKERS });
   const repMs = performance.now() - t0;
+  const repCpu = process.cpuUsage(cpu0);
   process.stdout.write(
-    `replicated import: ${made} trials in ${(repMs / 1000).toFixed(1)} s = ${Math.round((made / repMs) * 1000)} trials/s (criteria parse cache warm)\n`,
+    `replicated import: ${rep.trials} trials in ${(repMs / 1000).toFixed(1)} s = ${Math.round((rep.trials / repMs) * 1000)} trials/s with ${WORKERS} parse worker(s) (process CPU, all threads ${((repCpu.user + repCpu.system) / 1e6).toFixed(1)} s); errors ${rep.issues.filter((i) => i.severity === 'error').length}\n`,
   );
   db.pragma('wal_checkpoint(TRUNCATE)');
 }

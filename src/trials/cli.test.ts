@@ -128,6 +128,9 @@ describe('onconav trials', () => {
     expect((await run(['--db', db, '-q', 'trials', 'match', '--note', join(dir, 'missing.txt')])).code).toBe(
       1,
     );
+    const many = await run(['--db', db, 'trials', 'import', '--workers', 'many', join(FX, 'legacy-pdq.xml')]);
+    expect(many.code).toBe(2);
+    expect(many.err).toContain('--workers must be a whole number');
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, '{"studies": [');
     const r = await run(['--db', db, '-q', 'trials', 'import', bad]);

@@ -2,11 +2,13 @@ import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { Unzip, UnzipInflate } from 'fflate';
-import type { Issue, Trial } from '../domain/index.js';
+import type { Issue } from '../domain/index.js';
 import type { Db } from '../store/db.js';
-import { trialsFromJsonText } from './import-ctgov-json.js';
-import { trialFromXmlText } from './import-ctgov-xml.js';
+import { trialsFromBytes } from './from-bytes.js';
+import { defaultParseWorkers, ParsePool, type ParsedEntry } from './parse-pool.js';
 import { TrialStore } from './store.js';
+
+export { trialsFromBytes };
 
 /**
  * `onconav trials import <path…>`: files, folders (recursively) and zip archives holding ClinicalTrials.gov
@@ -17,8 +19,18 @@ import { TrialStore } from './store.js';
 export interface ImportOptions {
   signal?: AbortSignal;
   onProgress?: (p: { files: number; trials: number; current?: string }) => void;
-  /** Label stored with each trial (default: the registry format). */
+  /** Clock for the import time stored with each trial. */
   now?: () => Date;
+  /**
+   * Worker threads that parse records while this thread writes them; 0 parses on this thread. Default:
+   * $ONCONAV_IMPORT_WORKERS, else 0.
+   */
+  workers?: number;
+  /**
+   * Records parsed on the importing thread before the workers start (default 200): a worker takes most of
+   * a second to load the parsers, which small imports (a sync page, a few files) would only wait for.
+   */
+  workersAfter?: number;
 }
 
 export interface ImportResult {
@@ -32,9 +44,9 @@ export interface ImportResult {
   issues: Issue[];
 }
 
-type Entry = { name: string; read: () => Promise<Uint8Array> };
+export type ImportEntry = { name: string; read: () => Promise<Uint8Array> };
 
-async function* walk(path: string, issues: Issue[]): AsyncGenerator<Entry> {
+async function* walk(path: string, issues: Issue[]): AsyncGenerator<ImportEntry> {
   let st;
   try {
     // Synchronous metadata and reads: one event-loop round trip per file cost more than the read itself.
@@ -66,8 +78,8 @@ async function* walk(path: string, issues: Issue[]): AsyncGenerator<Entry> {
 }
 
 /** Streams a zip archive entry by entry (fflate), so the 1–2 GB bulk downloads need not fit in memory at once. */
-async function* zipEntries(path: string, issues: Issue[]): AsyncGenerator<Entry> {
-  const ready: Entry[] = [];
+async function* zipEntries(path: string, issues: Issue[]): AsyncGenerator<ImportEntry> {
+  const ready: ImportEntry[] = [];
   let failure: Error | null = null;
   const unzip = new Unzip((file) => {
     const ext = extname(file.name).toLowerCase();
@@ -123,32 +135,6 @@ function concat(chunks: Uint8Array[]): Uint8Array {
   return out;
 }
 
-const decoder = new TextDecoder('utf-8');
-
-/** Reads one entry into trials (JSON or XML by content, not only by extension). */
-export function trialsFromBytes(
-  name: string,
-  bytes: Uint8Array,
-): { trials: Trial[]; format: 'api-v2-json' | 'legacy-xml' | null; issues: Issue[] } {
-  const text = decoder.decode(bytes).replace(/^\uFEFF/, '');
-  const head = text.trimStart().slice(0, 1);
-  if (head === '{' || head === '[') {
-    const r = trialsFromJsonText(text, name);
-    return { trials: r.trials, format: 'api-v2-json', issues: r.issues };
-  }
-  if (head === '<') {
-    const r = trialFromXmlText(text, name);
-    return { trials: r.trial ? [r.trial] : [], format: 'legacy-xml', issues: r.issues };
-  }
-  return {
-    trials: [],
-    format: null,
-    issues: [
-      { severity: 'error', code: 'trials.unknown-format', message: 'neither JSON nor XML', file: name },
-    ],
-  };
-}
-
 /** Files a path holds (zip archives count once), for a progress total; unreadable paths count zero. */
 export async function countImportFiles(paths: readonly string[]): Promise<number> {
   let n = 0;
@@ -170,6 +156,23 @@ export async function importTrials(
   paths: readonly string[],
   options: ImportOptions = {},
 ): Promise<ImportResult> {
+  const issues: Issue[] = [];
+  async function* entries(): AsyncGenerator<ImportEntry> {
+    for (const p of paths) yield* walk(p, issues);
+  }
+  return importEntries(db, entries(), options, issues);
+}
+
+/**
+ * Imports registry records from any source of entries (files, zip members, generated records) in one
+ * transaction: parsed on worker threads when there are many, written here in the order they came.
+ */
+export async function importEntries(
+  db: Db,
+  entries: AsyncIterable<ImportEntry>,
+  options: ImportOptions = {},
+  issues: Issue[] = [],
+): Promise<ImportResult> {
   const store = new TrialStore(db);
   const result: ImportResult = {
     files: 0,
@@ -178,44 +181,71 @@ export async function importTrials(
     updated: 0,
     skipped: 0,
     byFormat: { 'api-v2-json': 0, 'legacy-xml': 0 },
-    issues: [],
+    issues,
   };
   const importedAt = (options.now ?? (() => new Date()))().toISOString();
+  const workers = options.workers ?? defaultParseWorkers();
+  let pool: ParsePool | null = null;
+  // Parsed or parsing records, oldest first; bounded so a huge archive never piles up in memory.
+  const queue: Array<{ name: string; parsed: ParsedEntry | Promise<ParsedEntry> }> = [];
+  const window = Math.max(8, workers * 16);
+
+  const write = (name: string, r: ParsedEntry): void => {
+    result.issues.push(...r.issues);
+    result.skipped += r.issues.filter((i) => i.severity === 'error').length;
+    for (const t of r.trials) {
+      const how = store.upsert(t, r.format ?? 'unknown', importedAt);
+      result[how]++;
+      result.trials++;
+      if (r.format) result.byFormat[r.format]++;
+    }
+    options.onProgress?.({ files: result.files, trials: result.trials, current: name });
+  };
+  const drain = async (keep: number): Promise<void> => {
+    while (queue.length > keep) {
+      const head = queue.shift()!;
+      write(head.name, await head.parsed);
+    }
+  };
+
   db.exec('BEGIN IMMEDIATE');
   try {
-    for (const p of paths) {
-      for await (const entry of walk(p, result.issues)) {
-        options.signal?.throwIfAborted();
-        result.files++;
-        let bytes: Uint8Array;
-        try {
-          bytes = await entry.read();
-        } catch (err) {
-          result.issues.push({
-            severity: 'error',
-            code: 'trials.file-unreadable',
-            message: (err as Error).message,
-            file: entry.name,
-          });
-          result.skipped++;
-          continue;
-        }
-        const r = trialsFromBytes(entry.name, bytes);
-        result.issues.push(...r.issues);
-        result.skipped += r.issues.filter((i) => i.severity === 'error').length;
-        for (const t of r.trials) {
-          const how = store.upsert(t, r.format ?? 'unknown', importedAt);
-          result[how]++;
-          result.trials++;
-          if (r.format) result.byFormat[r.format]++;
-        }
-        options.onProgress?.({ files: result.files, trials: result.trials, current: entry.name });
+    for await (const entry of entries) {
+      options.signal?.throwIfAborted();
+      result.files++;
+      let bytes: Uint8Array;
+      try {
+        bytes = await entry.read();
+      } catch (err) {
+        result.issues.push({
+          severity: 'error',
+          code: 'trials.file-unreadable',
+          message: (err as Error).message,
+          file: entry.name,
+        });
+        result.skipped++;
+        continue;
+      }
+      if (pool === null && workers > 0 && result.files > (options.workersAfter ?? 200))
+        pool = new ParsePool(workers);
+      if (pool === null) {
+        await drain(0);
+        write(entry.name, trialsFromBytes(entry.name, bytes));
+      } else {
+        queue.push({ name: entry.name, parsed: pool.parse(entry.name, bytes) });
+        await drain(window);
       }
     }
+    await drain(0);
+    options.signal?.throwIfAborted();
     db.exec('COMMIT');
   } catch (err) {
     db.exec('ROLLBACK');
+    // Parses still in flight are dropped with the pool; their rejections have nowhere to go.
+    for (const q of queue) if (q.parsed instanceof Promise) q.parsed.catch(() => undefined);
     throw err;
+  } finally {
+    await pool?.close();
   }
   return result;
 }

@@ -45,13 +45,26 @@ export const register: RegisterCommand = (program, state) => {
     .addOption(
       new Option('--format <format>', 'summary format on stdout').choices(['text', 'json']).default('text'),
     )
-    .action(async (paths: string[], o: { format: 'text' | 'json' }, self: Command) => {
+    .option(
+      '--workers <n>',
+      'threads that parse records while the import writes them (default 0: parse on the importing thread)',
+    )
+    .action(async (paths: string[], o: { format: 'text' | 'json'; workers?: string }, self: Command) => {
       const g = globalOptions(self);
+      const workers = o.workers === undefined ? undefined : Number(o.workers);
+      if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0 && workers <= 64)) {
+        process.stderr.write(
+          `onconav trials import: --workers must be a whole number from 0 to 64, got "${o.workers}"\n`,
+        );
+        state.exitCode = EXIT.usage;
+        return;
+      }
       const db = openDb(g.db);
       const bar = progressBar('importing trials', { quiet: g.quiet });
       try {
         const total = g.quiet ? 0 : await countImportFiles(paths);
         const r = await importTrials(db, paths, {
+          workers,
           onProgress: (p) => bar.update(Math.min(p.files, total), Math.max(total, p.files)),
         });
         bar.done();

@@ -1,0 +1,105 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDb } from '../store/db.js';
+import { importEntries, importTrials, type ImportEntry } from './import.js';
+import { ParsePool } from './parse-pool.js';
+import { TrialStore } from './store.js';
+
+const FX = join(import.meta.dirname, 'fixtures');
+const XML = readFileSync(join(FX, 'legacy-pdq.xml'), 'utf8');
+const JSON_STUDY = readFileSync(join(FX, 'api-v2-study.json'), 'utf8');
+
+/** `n` registry records with ids NCT070000nn, alternating legacy XML and API v2 JSON. */
+function records(n: number, status = 'Recruiting'): Array<{ name: string; text: string }> {
+  return Array.from({ length: n }, (_, i) => {
+    const id = `NCT07${String(i).padStart(6, '0')}`;
+    return i % 2 === 0
+      ? {
+          name: `${id}.xml`,
+          text: XML.replace(/<nct_id>NCT\d{8}<\/nct_id>/, `<nct_id>${id}</nct_id>`).replace(
+            /<overall_status>[^<]*<\/overall_status>/,
+            `<overall_status>${status}</overall_status>`,
+          ),
+        }
+      : { name: `${id}.json`, text: JSON_STUDY.replace(/"nctId":\s*"NCT\d{8}"/, `"nctId": "${id}"`) };
+  });
+}
+
+function entries(list: Array<{ name: string; text: string }>): AsyncIterable<ImportEntry> {
+  return (async function* () {
+    for (const r of list) yield { name: r.name, read: () => Promise.resolve(Buffer.from(r.text)) };
+  })();
+}
+
+/** Everything a match reads of a trial, for comparing two stores. */
+function snapshot(db: ReturnType<typeof openDb>): unknown {
+  const store = new TrialStore(db);
+  const ids = db.prepare('SELECT nct_id FROM trials ORDER BY nct_id').pluck().all() as string[];
+  return { stats: store.stats(), trials: store.loadMany(ids).sort((a, b) => a.nctId.localeCompare(b.nctId)) };
+}
+
+describe('parse worker pool', () => {
+  it('parses records on worker threads into the same trials as the importing thread', async () => {
+    const pool = new ParsePool(2);
+    try {
+      const [a, b] = await Promise.all([
+        pool.parse('a.xml', Buffer.from(XML)),
+        pool.parse('b.json', Buffer.from(JSON_STUDY)),
+      ]);
+      expect(a.format).toBe('legacy-xml');
+      expect(b.format).toBe('api-v2-json');
+      expect(a.trials[0]!.criteria.length).toBeGreaterThan(3);
+      expect(b.trials[0]!.sites).toHaveLength(3);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('imports with workers exactly what it imports without them, in submission order', async () => {
+    // More records than are parsed in-thread before the pool starts (20 here), and the last 10 repeated with another
+    // status: the later version must win, as it does without workers.
+    const list = [...records(70), ...records(10, 'Completed')];
+    const one = openDb(':memory:');
+    const many = openDb(':memory:');
+    const r0 = await importEntries(one, entries(list), { workers: 0, now: () => new Date(0) });
+    const r2 = await importEntries(many, entries(list), {
+      workers: 2,
+      workersAfter: 20,
+      now: () => new Date(0),
+    });
+    expect(r2).toEqual(r0);
+    expect(r2).toMatchObject({ files: 80, trials: 80, inserted: 70, updated: 10 });
+    expect(snapshot(many)).toEqual(snapshot(one));
+    expect(new TrialStore(many).get('NCT07000000')!.status).toBe('COMPLETED');
+    expect(new TrialStore(many).get('NCT07000060')!.status).not.toBe('COMPLETED');
+  });
+
+  it('rolls back and stops the workers when an import with workers is aborted', async () => {
+    const db = openDb(':memory:');
+    const ac = new AbortController();
+    await expect(
+      importEntries(db, entries(records(90)), {
+        workers: 2,
+        workersAfter: 20,
+        signal: ac.signal,
+        onProgress: (p) => {
+          if (p.files >= 60) ac.abort(new Error('stop'));
+        },
+      }),
+    ).rejects.toThrow('stop');
+    expect(new TrialStore(db).stats().total).toBe(0);
+  });
+
+  it('imports a folder of many files through the pool (trials import)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'onconav-pool-'));
+    mkdirSync(join(dir, 'in'));
+    for (const r of records(60)) writeFileSync(join(dir, 'in', r.name), r.text);
+    const db = openDb(join(dir, 't.db'));
+    const r = await importTrials(db, [join(dir, 'in')], { workers: 2, workersAfter: 20 });
+    expect(r).toMatchObject({ files: 60, trials: 60, skipped: 0 });
+    expect(r.byFormat).toEqual({ 'legacy-xml': 30, 'api-v2-json': 30 });
+    db.close();
+  });
+});
