@@ -1,6 +1,6 @@
 import type { Case } from '../domain/index.js';
 import { buildCase } from '../intake/build.js';
-import { isFormatId, readInputs } from '../intake/index.js';
+import { isFormatId, readInputs, type ReadInputsOptions } from '../intake/index.js';
 import type { FormatId, ReadResult } from '../intake/types.js';
 import { loadContext, type NormalizeContext } from '../normalize/context.js';
 import { PROGRESS_MIN_BYTES, progressBar, type ProgressBar } from './progress.js';
@@ -20,7 +20,7 @@ export interface ReadCaseOptions {
 export async function readCaseFiles(
   files: string[],
   o: ReadCaseOptions,
-  env: { dbPath: string; quiet: boolean },
+  env: { dbPath: string; quiet: boolean; onMafAlteration?: ReadInputsOptions['onMafAlteration'] },
 ): Promise<{ ctx: NormalizeContext; results: ReadResult[]; kase: Case }> {
   const as: FormatId | undefined = o.as !== undefined && isFormatId(o.as) ? o.as : undefined;
   const ctx = loadContext(env.dbPath);
@@ -38,6 +38,7 @@ export async function readCaseFiles(
       bar?.done();
       bar = null;
     },
+    onMafAlteration: env.onMafAlteration,
   });
   const kase = buildCase(results, { ctx, tumorType: o.tumorType, sampleFilter: o.sample, issues });
   return { ctx, results, kase };

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import type { Issue } from '../domain/index.js';
+import type { Biomarker, GenomicAlteration, Issue } from '../domain/index.js';
 import type { NormalizeContext } from '../normalize/context.js';
 import { caseJsonReader } from './case-json.js';
 import { clinicalPatientReader, clinicalSampleReader, genePanelMatrixReader } from './clinical.js';
@@ -49,6 +49,11 @@ export interface ReadInputsOptions {
   /** Called before each file is read, with its size, so the CLI can decide whether to draw a bar. */
   onFileStart?: (file: string, bytes: number, format: FormatId) => void;
   onFileDone?: (file: string) => void;
+  /**
+   * MAF files are read in streaming mode: their mutations go to this function (with the file's path) and are
+   * not kept on the samples. Other formats are read as usual.
+   */
+  onMafAlteration?: (file: string, sampleId: string, alteration: GenomicAlteration | Biomarker) => void;
 }
 
 export interface ReadInputsResult {
@@ -105,6 +110,10 @@ export async function readInputs(
         onProgress: options.onProgress ? (p) => options.onProgress!(path, p) : undefined,
         tumorSample: options.tumorSample,
         sampleId: options.sampleId,
+        onAlteration:
+          format === 'maf' && options.onMafAlteration
+            ? (sample, alt) => options.onMafAlteration!(path, sample, alt)
+            : undefined,
       });
       results.push(r);
     } catch (err) {

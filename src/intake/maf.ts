@@ -218,16 +218,8 @@ interface RowFacts {
   next: RowFacts | undefined;
 }
 
-/** Options of the MAF reader beyond those every reader takes. */
-export interface MafReadOptions extends ReadOptions {
-  /**
-   * Streaming consumer: when set, each mutation (and each `Other Biomarkers` row) is handed to this function
-   * as soon as its row is read and is *not* kept on the returned samples, so memory stays flat however long
-   * the file is. Samples are still listed (with empty `alterations`), and stats and issues are complete.
-   * The `classes` array of a mutation may be shared with other mutations: treat it as read-only.
-   */
-  onAlteration?: (sampleId: string, alteration: GenomicAlteration | Biomarker) => void;
-}
+/** The MAF reader's options; `onAlteration` (see ReadOptions) streams rows instead of keeping them. */
+export type MafReadOptions = ReadOptions;
 
 export async function readMaf(path: string, options: MafReadOptions): Promise<ReadResult> {
   const file = options.displayName ?? path;

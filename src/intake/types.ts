@@ -13,6 +13,13 @@ export interface ReadOptions extends LongWorkOptions {
   tumorSample?: string;
   /** Sample id for formats that carry none (VCF single sample, plain fusion lists, hand-typed cases). */
   sampleId?: string;
+  /**
+   * Streaming consumer, honored by the MAF reader: each mutation (and `Other Biomarkers` row) is handed here
+   * as soon as its row is read and is *not* kept on the returned samples, so memory stays flat however long
+   * the file is. Samples are still listed (with empty `alterations`); stats and issues are complete.
+   * A mutation's `classes` array may be shared with other mutations: treat it as read-only.
+   */
+  onAlteration?: (sampleId: string, alteration: GenomicAlteration | Biomarker) => void;
 }
 
 /** What one file contributes to a sample; the case builder merges contributions by sample id. */

@@ -177,6 +177,30 @@ export async function writeAnnotatedMaf(
   options: { signal?: AbortSignal } = {},
 ): Promise<MafWriteStats> {
   const index = indexByOrigin(result);
+  return copyMafWithAnnotations(
+    mafPaths,
+    (path) => {
+      const byLine = index.get(path) ?? [];
+      return (line) => {
+        const a = byLine[line];
+        return a ? annotationText(a) : undefined;
+      };
+    },
+    outPath,
+    options,
+  );
+}
+
+/**
+ * The copy behind writeAnnotatedMaf: `cellsFor(path)` gives, per line number of that file, the appended
+ * cells (annotationText) of the row's annotation, or undefined for a row without one.
+ */
+export async function copyMafWithAnnotations(
+  mafPaths: readonly string[],
+  cellsFor: (path: string) => (line: number) => string | undefined,
+  outPath: string,
+  options: { signal?: AbortSignal } = {},
+): Promise<MafWriteStats> {
   const out = new AtomicFileWriter(outPath);
   const stats: MafWriteStats = { rows: 0, annotated: 0, issues: [] };
   const extra = MAF_ANNOTATION_COLUMNS.join('\t');
@@ -185,7 +209,7 @@ export async function writeAnnotatedMaf(
     for (const path of mafPaths) {
       let header: string | undefined;
       let width = 0;
-      const byLine = index.get(path) ?? [];
+      const cellsAt = cellsFor(path);
       for await (const batch of readLineBatches(path, {
         issues: stats.issues,
         displayName: path,
@@ -219,13 +243,13 @@ export async function writeAnnotatedMaf(
           }
           if (line.startsWith('#')) continue;
           stats.rows++;
-          const a = byLine[no];
-          if (a) stats.annotated++;
+          const appended = cellsAt(no);
+          if (appended !== undefined) stats.annotated++;
           // Short rows are padded so the appended columns stay under their header.
           let cells = 1;
           for (let i = line.indexOf('\t'); i !== -1; i = line.indexOf('\t', i + 1)) cells++;
           const pad = cells < width ? '\t'.repeat(width - cells) : '';
-          out.write(`${line}${pad}\t${annotationText(a)}\n`);
+          out.write(`${line}${pad}\t${appended ?? EMPTY_CELLS}\n`);
         }
         if (header !== undefined && header !== firstHeader) break;
       }

@@ -6,6 +6,13 @@ import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it, vi } from 'vitest';
 import { describeWithSharedData, sharedPath } from '../../../test/shared-data.js';
 import { AnnotationResultSchema, type AnnotationResult } from '../../domain/index.js';
+import { buildCase } from '../../intake/build.js';
+import { readInputs } from '../../intake/index.js';
+import { annotateCase } from '../../interpret/engine.js';
+import { loadKnowledge, parseKbList } from '../../interpret/knowledge.js';
+import { defaultOncogenicity } from '../../interpret/oncogenicity.js';
+import { writeAnnotatedMaf } from '../../interpret/output-maf.js';
+import { builtinContext } from '../../normalize/context.js';
 import { main } from '../main.js';
 
 const FIX = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'annotate');
@@ -92,6 +99,28 @@ describe('onconav annotate', () => {
     expect(col('HIGHEST_SENSITIVE_LEVEL')).toBe('LEVEL_1');
     expect(col('LEVEL_1')!.split(',')).toContain('encorafenib+cetuximab');
     expect(lines).toHaveLength(7);
+  });
+
+  it('streams --format maf (rows annotated as read) with the same output as the whole-case writer', async () => {
+    const streamed = join(tmp, 'streamed.maf');
+    const s = await run('annotate', MAF, CLIN, '--format', 'maf', '--out', streamed);
+    expect(s.code, s.stderr).toBe(0);
+    expect(s.stderr).toMatch(
+      /2 sample\(s\), 5 mutation\(s\) annotated; highest level per sample \(mutations\): 2 at level 1/,
+    );
+    // The whole-case path: read everything, build the case, annotate it, write the MAF from the result.
+    const ctx = builtinContext();
+    const { results, issues } = await readInputs([MAF, CLIN], { ctx });
+    const kase = buildCase(results, { ctx, issues });
+    const knowledge = loadKnowledge({ dbPath: NO_DB, sources: parseKbList(undefined) });
+    const result = annotateCase(kase, {
+      evidence: knowledge.index,
+      oncotree: ctx.oncotree,
+      oncogenicity: defaultOncogenicity(),
+    });
+    const whole = join(tmp, 'whole.maf');
+    await writeAnnotatedMaf([MAF], result, whole);
+    expect(readFileSync(streamed, 'utf8')).toBe(readFileSync(whole, 'utf8'));
   });
 
   it('prints a table and honors --tumor-type for samples without one', async () => {
@@ -196,5 +225,18 @@ describeWithSharedData('onconav annotate on crc_msk_2017', () => {
       .filter((c) => c[g!] === 'BRAF' && c[p!] === 'p.V600E');
     expect(v600e.length).toBeGreaterThan(50);
     expect(v600e.every((c) => c[lvl!] === 'LEVEL_1')).toBe(true);
+    // The streamed file (rows annotated as read) is byte for byte the whole-case writer's file.
+    const ctx = builtinContext();
+    const files = [join(dir, 'data_mutations_extended.txt'), join(dir, 'data_clinical_sample.txt')];
+    const { results, issues } = await readInputs(files, { ctx });
+    const knowledge = loadKnowledge({ dbPath: NO_DB, sources: parseKbList(undefined) });
+    const result = annotateCase(buildCase(results, { ctx, issues }), {
+      evidence: knowledge.index,
+      oncotree: ctx.oncotree,
+      oncogenicity: defaultOncogenicity(),
+    });
+    const whole = join(tmp, 'crc-whole.maf');
+    await writeAnnotatedMaf([files[0]!], result, whole);
+    expect(readFileSync(out, 'utf8') === readFileSync(whole, 'utf8')).toBe(true);
   });
 });

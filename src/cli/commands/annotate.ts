@@ -1,14 +1,25 @@
+import { statSync } from 'node:fs';
 import { Option, type Command } from 'commander';
-import { formatIssue, hasErrors, type AnnotationResult, type Case, type Issue } from '../../domain/index.js';
+import {
+  formatIssue,
+  hasErrors,
+  highestLevel,
+  type AnnotationResult,
+  type Case,
+  type Issue,
+  type Level,
+  type TumorTypeRef,
+} from '../../domain/index.js';
+import { readMaf } from '../../intake/maf.js';
 import { FORMATS, type ReadResult } from '../../intake/types.js';
-import { annotateCase } from '../../interpret/engine.js';
+import { annotateCase, createAnnotator } from '../../interpret/engine.js';
 import { loadKnowledge, parseKbList } from '../../interpret/knowledge.js';
 import { defaultOncogenicity } from '../../interpret/oncogenicity.js';
-import { writeAnnotatedMaf } from '../../interpret/output-maf.js';
+import { annotationText, copyMafWithAnnotations, writeAnnotatedMaf } from '../../interpret/output-maf.js';
 import { formatAnnotationTable } from '../../interpret/output-table.js';
 import { writeFileAtomic } from '../../util/atomic.js';
 import { EXIT, globalOptions } from '../context.js';
-import { progressBar } from '../progress.js';
+import { PROGRESS_MIN_BYTES, progressBar } from '../progress.js';
 import { readCaseFiles } from '../read-case.js';
 import type { RegisterCommand } from './index.js';
 
@@ -144,6 +155,7 @@ export async function runAnnotate(
   quiet: boolean,
 ): Promise<number> {
   if (o.format === 'maf' && o.out === undefined) return usage('--format maf writes a file: give --out FILE');
+  if (o.format === 'maf' && o.sample === undefined) return annotateMafStreaming(files, o, dbPath, quiet);
   const done = await annotateFiles(files, o, dbPath, quiet);
   if (!done.ok) return done.exitCode;
   const { kase, results, result } = done;
@@ -197,6 +209,130 @@ async function writeOutput(
       break;
     }
   }
+  return EXIT.ok;
+}
+
+/**
+ * `annotate --format maf` without `--sample`: MAF rows are annotated as they stream past and only the appended
+ * text of each row is kept, so memory stays flat on MAFs of millions of rows. Three passes: read every file
+ * with MAF rows dropped (samples, tumor types and input issues, exactly as the whole-case path checks
+ * them), annotate each MAF row as it is read again, then copy the MAF with the annotation columns.
+ */
+async function annotateMafStreaming(
+  files: string[],
+  o: AnnotateCliOptions,
+  dbPath: string,
+  quiet: boolean,
+): Promise<number> {
+  const knowledge = loadKnowledge({ dbPath, sources: parseKbList(o.kb) });
+  if (knowledge.issues.length > 0) return usage(knowledge.issues.map((i) => i.message).join('\n'));
+  const { ctx, results, kase } = await readCaseFiles(files, o, {
+    dbPath,
+    quiet,
+    onMafAlteration: () => undefined,
+  });
+  if (hasErrors(kase.issues)) {
+    if (!quiet)
+      process.stderr.write(
+        issueSummary(
+          kase.issues,
+          'nothing written: fix the errors above (or leave the broken file out) and run again',
+        ),
+      );
+    return EXIT.input;
+  }
+  const mafFiles = results.filter((r) => r.format === 'maf').map((r) => r.file);
+  if (mafFiles.length === 0) return usage('--format maf needs at least one MAF input');
+
+  const annotator = createAnnotator({
+    evidence: knowledge.index,
+    oncotree: ctx.oncotree,
+    oncogenicity: defaultOncogenicity(),
+  });
+  const tumorTypes = new Map<string, TumorTypeRef | null>(
+    kase.samples.map((s) => [s.id, s.tumorType ?? kase.tumorType ?? null]),
+  );
+  const cells = new Map<string, Array<string | undefined>>();
+  const levels = new Map<string, Level[]>();
+  let annotatedCount = 0;
+  for (const path of mafFiles) {
+    const byLine: Array<string | undefined> = [];
+    cells.set(path, byLine);
+    const bar =
+      statSync(path).size >= PROGRESS_MIN_BYTES ? progressBar(`annotating ${path}`, { quiet }) : null;
+    await readMaf(path, {
+      ctx,
+      displayName: path,
+      onProgress: bar ? (p) => bar.update(p.bytes, p.totalBytes) : undefined,
+      onAlteration: (sampleId, alt) => {
+        const line = alt.origin?.line;
+        if (alt.kind !== 'mutation' || line === undefined) return;
+        const a = annotator.alteration(alt, tumorTypes.get(sampleId) ?? null);
+        // Dense array (holes would turn it into a slow dictionary): rows are in line order.
+        while (byLine.length < line) byLine.push(undefined);
+        byLine[line] = annotationText(a);
+        annotatedCount++;
+        if (a.germline !== true && a.highestSensitiveLevel) {
+          let l = levels.get(sampleId);
+          if (!l) levels.set(sampleId, (l = []));
+          if (!l.includes(a.highestSensitiveLevel)) l.push(a.highestSensitiveLevel);
+        }
+      },
+    });
+    bar?.done();
+  }
+  let stats;
+  try {
+    stats = await copyMafWithAnnotations(
+      mafFiles,
+      (path) => {
+        const byLine = cells.get(path) ?? [];
+        return (line) => byLine[line];
+      },
+      o.out!,
+    );
+  } catch (err) {
+    process.stderr.write(
+      `onconav annotate: cannot write ${o.out!}: ${err instanceof Error ? err.message : String(err)}\n`,
+    );
+    return EXIT.input;
+  }
+  if (hasErrors(stats.issues)) {
+    if (!quiet) process.stderr.write(issueSummary(stats.issues, ''));
+    return EXIT.input;
+  }
+  if (quiet) {
+    for (const n of knowledge.notices) process.stderr.write(`${n}\n`);
+    return EXIT.ok;
+  }
+  const lines: string[] = [];
+  for (const x of results)
+    lines.push(`${x.file} [${x.format}]: ${x.stats.rows} rows read, ${x.stats.used} used`);
+  const kb = [...knowledge.index.releases].map((k) => `${k.source} ${k.version}`).join(', ');
+  lines.push(`knowledge: ${kb || 'none'}`);
+  const byLevel = new Map<string, number>();
+  for (const l of levels.values()) {
+    const top = highestLevel(l);
+    if (top) byLevel.set(top, (byLevel.get(top) ?? 0) + 1);
+  }
+  const summary = ['1', '2', '3A', '3B', '4']
+    .filter((l) => byLevel.has(l))
+    .map((l) => `${byLevel.get(l)} at level ${l}`)
+    .join(', ');
+  lines.push(
+    `${kase.samples.length} sample(s), ${annotatedCount} mutation(s) annotated${summary ? `; highest level per sample (mutations): ${summary}` : ''}`,
+  );
+  lines.push(...knowledge.notices, `${stats.rows} MAF rows written, ${stats.annotated} annotated`);
+  const noType = kase.samples.filter((s) => (s.tumorType ?? kase.tumorType) === undefined).length;
+  if (noType > 0)
+    lines.push(
+      `warning: ${noType} sample(s) have no tumor type: levels 1/2/3A are shown as 3B (give --tumor-type CODE)`,
+    );
+  const warnings = kase.issues.filter((i) => i.severity !== 'info');
+  if (warnings.length > 0)
+    lines.push(`${warnings.length} warning(s):`, ...issueSummary(warnings, '').trimEnd().split('\n'));
+  lines.push(`wrote ${o.out!}`);
+  process.stderr.write(lines.join('\n') + '\n');
   return EXIT.ok;
 }
 
