@@ -101,28 +101,44 @@ export type Annotated =
   | { ok: true; kase: Case; results: ReadResult[]; result: AnnotationResult; notices: string[] }
   | { ok: false; exitCode: number };
 
-/** Reads the files like `case build`, loads the knowledge and annotates. Failures are reported on stderr. */
-export async function annotateFiles(
+type Loaded =
+  | {
+      ok: true;
+      knowledge: ReturnType<typeof loadKnowledge>;
+      ctx: Awaited<ReturnType<typeof readCaseFiles>>['ctx'];
+      results: ReadResult[];
+      kase: Case;
+      panelMb: number | undefined;
+    }
+  | { ok: false; exitCode: number };
+
+/**
+ * Checks the options, loads the knowledge and reads the files like `case build` (MAF rows dropped as they
+ * stream past when `streamMaf`). Failures are reported on stderr.
+ */
+async function loadInputs(
   files: string[],
   o: AnnotateInputOptions,
-  dbPath: string,
-  quiet: boolean,
-  command = 'annotate',
-): Promise<Annotated> {
-  const fail = (message: string): Annotated => {
-    process.stderr.write(`onconav ${command}: ${message}\n`);
+  env: { dbPath: string; quiet: boolean; command: string; streamMaf: boolean },
+): Promise<Loaded> {
+  const fail = (message: string): Loaded => {
+    process.stderr.write(`onconav ${env.command}: ${message}\n`);
     return { ok: false, exitCode: EXIT.usage };
   };
   const panelMb = o.panelMb !== undefined ? Number(o.panelMb) : undefined;
   if (panelMb !== undefined && !(panelMb > 0))
     return fail(`--panel-mb must be a positive number of megabases, got "${o.panelMb}"`);
 
-  const knowledge = loadKnowledge({ dbPath, sources: parseKbList(o.kb) });
+  const knowledge = loadKnowledge({ dbPath: env.dbPath, sources: parseKbList(o.kb) });
   if (knowledge.issues.length > 0) return fail(knowledge.issues.map((i) => i.message).join('\n'));
 
-  const { ctx, results, kase } = await readCaseFiles(files, o, { dbPath, quiet });
+  const { ctx, results, kase } = await readCaseFiles(files, o, {
+    dbPath: env.dbPath,
+    quiet: env.quiet,
+    onMafAlteration: env.streamMaf ? () => undefined : undefined,
+  });
   if (hasErrors(kase.issues)) {
-    if (!quiet)
+    if (!env.quiet)
       process.stderr.write(
         issueSummary(
           kase.issues,
@@ -131,6 +147,20 @@ export async function annotateFiles(
       );
     return { ok: false, exitCode: EXIT.input };
   }
+  return { ok: true, knowledge, ctx, results, kase, panelMb };
+}
+
+/** Reads the files like `case build`, loads the knowledge and annotates. Failures are reported on stderr. */
+export async function annotateFiles(
+  files: string[],
+  o: AnnotateInputOptions,
+  dbPath: string,
+  quiet: boolean,
+  command = 'annotate',
+): Promise<Annotated> {
+  const loaded = await loadInputs(files, o, { dbPath, quiet, command, streamMaf: false });
+  if (!loaded.ok) return loaded;
+  const { knowledge, ctx, results, kase, panelMb } = loaded;
   // A bar only for cohorts big enough to take a noticeable time.
   const alterationCount = kase.samples.reduce((n, s) => n + s.alterations.length, 0);
   const annotateBar = alterationCount >= 100_000 ? progressBar('annotating', { quiet }) : null;
@@ -224,23 +254,9 @@ async function annotateMafStreaming(
   dbPath: string,
   quiet: boolean,
 ): Promise<number> {
-  const knowledge = loadKnowledge({ dbPath, sources: parseKbList(o.kb) });
-  if (knowledge.issues.length > 0) return usage(knowledge.issues.map((i) => i.message).join('\n'));
-  const { ctx, results, kase } = await readCaseFiles(files, o, {
-    dbPath,
-    quiet,
-    onMafAlteration: () => undefined,
-  });
-  if (hasErrors(kase.issues)) {
-    if (!quiet)
-      process.stderr.write(
-        issueSummary(
-          kase.issues,
-          'nothing written: fix the errors above (or leave the broken file out) and run again',
-        ),
-      );
-    return EXIT.input;
-  }
+  const loaded = await loadInputs(files, o, { dbPath, quiet, command: 'annotate', streamMaf: true });
+  if (!loaded.ok) return loaded.exitCode;
+  const { knowledge, ctx, results, kase } = loaded;
   const mafFiles = results.filter((r) => r.format === 'maf').map((r) => r.file);
   if (mafFiles.length === 0) return usage('--format maf needs at least one MAF input');
 
