@@ -124,14 +124,13 @@ export function geocode(text: string, db?: Db): GeocodeResult | null {
 function geocodeFromSites(db: Db, city: string, region?: string): GeocodeResult | null {
   try {
     const rows = db
-      .prepare(
-        'SELECT state, country, lat, lon FROM trial_sites WHERE city = ? COLLATE NOCASE AND lat IS NOT NULL LIMIT 500',
-      )
+      .prepare('SELECT state, country, lat, lon FROM trial_places WHERE city = ? COLLATE NOCASE LIMIT 500')
       .all(city) as Array<{ state: string | null; country: string | null; lat: number; lon: number }>;
     const r = region ? fold(US_STATES[region.toUpperCase()] ?? region) : undefined;
     const fit = rows.filter((x) => !r || fold(x.state ?? '') === r || fold(x.country ?? '') === r);
     if (fit.length === 0) return null;
-    // Median, so one mistyped site does not move the city.
+    // Median over the distinct places (sites sharing city and coordinates count once), so one mistyped
+    // site does not move the city.
     const lats = fit.map((x) => x.lat).sort((a, b) => a - b);
     const lons = fit.map((x) => x.lon).sort((a, b) => a - b);
     const mid = Math.floor(fit.length / 2);

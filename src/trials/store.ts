@@ -6,11 +6,13 @@ import { cancerAncestors } from './cancer-types.js';
 import { registryBiomarkers } from './eligibility/parse.js';
 
 /**
- * Trial store in the shared SQLite file. One row per trial with its JSON parts, plus narrow index tables
- * the matcher screens on (tumor type, gene, status) and an FTS5 table over titles, conditions and
- * eligibility text. Imports replace whole trials inside one transaction.
+ * Trial store in the shared SQLite file. One row per trial with its JSON parts (sites included), plus
+ * narrow index tables the matcher screens on (tumor type, gene, status), an external-content FTS5 index
+ * over titles, conditions and eligibility text (the text itself stays in `trials`), and a deduplicated
+ * table of geocoded site places. Imports replace whole trials inside one transaction.
  */
-const MIGRATIONS = [
+/** Schema versions in order; exported so tests can build a database at an earlier version. */
+export const MIGRATIONS: readonly string[] = [
   `CREATE TABLE trials (
      nct_id TEXT PRIMARY KEY,
      title TEXT NOT NULL,
@@ -64,6 +66,91 @@ const MIGRATIONS = [
   `ALTER TABLE trial_tumor ADD COLUMN req_genes TEXT;
    UPDATE trial_tumor SET req_genes = (SELECT group_concat(gene, ',') FROM trial_gene g
      WHERE g.nct_id = trial_tumor.nct_id AND g.required = 1 AND g.gene NOT IN ('CD274','ER','PR','HR'));`,
+  // v4: faster writes. Sites move into a JSON column of the trial row (one insert instead of ~18), with
+  // a deduplicated table of geocoded places for the city gazetteer; the FTS index reads its text from
+  // `trials` (external content) instead of holding a second copy. `trials` gets an INTEGER PRIMARY KEY
+  // because external content is keyed by rowid and VACUUM may renumber implicit rowids. The screening
+  // tables are rebuilt (dropping `trials` would otherwise cascade into them) with an index on nct_id, so
+  // replacing a trial no longer scans them. The FTS index and places are written by `upsert`, not by
+  // triggers: an FTS5 write inside a trigger flushes its pending terms at every statement (~2× slower).
+  `CREATE TABLE trials_v4 (
+     id INTEGER PRIMARY KEY,
+     nct_id TEXT NOT NULL UNIQUE,
+     title TEXT NOT NULL,
+     official_title TEXT,
+     phase TEXT,
+     status TEXT NOT NULL,
+     sponsor TEXT,
+     start_date TEXT,
+     last_update TEXT,
+     sex TEXT,
+     min_age REAL,
+     max_age REAL,
+     conditions TEXT NOT NULL,
+     tumor_types TEXT NOT NULL,
+     interventions TEXT NOT NULL,
+     eligibility_text TEXT NOT NULL,
+     criteria TEXT NOT NULL,
+     source TEXT,
+     imported_at TEXT NOT NULL,
+     sites TEXT NOT NULL DEFAULT '[]'
+   );
+   INSERT INTO trials_v4 (nct_id, title, official_title, phase, status, sponsor, start_date, last_update, sex,
+     min_age, max_age, conditions, tumor_types, interventions, eligibility_text, criteria, source, imported_at, sites)
+   SELECT t.nct_id, t.title, t.official_title, t.phase, t.status, t.sponsor, t.start_date, t.last_update, t.sex,
+     t.min_age, t.max_age, t.conditions, t.tumor_types, t.interventions, t.eligibility_text, t.criteria, t.source,
+     t.imported_at,
+     coalesce((SELECT json_group_array(json_patch('{}', json_object('facility', nullif(s.facility, ''),
+         'city', nullif(s.city, ''), 'state', nullif(s.state, ''), 'country', nullif(s.country, ''),
+         'postalCode', nullif(s.postal_code, ''), 'lat', s.lat, 'lon', s.lon, 'status', nullif(s.status, '')))
+         ORDER BY s.idx)
+       FROM trial_sites s WHERE s.nct_id = t.nct_id), '[]')
+   FROM trials t ORDER BY t.rowid;
+   CREATE TABLE trial_places (
+     city TEXT NOT NULL COLLATE NOCASE,
+     state TEXT NOT NULL,
+     country TEXT NOT NULL,
+     lat REAL NOT NULL,
+     lon REAL NOT NULL,
+     PRIMARY KEY (city, state, country, lat, lon)
+   ) WITHOUT ROWID;
+   INSERT OR IGNORE INTO trial_places
+   SELECT city, coalesce(state, ''), coalesce(country, ''), lat, lon FROM trial_sites
+   WHERE city <> '' AND lat IS NOT NULL AND lon IS NOT NULL;
+   CREATE TABLE trial_tumor_v4 AS SELECT nct_id, code, status, req_genes FROM trial_tumor;
+   CREATE TABLE trial_gene_v4 AS SELECT nct_id, gene, required, status FROM trial_gene;
+   DROP TABLE trial_tumor;
+   DROP TABLE trial_gene;
+   DROP TABLE trial_sites;
+   DROP TABLE trial_fts;
+   DROP TABLE trials;
+   ALTER TABLE trials_v4 RENAME TO trials;
+   CREATE INDEX trials_status ON trials(status);
+   CREATE TABLE trial_tumor (
+     nct_id TEXT NOT NULL REFERENCES trials(nct_id) ON DELETE CASCADE,
+     code TEXT NOT NULL,
+     status TEXT,
+     req_genes TEXT,
+     PRIMARY KEY (code, nct_id)
+   ) WITHOUT ROWID;
+   INSERT INTO trial_tumor SELECT nct_id, code, status, req_genes FROM trial_tumor_v4;
+   CREATE TABLE trial_gene (
+     nct_id TEXT NOT NULL REFERENCES trials(nct_id) ON DELETE CASCADE,
+     gene TEXT NOT NULL,
+     required INTEGER NOT NULL,
+     status TEXT,
+     PRIMARY KEY (gene, nct_id)
+   ) WITHOUT ROWID;
+   INSERT INTO trial_gene SELECT nct_id, gene, required, status FROM trial_gene_v4;
+   DROP TABLE trial_tumor_v4;
+   DROP TABLE trial_gene_v4;
+   CREATE INDEX trial_tumor_code_status ON trial_tumor(code, status, nct_id);
+   CREATE INDEX trial_gene_gene_status ON trial_gene(gene, status, required, nct_id);
+   CREATE INDEX trial_tumor_nct ON trial_tumor(nct_id);
+   CREATE INDEX trial_gene_nct ON trial_gene(nct_id);
+   CREATE VIRTUAL TABLE trial_fts USING fts5(title, conditions, eligibility_text,
+     content = 'trials', content_rowid = 'id', tokenize = 'porter unicode61');
+   INSERT INTO trial_fts(trial_fts) VALUES ('rebuild');`,
 ];
 
 export function migrateTrials(db: Db): void {
@@ -117,68 +204,68 @@ export class TrialStore {
   constructor(readonly db: Db) {
     migrateTrials(db);
     this.stmts = {
-      exists: db.prepare('SELECT 1 FROM trials WHERE nct_id = ?').pluck(),
-      del: db.prepare('DELETE FROM trials WHERE nct_id = ?'),
-      delFts: db.prepare('DELETE FROM trial_fts WHERE nct_id = ?'),
+      // Deleting cascades to the screening rows; the old FTS entry is removed with the returned values.
+      del: db
+        .prepare('DELETE FROM trials WHERE nct_id = ? RETURNING id, title, conditions, eligibility_text')
+        .raw(),
+      ftsDel: db.prepare(
+        "INSERT INTO trial_fts(trial_fts, rowid, title, conditions, eligibility_text) VALUES ('delete', ?, ?, ?, ?)",
+      ),
+      fts: db.prepare(
+        'INSERT INTO trial_fts(rowid, title, conditions, eligibility_text) VALUES (?, ?, ?, ?)',
+      ),
+      place: db.prepare('INSERT OR IGNORE INTO trial_places VALUES (?, ?, ?, ?, ?)'),
       ins: db.prepare(`INSERT INTO trials (nct_id, title, official_title, phase, status, sponsor, start_date, last_update, sex, min_age, max_age,
-        conditions, tumor_types, interventions, eligibility_text, criteria, source, imported_at)
-        VALUES (@nctId, @title, @officialTitle, @phase, @status, @sponsor, @startDate, @lastUpdate, @sex, @minAge, @maxAge,
-        @conditions, @tumorTypes, @interventions, @eligibilityText, @criteria, @source, @importedAt)`),
-      site: db.prepare('INSERT INTO trial_sites VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+        conditions, tumor_types, interventions, eligibility_text, criteria, source, imported_at, sites)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       tumor: db.prepare(
         'INSERT OR IGNORE INTO trial_tumor (nct_id, code, status, req_genes) VALUES (?, ?, ?, ?)',
       ),
       gene: db.prepare(
         'INSERT OR IGNORE INTO trial_gene (nct_id, gene, required, status) VALUES (?, ?, ?, ?)',
       ),
-      fts: db.prepare('INSERT INTO trial_fts (nct_id, title, conditions, eligibility) VALUES (?, ?, ?, ?)'),
       get: db.prepare('SELECT * FROM trials WHERE nct_id = ?'),
-      sites: db.prepare('SELECT * FROM trial_sites WHERE nct_id = ? ORDER BY idx'),
+      sites: db.prepare('SELECT sites FROM trials WHERE nct_id = ?').pluck(),
+      search: db
+        .prepare(
+          'SELECT (SELECT nct_id FROM trials WHERE id = f.rowid) FROM trial_fts f WHERE trial_fts MATCH ? ORDER BY rank LIMIT ?',
+        )
+        .pluck(),
     };
   }
 
   /** Writes trials, replacing earlier versions. Call inside `transaction()` for atomic imports. */
   upsert(trial: Trial, source: string, importedAt: string): 'inserted' | 'updated' {
     const s = this.stmts;
-    const existed = s.exists.get(trial.nctId) !== undefined;
-    if (existed) {
-      s.del.run(trial.nctId);
-      s.delFts.run(trial.nctId);
-    }
-    s.ins.run({
-      nctId: trial.nctId,
-      title: trial.title,
-      officialTitle: trial.officialTitle ?? null,
-      phase: trial.phase ?? null,
-      status: trial.status,
-      sponsor: trial.sponsor ?? null,
-      startDate: trial.startDate ?? null,
-      lastUpdate: trial.lastUpdate ?? null,
-      sex: trial.sex ?? null,
-      minAge: trial.minimumAge ?? null,
-      maxAge: trial.maximumAge ?? null,
-      conditions: JSON.stringify(trial.conditions),
-      tumorTypes: JSON.stringify(trial.tumorTypes),
-      interventions: JSON.stringify(trial.interventions),
-      eligibilityText: trial.eligibilityText,
-      criteria: JSON.stringify(compactCriteria(trial.criteria, trial.eligibilityText)),
+    const old = s.del.get(trial.nctId) as [number, string, string, string] | undefined;
+    if (old) s.ftsDel.run(old);
+    const conditions = JSON.stringify(trial.conditions);
+    const { lastInsertRowid: id } = s.ins.run(
+      trial.nctId,
+      trial.title,
+      trial.officialTitle ?? null,
+      trial.phase ?? null,
+      trial.status,
+      trial.sponsor ?? null,
+      trial.startDate ?? null,
+      trial.lastUpdate ?? null,
+      trial.sex ?? null,
+      trial.minimumAge ?? null,
+      trial.maximumAge ?? null,
+      conditions,
+      JSON.stringify(trial.tumorTypes),
+      JSON.stringify(trial.interventions),
+      trial.eligibilityText,
+      JSON.stringify(compactCriteria(trial.criteria, trial.eligibilityText)),
       source,
       importedAt,
-    });
-    trial.sites.forEach((x, i) =>
-      s.site.run(
-        trial.nctId,
-        i,
-        x.facility ?? null,
-        x.city ?? null,
-        x.state ?? null,
-        x.country ?? null,
-        x.postalCode ?? null,
-        x.lat ?? null,
-        x.lon ?? null,
-        x.status ?? null,
-      ),
+      sitesJson(trial.sites),
     );
+    // The index reads the conditions as stored (a JSON array): the tokenizer sees the same words.
+    s.fts.run(id, trial.title, conditions, trial.eligibilityText);
+    for (const x of trial.sites)
+      if (x.city && x.lat !== undefined && x.lon !== undefined)
+        s.place.run(x.city, x.state ?? '', x.country ?? '', x.lat, x.lon);
     // Trials with no recognised cancer type are indexed as "all tumors" so they stay findable (ranked low).
     const codes = trial.tumorTypes.length > 0 ? trial.tumorTypes : ['ALL_TUMORS'];
     const genes = trialGenes(trial.criteria);
@@ -190,8 +277,7 @@ export class TrialStore {
     for (const c of codes)
       s.tumor.run(trial.nctId, c, trial.status, required.length > 0 ? required.join(',') : null);
     for (const [gene, required] of genes) s.gene.run(trial.nctId, gene, required ? 1 : 0, trial.status);
-    s.fts.run(trial.nctId, trial.title, trial.conditions.join('; '), trial.eligibilityText);
-    return existed ? 'updated' : 'inserted';
+    return old ? 'updated' : 'inserted';
   }
 
   transaction<T>(fn: () => T): T {
@@ -200,11 +286,12 @@ export class TrialStore {
 
   get(nctId: string): Trial | null {
     const row = this.stmts.get.get(nctId) as TrialRow | undefined;
-    return row ? this.rowToTrial(row, this.sitesOf(nctId)) : null;
+    return row ? this.rowToTrial(row, parseSites(row.sites)) : null;
   }
 
   sitesOf(nctId: string): TrialSite[] {
-    return (this.stmts.sites.all(nctId) as SiteRow[]).map(siteFromRow);
+    const json = this.stmts.sites.get(nctId) as string | undefined;
+    return json === undefined ? [] : parseSites(json);
   }
 
   rowToTrial(row: TrialRow, sites: TrialSite[]): Trial {
@@ -284,26 +371,14 @@ export class TrialStore {
       const chunk = ids.slice(i, i + CH);
       const q = chunk.map(() => '?').join(',');
       const rows = this.prepared(`SELECT * FROM trials WHERE nct_id IN (${q})`).all(...chunk) as TrialRow[];
-      const sites = this.prepared(
-        `SELECT * FROM trial_sites WHERE nct_id IN (${q}) ORDER BY nct_id, idx`,
-      ).all(...chunk) as SiteRow[];
-      const byId = new Map<string, TrialSite[]>();
-      for (const s of sites) {
-        let l = byId.get(s.nct_id);
-        if (!l) byId.set(s.nct_id, (l = []));
-        l.push(siteFromRow(s));
-      }
-      for (const r of rows) out.push(this.rowToTrial(r, byId.get(r.nct_id) ?? []));
+      for (const r of rows) out.push(this.rowToTrial(r, parseSites(r.sites)));
     }
     return out;
   }
 
   /** Full-text search over titles, conditions and eligibility text (FTS5 query syntax). */
   search(query: string, limit = 20): string[] {
-    return this.db
-      .prepare('SELECT nct_id FROM trial_fts WHERE trial_fts MATCH ? ORDER BY rank LIMIT ?')
-      .pluck()
-      .all(query, limit) as string[];
+    return this.stmts.search.all(query, limit) as string[];
   }
 
   stats(): TrialStats {
@@ -328,11 +403,10 @@ export class TrialStore {
         .raw()
         .all() as Array<[string, number]>,
     );
-    const sites = this.db.prepare('SELECT count(*) FROM trial_sites').pluck().get() as number;
-    const geocoded = this.db
-      .prepare('SELECT count(*) FROM trial_sites WHERE lat IS NOT NULL')
-      .pluck()
-      .get() as number;
+    const [sites, geocoded] = this.db
+      .prepare(`SELECT count(*), count(s.value ->> 'lat') FROM trials t, json_each(t.sites) s`)
+      .raw()
+      .get() as [number, number];
     const lastImport =
       (this.db.prepare('SELECT max(imported_at) FROM trials').pluck().get() as string | null) ?? null;
     let criteria = 0;
@@ -401,30 +475,34 @@ export interface TrialRow {
   interventions: string;
   eligibility_text: string;
   criteria: string;
+  /** JSON array of the trial's sites, in registry order. */
+  sites: string;
 }
-interface SiteRow {
-  nct_id: string;
-  idx: number;
-  facility: string | null;
-  city: string | null;
-  state: string | null;
-  country: string | null;
-  postal_code: string | null;
-  lat: number | null;
-  lon: number | null;
-  status: string | null;
+
+/** Sites as stored: the array as given (JSON.stringify drops undefined fields), read back by `parseSites`. */
+function sitesJson(sites: readonly TrialSite[]): string {
+  return sites.length === 0 ? '[]' : JSON.stringify(sites);
 }
-function siteFromRow(r: SiteRow): TrialSite {
-  const s: TrialSite = {};
-  if (r.facility) s.facility = r.facility;
-  if (r.city) s.city = r.city;
-  if (r.state) s.state = r.state;
-  if (r.country) s.country = r.country;
-  if (r.postal_code) s.postalCode = r.postal_code;
-  if (r.lat !== null) s.lat = r.lat;
-  if (r.lon !== null) s.lon = r.lon;
-  if (r.status) s.status = r.status as TrialStatus;
-  return s;
+
+/**
+ * Sites back from the JSON column, with the fields in a fixed order and empty values left out, as the
+ * earlier one-row-per-site table returned them.
+ */
+function parseSites(json: string): TrialSite[] {
+  if (json === '[]') return [];
+  const raw = JSON.parse(json) as Array<Record<string, unknown>>;
+  return raw.map((r) => {
+    const s: TrialSite = {};
+    if (r.facility) s.facility = r.facility as string;
+    if (r.city) s.city = r.city as string;
+    if (r.state) s.state = r.state as string;
+    if (r.country) s.country = r.country as string;
+    if (r.postalCode) s.postalCode = r.postalCode as string;
+    if (typeof r.lat === 'number') s.lat = r.lat;
+    if (typeof r.lon === 'number') s.lon = r.lon;
+    if (r.status) s.status = r.status as TrialStatus;
+    return s;
+  });
 }
 
 const STORES = new WeakMap<Db, TrialStore>();
