@@ -521,28 +521,183 @@ function parseCns(text: string, type: CriterionType): ParsedItem[] {
 // Prior therapy and lines
 
 const PRIOR_CUE =
-  /\b(prior|previous(ly)?|received|receiving|treated with|treatment with|therapy with|exposure to|exposed to|pre-?treated|progress\w*|refractory|resistant|relapsed|failed|failure|after|following|naive|naïve|intoleran\w*|history of|concurrent|concomitant|within|since|completed|discontinued|minimum of)\b/i;
+  /\b(prior|previous(ly)?|received|receiving|receipt|treated with|treatment with|therapy with|exposure to|exposed to|pre-?treated|progress\w*|refractory|resistan\w*|relapsed|relaps\w+ (on|after|following|during)|recurr\w* (on|after|following|during)|failed|failure|after|following|post|naive|naïve|intoleran\w*|history of|concurrent|concomitant|within|since|completed|discontinued|minimum of|lines?|regimens?|had|have had|\d+\s*(days?|weeks?|months?|half-?lives))\b|-na[iï]ve\b|\d(days?|weeks?)\b/i;
+
+/** A count (digit or word) of lines, with a few qualifier words allowed before the line word. */
+const N = String.raw`(\d|one|two|three|four|five|six)\s*(?:\(\d\)\s*)?`;
+/** Up to three qualifier words ("prior platinum-based chemotherapy regimens"), never a duration or dose count. */
+const GAP = String.raw`(?:(?!(?:days?|weeks?|months?|years?|cycles?|doses?|half|courses?|mg|times?)\b)[\w/()-]+\s+){0,3}?`;
+const LINE_WORD = String.raw`(?:lines?|regimens?|systemic (?:therap|treatment|regimen)|treatment regimens?|therap(?:y|ies)|treatments|chemotherapy regimens?|prior therap)`;
 const LINES_MIN = new RegExp(
-  String.raw`(?:${OP_RE}|minimum of|a minimum of)\s*(\d|one|two|three|four|five)\s*(?:\(\d\)\s*)?(?:or more\s*)?(?:prior\s+|previous\s+|standard\s+|systemic\s+|lines? of\s+)*(?:lines?|regimens?|systemic (?:therap|treatment|regimen)|treatment regimens?|therapies|chemotherapy regimens?|prior therap)`,
+  String.raw`(?:${OP_RE}|minimum of|a minimum of)\s*${N}(?:or more\s*)?${GAP}${LINE_WORD}`,
   'i',
 );
-const LINES_OR_MORE =
-  /\b(\d|one|two|three|four)\s*(?:\(\d\)\s*)?or more\s+(?:prior\s+)?(?:lines?|regimens?|systemic|therapies|treatments)/i;
-const LINES_MAX =
-  /\b(?:no more than|not more than|up to|at most|maximum of|a maximum of|≤|<=|\\?<=?)\s*(\d|one|two|three|four|five)\s*(?:\(\d\)\s*)?(?:prior\s+|previous\s+|systemic\s+|lines? of\s+)*(?:lines?|regimens?|systemic|therapies|treatments|chemotherapy)/i;
+const LINES_OR_MORE = new RegExp(
+  String.raw`\b${N}or more\s+(?:prior\s+)?${GAP}(?:lines?|regimens?|systemic|therapies|treatments)`,
+  'i',
+);
+const LINES_MAX = new RegExp(
+  String.raw`\b(?:no more than|not more than|up to|at most|maximum of|a maximum of|fewer than|less than|≤|<=|\\?<=?)\s*${N}${GAP}(?:lines?|regimens?|systemic|therap(?:y|ies)|treatments|chemotherapy)`,
+  'i',
+);
+/** "at least 1 but no more than 3 prior regimens", "≥1 and ≤3 lines". */
+const LINES_BETWEEN = new RegExp(
+  String.raw`(?:at least|minimum of|a minimum of|≥|>=|\\>=)\s*${N}(?:prior\s+)?(?:lines?\s+)?(?:but|and)\s*(?:no more than|not more than|at most|up to|≤|<=|\\<=)\s*${N}${GAP}${LINE_WORD}`,
+  'i',
+);
+/** "second-line or later", "third-line or beyond", "≥ 2nd line". */
+const LATER_LINE =
+  /\b(second|third|fourth|2nd|3rd|4th)[- ]line\s*(?:or|and)\s*(?:later|beyond|greater|higher|subsequent)|\b(second|third|fourth|2nd|3rd|4th)[- ]?(?:\+|line\+)|(?:≥|>=)\s*(2|3|4)(?:nd|rd|th)?[- ]line/i;
+const AFTER_FIRST_LINE =
+  /\b(after|following|failure of|failed|progress\w* (?:on|after|during|following)|refractory to|relapsed (?:on|after))\b[^.;]{0,40}\bfirst[- ]line\b/i;
 const NAIVE =
   /\b(treatment[- ]na[iï]ve|previously untreated|untreated (advanced|metastatic|disease)|no prior systemic (therapy|treatment)|not (have )?received (any )?(prior )?systemic (therapy|treatment)|first[- ]line (setting|treatment|therapy) (for|of) (advanced|metastatic))/i;
 
-function parsePrior(text: string, type: CriterionType): ParsedItem[] {
-  const items: ParsedItem[] = [];
+/**
+ * Class phrases registry text uses besides the shared ones in drugs.ts: "EGFR inhibitor", "PD-(L)1
+ * inhibitor", "checkpoint blockade", "aromatase inhibitor", "HER2-targeted", "next-generation hormonal agent".
+ */
+const EXTRA_CLASS_PATTERNS: Array<[RegExp, DrugClass]> = [
+  [
+    /\b(?:KRAS[ -]?)?G12C[ -]?(?:selective |specific |directed |targeted )?(inhibitor|therap|agent)/i,
+    'kras_g12c_inhibitor',
+  ],
+  [
+    /\bEGFR[ -](?:tyrosine kinase |TK |targeted |directed )?(inhibitor|TKI)s?\b|\bEGFR[ -](targeted|directed|targeting)\b|\b(first|second|third|1st|2nd|3rd)[- ]generation EGFR\b/i,
+    'egfr_tki',
+  ],
+  [
+    /\bALK[- ](targeted|directed|targeting|TKI)|\bALK[- ]?(positive|\+)?[^.;]{0,10}\bTKIs?\b/i,
+    'alk_inhibitor',
+  ],
+  [
+    /\bPD-?\(?L\)?-?1\b[^.;]{0,25}?(inhibitor|antibod|blockade|blocker|agent|therap|treatment|directed|targeted|mAb)|\banti[- ]?PD-?\(?L\)?-?1\b|\bPD-?1\s*(?:\/|or|and)\s*(?:anti-)?PD-?L-?1\b|\bcheckpoint (inhibitor|blockade|blocker|therap)|\bICIs?\b|\bimmuno-?oncology\b|\bimmune[- ]checkpoint/i,
+    'pd1_pdl1',
+  ],
+  [/\bCDK ?4 ?(\/|and|&) ?6\b|\bCDK4\/6i\b/i, 'cdk46_inhibitor'],
+  [/\bPARPi?s?\b/, 'parp_inhibitor'],
+  [
+    /\bHER-?2[- ](targeting|targeted|directed|based)|\btrastuzumab[- ]based|\bHER-?2[- ]?(TKI|tyrosine kinase inhibitor)|\banti[- ]?HER-?2/i,
+    'anti_her2',
+  ],
+  [
+    /\baromatase inhibitors?\b|\b(endocrine|hormonal|hormone|anti-?estrogen|antiestrogen)[- ](?:based )?(therap|treatment|agent|manipulation)|\bSERDs?\b|\bSERMs?\b|\bendocrine[- ](sensitive|resistant|refractory)\b/i,
+    'endocrine',
+  ],
+  [/\bfluoropyrimidine|\bfluorouracil[- ]based/i, 'fluoropyrimidine'],
+  [/\banthracycline/i, 'anthracycline'],
+  [/\btaxanes?\b|\btaxane[- ]based/i, 'taxane'],
+  [/\bplatinum|\bplatin[- ]based/i, 'platinum'],
+  [
+    /\b(androgen receptor|AR)[- ](targeted|directed|pathway|signal\w* inhibitor)|\bnovel (hormonal|anti-?androgen|androgen)|\bnext[- ]generation (hormonal|anti-?androgen|androgen|AR)\b|\b(ARTA|ARAT|ARPI|ARSI|NHTs?|NHAs?)\b/i,
+    'antiandrogen',
+  ],
+];
+
+/**
+ * Named drugs that drugs.ts does not list, read from the stems of international non-proprietary names
+ * (-mab antibodies, -nib kinase inhibitors, -ciclib, -parib, -platin, -taxel, -rubicin, -tecan …).
+ */
+const DRUG_STEM =
+  /\b[a-z]{3,}(?:mab|nib|ciclib|parib|lisib|rasib|zomib|lidomide|platin|taxel|rubicin|tecan|citabine|arabine|mustine|lutamide|trozole|vedotin|clax|degib|tansine)\b/gi;
+
+function drugsIn(text: string): string[] {
+  const known = findDrugs(text);
+  const out = new Set(known);
+  const lower = text.toLowerCase();
+  for (const m of lower.matchAll(DRUG_STEM)) {
+    const w = m[0];
+    if ([...out].some((d) => d.split(/[\s-]+/).includes(w))) continue;
+    if (/^(anti|non)/.test(w)) continue;
+    out.add(w);
+  }
+  return [...out];
+}
+
+function classesIn(text: string): DrugClass[] {
+  const classes: DrugClass[] = [];
+  for (const [re, cls] of [...CLASS_PATTERNS, ...EXTRA_CLASS_PATTERNS])
+    if (re.test(text) && !classes.includes(cls)) classes.push(cls);
+  return classes;
+}
+
+type Generic = 'chemotherapy' | 'systemic' | 'radiotherapy' | 'immunotherapy';
+function genericIn(text: string): Generic | undefined {
+  if (/\bchemo(therap\w*|therapeutic|radi\w*)?\b|\bcytotoxic\b|\bNACT\b/i.test(text)) return 'chemotherapy';
+  if (
+    /\b(radiotherapy|radiation therapy|irradiation|radiosurgery|brachytherapy|SBRT|SABR|stereotactic)\b|\bradiation\b(?![- ](pneumonitis|induced|recall|necrosis|exposure|proctitis|dermatitis|toxicit))/i.test(
+      text,
+    ) ||
+    /\bRT\b/.test(text)
+  )
+    return 'radiotherapy';
+  const t = text.replace(/\bnon-?(hormonal|endocrine|immune)\b/gi, ' ');
+  if (
+    /\b(systemic|anti-?cancer|antineoplastic|anti-?neoplastic|anti-?tumou?r|oncologic)(?:\/\w+)? (therapy|therapies|treatments?|agents?|drugs?|regimens?)\b|\btreatments? for (cancer|the malignancy)\b|\bsystemic (therapy|treatment)\b/i.test(
+      t,
+    ) &&
+    // A kind named beside it ("anti-tumor vaccines", "therapy targeting immune receptors") is not "any".
+    !/\b(vaccin\w*|immune|antibod\w*|inhibitor|agonist|targeting|cell therap\w*|CAR-?T|oncolytic|hormonal|endocrine)\b/i.test(
+      t,
+    )
+  )
+    return 'systemic';
+  if (/\binterferons?\b/i.test(text)) return 'immunotherapy';
+  return undefined;
+}
+
+/** The study's own treatment as a reference time ("prior to the first dose of study drug") is no history. */
+const REFERENCE_TIME =
+  /\b(prior to|before|from|after|until|of|start of|initiation of|beginning of)\s+(the\s+)?(first|last|start|initiation|beginning|day 1)?\s*(dose|doses|administration|cycle|course)?\s*(of\s+)?(the\s+)?(study|investigational|trial|protocol|planned)\s+(drugs?|products?|treatments?|therapy|intervention|agents?|medications?|chemotherapy|radiotherapy)|\b(prior to|before)\s+(the\s+)?(first|start|initiation)?\s*(cycle|dose|course)\s+(\d+\s+)?of\s+(chemotherapy|treatment|therapy)\b/gi;
+
+/** Phrases whose "no"/"not" is not a negation of having been treated. */
+const NOT_NEGATION =
+  /\b(no|not) (more|less|later|fewer|greater|longer|earlier|sooner|higher) than\b|\bno limit\b|\bnot required\b|\bnot (be )?(allowed|permitted)\b|\b(is|are|will be|be) not eligible\b|\bnot eligible\b|\bnot (a )?candidates?\b/gi;
+
+const FORBIDDEN =
+  /\b(not|never) (be )?(allowed|permitted)\b|\b(is|are|will be|be|being) (excluded|prohibited|ineligible|not eligible)\b|\bexcluded\b(?! (from|if|unless))|\bnot eligible\b(?! (for|to))|\bineligible\b(?! (for|to))|\bprohibited\b/i;
+const ALLOWED =
+  /\b(allowed|permitted|acceptable|is eligible|are eligible|will be eligible|may have (received|had|been)|can have (received|had)|may be (included|enrolled)|not required|no limit|regardless of)\b/i;
+/** A timing or completion condition on an allowance ("allowed if completed > 12 months before"). */
+const ALLOWANCE_CONDITION =
+  /\b(if|provided|as long as|unless|only if)\b[^.;]{0,80}\b(completed|finished|discontinued|stopped|ended|last dose|months?|weeks?|days?|years?)\b|\b(at least|≥|>=|>|more than|greater than)\s*\d+\s*(days?|weeks?|months?|years?)\b|\bwithin\s+\d+\s*(days?|weeks?|months?|years?)\b|\b\d+\s*(days?|weeks?|months?|years?)\s*(prior|before|since|from|after)\b/i;
+const UNFIT =
+  /\b(ineligible|not eligible|not (a )?candidates?|unsuitable|unfit|refused|declined|decline|contraindicat\w*|not appropriate|not suitable|not amenable|intolerant)\b/i;
+const RECEIPT =
+  /\b(prior|previous(ly)?|received|receiving|receipt|treated with|pre-?treated|exposure|exposed|progress\w*|refractory|resistan\w*|relaps\w*|recurr\w*|failed|failure|had|completed|discontinued|history of|after|following|within|concurrent|concomitant|na[iï]ve|\d+\s*(days?|weeks?|months?))\b/i;
+
+/** Splits a criterion into sentences; "e.g." / "i.e." / "vs." do not end one. */
+function sentences(text: string): string[] {
+  const protectedText = text.replace(/\b(e\.g|i\.e|vs|approx|incl|etc)\./gi, (m) =>
+    m.replace(/\./g, '\u2024'),
+  );
+  return protectedText
+    .split(/(?<=[.;])\s+(?=[A-Z(])/)
+    .map((s) => s.replace(/\u2024/g, '.'))
+    .filter((s) => s.trim() !== '');
+}
+
+function parseLines(text: string): { min?: number; max?: number } {
   const lines: { min?: number; max?: number } = {};
+  const between = LINES_BETWEEN.exec(text);
+  if (between) return { min: num(between[1]!), max: num(between[2]!) };
   const mMin = LINES_MIN.exec(text);
-  if (mMin && /^(≥|>=|at least|minimum|a minimum|\\?>|greater|more)/i.test(mMin[1] ?? 'minimum')) {
+  if (mMin) {
+    const op = mMin[1] ?? 'minimum';
+    // "have not received more than 2 prior regimens": the negation turns a floor into a ceiling.
+    const negatedVerb = /\b(not|never)\s+(?:\w+\s+){0,3}$/i.test(
+      text.slice(Math.max(0, mMin.index - 30), mMin.index),
+    );
     const v = num(mMin[2]!);
-    lines.min = /^\\?>$|^greater than$|^more than$/i.test(mMin[1] ?? '') ? v + 1 : v;
-  } else if (mMin && /^(≤|<=|at most|no more|not more|up to)/i.test(mMin[1] ?? '')) lines.max = num(mMin[2]!);
+    if (/^(≥|>=|at least|minimum|a minimum|\\?>|greater|more)/i.test(op)) {
+      const strict = /^\\?>$|^greater than$|^more than$/i.test(op);
+      if (negatedVerb) lines.max = strict ? v : v - 1;
+      else lines.min = strict ? v + 1 : v;
+    } else if (/^(≤|<=|at most|no more|not more|up to)/i.test(op)) lines.max = v;
+    else if (/^(\\?<|less than|fewer than)$/i.test(op)) lines.max = v - 1;
+  }
   const mRange =
-    /\b(one|two|three|\d)\s*(?:to|-|–|or)\s*(two|three|four|\d)\s*(?:prior\s+)?(?:lines?|regimens?)/i.exec(
+    /\b(one|two|three|\d)\s*(?:to|-|–|or)\s*(two|three|four|\d)\s*(?:prior\s+|previous\s+)?(?:lines?|regimens?)/i.exec(
       text,
     );
   if (mRange && lines.min === undefined && lines.max === undefined) {
@@ -552,83 +707,168 @@ function parsePrior(text: string, type: CriterionType): ParsedItem[] {
   const mOr = LINES_OR_MORE.exec(text);
   if (mOr && lines.min === undefined) lines.min = num(mOr[1]!);
   const mMax = LINES_MAX.exec(text);
-  if (mMax && lines.max === undefined) lines.max = num(mMax[1]!);
+  if (mMax && lines.max === undefined) {
+    const v = num(mMax[1]!);
+    lines.max = /^(fewer|less|\\?<)(?!=)/i.test(mMax[0].trim()) ? v - 1 : v;
+  }
+  const later = LATER_LINE.exec(text);
+  if (later && lines.min === undefined) {
+    const word = (later[1] ?? later[2] ?? later[3] ?? '2').toLowerCase();
+    lines.min =
+      (
+        { second: 1, '2nd': 1, '2': 1, third: 2, '3rd': 2, '3': 2, fourth: 3, '4th': 3, '4': 3 } as Record<
+          string,
+          number
+        >
+      )[word] ?? 1;
+  }
+  if (AFTER_FIRST_LINE.test(text) && lines.min === undefined) lines.min = 1;
   if (
     NAIVE.test(text) &&
     lines.max === undefined &&
     !/\bor (have |has )?(received|previously treated|pre-?treated|progressed)|\bor after\b/i.test(text)
   )
     lines.max = 0;
-  if (
-    (lines.min !== undefined || lines.max !== undefined) &&
-    /\b(line|regimen|systemic|therap|treatment|chemotherapy)/i.test(text)
-  )
-    items.push({ category: 'prior_lines', ...lines });
+  return lines;
+}
 
-  if (!PRIOR_CUE.test(text)) return items;
-  const drugs = findDrugs(text);
-  const classes: DrugClass[] = [];
-  for (const [re, cls] of CLASS_PATTERNS) if (re.test(text) && !classes.includes(cls)) classes.push(cls);
-  let generic: 'chemotherapy' | 'systemic' | 'radiotherapy' | 'immunotherapy' | undefined;
-  if (drugs.length === 0 && classes.length === 0) {
-    if (/\bchemotherapy\b|\bNACT\b/i.test(text)) generic = 'chemotherapy';
-    else if (/\b(radiotherapy|radiation therapy|irradiation)\b/i.test(text)) generic = 'radiotherapy';
-    else if (
-      /\b(systemic|anti-?cancer|antineoplastic|anti-?tumou?r) (therapy|therapies|treatment|agents?|drugs?)\b|\btreatments? for (cancer|the malignancy)\b/i.test(
-        text,
-      ) &&
-      // A kind named beside it ("anti-tumor vaccines", "therapy targeting immune receptors") is not "any".
-      !/\b(vaccin\w*|immune|antibod\w*|inhibitor|agonist|targeting|cell therap\w*|CAR-?T|oncolytic|investigational|hormonal|endocrine)\b/i.test(
-        text,
-      )
+type PriorItem = Extract<ParsedItem, { category: 'prior_therapy' }>;
+
+/** Reads one sentence: what therapy it names and how the criterion relates the patient to it. */
+function priorOfSentence(raw: string, type: CriterionType): PriorItem | undefined {
+  const text = raw.replace(REFERENCE_TIME, (m) => ' '.repeat(m.length));
+  if (!PRIOR_CUE.test(text)) return undefined;
+  // What counts as a line ("radiation does not qualify as a line of therapy") defines, it does not require.
+  if (
+    /\b(count(s|ed)?|qualif(y|ies)|considered|regarded)\s+(as\s+)?(a|one|an?\s+\w+)\s+(line|regimen)\b/i.test(
+      text,
     )
-      generic = 'systemic';
-    else if (/\binterferon\b/i.test(text)) generic = 'immunotherapy';
-    else return items;
-  }
-  // Timing windows ("within 14 days", "washout") are about recent dosing, not ever having received a drug.
-  const window0 =
-    /\bwithin\s+(?:at least\s+|the (?:last|past)\s+)?\d+\s*(days?|weeks?|months?|half-?lives)|\bhalf-?lives\b|\bwashout\b|\b\d+\s*(days?|weeks?)\s*(prior to|before)\b|\bconcurrent\b|\bcurrently receiving\b/i.test(
-      text,
-    );
-  // Exclusion rules on "prior anticancer therapy" and list headers ("… as follows:") are washout windows
-  // spelled out in their items.
-  const window = window0 || (generic === 'systemic' && type === 'exclusion') || /:\s*$/.test(text);
-  const negative =
-    /\b(no|not|never|without|naive|naïve)\b[^.;]{0,50}\b(prior|previous|received|treat|therap|exposure|exposed|chemo|inhibitor|agent|drug)|\bmust not have received|\bhave not (been )?(previously )?(received|treated)|\b(naive|naïve) to\b|\bnot (been )?(previously )?treated with\b|\bno (prior|previous)\b/i.test(
-      text,
-    );
-  const progressed =
-    /\bprogress\w* (on|after|following|during|despite|while)|\brefractory to\b|\bresistan\w+ to\b|\bfailed\b|\bfailure of\b|\brelapsed (after|on|following)/i.test(
-      text,
-    );
+  )
+    return undefined;
+  const drugs = drugsIn(text);
+  const classes = classesIn(text);
+  const generic = drugs.length === 0 && classes.length === 0 ? genericIn(text) : undefined;
+  if (drugs.length === 0 && classes.length === 0 && !generic) return undefined;
   // Recovery from earlier toxicity is not a requirement to have been treated.
   if (
-    /\b(toxicit\w*|adverse events?|AEs?)\b[^.;]{0,80}\b(resolved|unresolved|recovered|resolution)|\b(unresolved|ongoing|persistent|residual) (toxicit|adverse)/i.test(
+    (/\b(toxicit\w*|adverse events?|AEs?)\b[^.;]{0,80}\b(resolved|unresolved|recovered|resolution)|\b(unresolved|ongoing|persistent|residual) (toxicit|adverse)|\brecovered from\b/i.test(
+      text,
+    ) &&
+      !/\bdiscontinued\b/i.test(text)) ||
+    /\b(pneumonitis|hypersensitivity|allerg\w*|infusion reaction|immune[- ]related adverse|irAE)\b/i.test(
       text,
     )
   )
-    return items;
-  // "Prior hormonal therapy allowed": permitted, not required — no constraint to check.
-  if (
-    !negative &&
-    !progressed &&
-    /\b(allowed|permitted|acceptable|is eligible|are eligible|may have received)\b/i.test(text)
-  )
-    return items;
-  const requirement = negative
-    ? 'not_received'
-    : progressed && type === 'inclusion'
-      ? 'progressed_on'
-      : 'received';
-  items.push({
+    return undefined;
+  // "have not received more than 2 regimens" negates a count, not the receipt.
+  const plain = text
+    .replace(NOT_NEGATION, (m) => ' '.repeat(m.length))
+    .replace(/\b(not|never)\s+(?:\w+\s+){0,3}?(more|greater|fewer|less) than\b/gi, (m) =>
+      ' '.repeat(m.length),
+    );
+  const naive = /\bna[iï]ve\b/i.test(plain);
+  const negative =
+    naive ||
+    /\b(no|not|never|without)\b[^.;]{0,50}\b(prior|previous|received|treat|therap|exposure|exposed|chemo|inhibitor|agent|drug|radi\w*)|\bmust not have (received|had)|\bhave not (been )?(previously )?(received|treated|had)|\bnot (been )?(previously )?(treated|exposed)\b|\bno (prior|previous)\b/i.test(
+      plain,
+    );
+  // "Relapsed/refractory CLL" and "castration-resistant" describe the disease, not progression on a therapy.
+  const statusFree = plain.replace(
+    /\brelapsed\s*(?:\/|or|and\/or|and)\s*refractory\b|\brefractory\s*(?:\/|or|and\/or|and)\s*relapsed\b|\bcastrat\w*[- ](resistant|refractory)\b/gi,
+    ' ',
+  );
+  const progressed =
+    /\bprogress\w* (on|after|following|during|despite|while|with|through|within)|\b(PD|progression) (on|after|during)\b|\brefractory\b|\bresistan(t|ce)\b|\bfailed\b|\bfailure (of|on|with|to|after)\b|\brelaps\w* (after|on|following|during|within)|\brecurr\w* (after|on|following|during|within)/i.test(
+      statusFree,
+    );
+  // "Progression on ipilimumab is not required": no condition.
+  if (/\b(not required|not mandatory|need not|not necessary)\b/i.test(text)) return undefined;
+  const forbidden = FORBIDDEN.test(text);
+  const allowed = ALLOWED.test(text);
+  // Unfit for or refusing a therapy says nothing about having had it.
+  if (UNFIT.test(text) && !RECEIPT.test(text.replace(UNFIT, ' '))) return undefined;
+  if (/\bintoleran/i.test(text) && !progressed && !RECEIPT.test(text.replace(/\bintoleran\w*/gi, ' ')))
+    return undefined;
+  // Timing windows ("within 14 days", "washout") are about recent dosing, not ever having received a drug.
+  // "progression within 6 months of platinum" dates the progression, not the dose.
+  const timing = plain.replace(
+    /\b(progress\w*|relaps\w*|recurr\w*|disease-free interval|treatment[- ]free interval)\b[^.;]{0,30}\bwithin\b/gi,
+    ' ',
+  );
+  const window0 =
+    /\bwithin\s+(?:at least\s+|the (?:last|past|previous)\s+)?\d+\s*(days?|weeks?|months?|years?|half-?lives)|\bhalf-?lives\b|\bwashout\b|\b\d+\s*(days?|weeks?|months?)\s*(prior to|before|of (the )?(start|first))\b|\b(≥|>=|at least|minimum of)\s*\d+\s*(days?|weeks?|months?)|\d(days?|weeks?)\b|\bconcurrent\b|\bconcomitant\b|\bcurrently receiving\b|\bongoing\b/i.test(
+      timing,
+    );
+  let requirement: PriorItem['requirement'];
+  let window = window0 || (generic === 'systemic' && type === 'exclusion') || /:\s*$/.test(text);
+  if (forbidden && !negative) {
+    // "Prior X is not allowed" / "patients who received X are excluded": in an inclusion criterion the
+    // condition is not having had X; an exclusion criterion already reads as "had X".
+    if (type === 'inclusion' && progressed) return undefined;
+    requirement = type === 'inclusion' ? 'not_received' : 'received';
+  } else if (allowed && !negative && !progressed) {
+    // "Prior hormonal therapy allowed": permitted, not required — no constraint to check, unless the
+    // allowance carries a timing condition ("allowed if completed > 12 months before"): a timing rule.
+    if (!ALLOWANCE_CONDITION.test(text)) return undefined;
+    requirement = 'received';
+    window = true;
+  } else
+    requirement = negative
+      ? 'not_received'
+      : progressed && type === 'inclusion'
+        ? 'progressed_on'
+        : 'received';
+  return {
     category: 'prior_therapy',
     drugs,
     classes,
     ...(generic ? { generic } : {}),
     requirement,
     window,
-  });
+  };
+}
+
+function parsePrior(text: string, type: CriterionType): ParsedItem[] {
+  const items: ParsedItem[] = [];
+  const lines = parseLines(text);
+  const hasLines =
+    (lines.min !== undefined || lines.max !== undefined) &&
+    /\b(line|regimen|systemic|therap|treatment|chemotherapy)/i.test(text);
+  if (hasLines) items.push({ category: 'prior_lines', ...lines });
+
+  const priors: PriorItem[] = [];
+  for (const s of sentences(text)) {
+    const p = priorOfSentence(s, type);
+    if (!p) continue;
+    // Lines from "treatment-naive" (max 0) restate the condition; lines from a count qualify it.
+    if (hasLines && !(lines.max === 0 && lines.min === undefined)) {
+      // A therapy named only as what the lines consist of ("no more than 2 prior lines of systemic
+      // therapy") is no separate condition: a ceiling does not require it, and "systemic" adds nothing.
+      if (p.generic === 'systemic') continue;
+      const ceilingOnly = lines.min === undefined || lines.min === 0;
+      if (
+        ceilingOnly &&
+        p.requirement === 'received' &&
+        !p.window &&
+        !/\b(including|includ\w+|must have (received|had|progressed)|progress\w*|refractory|failed|previously treated with|at least one)\b/i.test(
+          s,
+        )
+      )
+        continue;
+    }
+    priors.push(p);
+  }
+  // One criterion stating the same relation in two sentences is one condition.
+  for (const p of priors) {
+    const same = items.find(
+      (i): i is PriorItem =>
+        i.category === 'prior_therapy' && i.requirement === p.requirement && i.window === p.window,
+    );
+    if (same && !same.generic && !p.generic) {
+      for (const d of p.drugs) if (!same.drugs.includes(d)) same.drugs.push(d);
+      for (const c of p.classes) if (!same.classes.includes(c)) same.classes.push(c);
+    } else items.push(p);
+  }
   return items;
 }
 
