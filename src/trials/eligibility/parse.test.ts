@@ -189,6 +189,150 @@ describe('parseCriterion: therapy, status, demographics, labs', () => {
   });
 });
 
+describe('parseCriterion: prior therapy as registries write it', () => {
+  const prior = (text: string, type: 'inclusion' | 'exclusion' = 'inclusion') =>
+    of(parseCriterion(text, type), 'prior_therapy');
+  const lines = (text: string, type: 'inclusion' | 'exclusion' = 'inclusion') =>
+    of(parseCriterion(text, type), 'prior_lines');
+
+  it('reads "… is not allowed" / "… are excluded" by the criterion type', () => {
+    const t = 'Prior treatment with a KRAS G12C inhibitor is not allowed';
+    expect(prior(t, 'inclusion')).toEqual([
+      expect.objectContaining({ classes: ['kras_g12c_inhibitor'], requirement: 'not_received' }),
+    ]);
+    expect(prior(t, 'exclusion')[0]).toMatchObject({ requirement: 'received' });
+    expect(prior('Patients who have received prior anti-PD-1/PD-L1 therapy are excluded')[0]).toMatchObject({
+      classes: ['pd1_pdl1'],
+      requirement: 'not_received',
+      window: false,
+    });
+  });
+  it('reads progression on a class with the line count', () => {
+    const items = parseCriterion(
+      'Must have progressed on or after at least one platinum-based chemotherapy regimen',
+      'inclusion',
+    );
+    expect(of(items, 'prior_therapy')[0]).toMatchObject({
+      classes: ['platinum'],
+      requirement: 'progressed_on',
+    });
+    expect(of(items, 'prior_lines')[0]).toMatchObject({ min: 1 });
+    expect(
+      prior('Documented disease progression during or after treatment with an EGFR inhibitor')[0],
+    ).toMatchObject({ classes: ['egfr_tki'], requirement: 'progressed_on' });
+  });
+  it('reads a ceiling on lines without inventing a therapy condition', () => {
+    const t = 'No more than 2 prior lines of systemic therapy for metastatic disease';
+    expect(lines(t)).toEqual([{ category: 'prior_lines', max: 2 }]);
+    expect(prior(t)).toEqual([]);
+    const u = 'Have not received more than 2 prior chemotherapy regimens for advanced disease';
+    expect(lines(u)[0]).toMatchObject({ max: 2 });
+    expect(prior(u)).toEqual([]);
+  });
+  it('reads line ranges and "second-line or later"', () => {
+    expect(lines('Received at least 1 but no more than 3 prior regimens')[0]).toMatchObject({
+      min: 1,
+      max: 3,
+    });
+    expect(
+      lines('Subjects must have received at least one but no more than two prior systemic therapies')[0],
+    ).toMatchObject({ min: 1, max: 2 });
+    expect(lines('Eligible for treatment in the second-line or later setting')[0]).toMatchObject({ min: 1 });
+  });
+  it('reads named drugs, including ones known only by their name stem', () => {
+    expect(prior('Previously treated with osimertinib')[0]).toMatchObject({
+      drugs: ['osimertinib'],
+      requirement: 'received',
+    });
+    expect(prior('Prior treatment with dasatinib or asciminib', 'exclusion')[0]).toMatchObject({
+      drugs: ['dasatinib', 'asciminib'],
+      requirement: 'received',
+    });
+  });
+  it.each([
+    ['Prior therapy with a PARP inhibitor', 'parp_inhibitor'],
+    ['Prior treatment with CDK4/6 inhibitors', 'cdk46_inhibitor'],
+    ['Previous treatment with an ALK inhibitor', 'alk_inhibitor'],
+    ['Prior anthracycline exposure', 'anthracycline'],
+    ['Prior exposure to taxanes', 'taxane'],
+    ['Prior fluoropyrimidine-based chemotherapy', 'fluoropyrimidine'],
+    ['Prior treatment with an aromatase inhibitor', 'endocrine'],
+    ['Prior HER2-targeted therapy', 'anti_her2'],
+    ['Prior immune checkpoint blockade', 'pd1_pdl1'],
+    ['Prior treatment with a PD-(L)1 inhibitor', 'pd1_pdl1'],
+    ['Prior treatment with a novel hormonal agent', 'antiandrogen'],
+  ] as const)('reads the class in "%s"', (text, cls) => {
+    expect(prior(text, 'exclusion')[0]).toMatchObject({ requirement: 'received' });
+    expect((prior(text, 'exclusion')[0] as { classes: string[] }).classes).toContain(cls);
+  });
+  it('reads "no prior …" and "-naive" as not received', () => {
+    expect(prior('No prior immunotherapy')[0]).toMatchObject({
+      classes: ['pd1_pdl1'],
+      requirement: 'not_received',
+    });
+    expect(prior('Patients must be chemotherapy-naive')[0]).toMatchObject({
+      generic: 'chemotherapy',
+      requirement: 'not_received',
+    });
+    expect(prior('No prior pelvic radiotherapy')[0]).toMatchObject({
+      generic: 'radiotherapy',
+      requirement: 'not_received',
+    });
+  });
+  it('reads "prior … allowed" as no condition, and an allowance with a timing condition as a timing rule', () => {
+    expect(prior('Prior checkpoint inhibitor therapy is permitted')).toEqual([]);
+    expect(
+      prior('Prior taxane therapy in the adjuvant setting is allowed if completed > 12 months before')[0],
+    ).toMatchObject({ classes: ['taxane'], requirement: 'received', window: true });
+  });
+  it('keeps the condition of one sentence apart from an allowance or a note in the next', () => {
+    expect(
+      prior(
+        'Prior treatment with dasatinib. Prior receipt of other TKIs and chemotherapy is permitted.',
+        'exclusion',
+      ),
+    ).toEqual([expect.objectContaining({ drugs: ['dasatinib'], classes: [], requirement: 'received' })]);
+    expect(
+      prior(
+        'Patients must have relapsed on prior anti-PD-1 therapy. Note: Progression on ipilimumab is not required.',
+      )[0],
+    ).toMatchObject({ drugs: [], classes: ['pd1_pdl1'], requirement: 'progressed_on' });
+  });
+  it('keeps an unqualified "chemotherapy" beside a class as an alternative', () => {
+    expect(
+      prior(
+        'Must have received at least one prior line of chemotherapy or ADC therapy for metastatic disease',
+      )[0],
+    ).toMatchObject({ classes: ['adc'], generic: 'chemotherapy', requirement: 'received' });
+  });
+  it('reads a count of lines containing a drug (exclusion) as lines, not as having had the drug', () => {
+    const t =
+      'More than 1 line of therapy containing tucatinib, lapatinib or neratinib in the metastatic setting.';
+    expect(lines(t, 'exclusion')[0]).toMatchObject({ min: 2 });
+    expect(prior(t, 'exclusion')).toEqual([]);
+  });
+  it('reads a completion rule with a symbol as a timing rule', () => {
+    expect(
+      prior(
+        'Prior stereotactic radiosurgery (SRS) should be completed >=7 days before study treatment initiation.',
+      )[0],
+    ).toMatchObject({ generic: 'radiotherapy', window: true });
+  });
+  it('does not read unfitness, study-treatment timing or toxicity as a therapy history', () => {
+    expect(prior('Not amenable to curative treatment with surgery or radiation')).toEqual([]);
+    expect(prior('Recovered from prior endocrine therapy')).toEqual([]);
+    expect(
+      prior('Spinal cord compression not definitively treated with surgery or radiation', 'exclusion'),
+    ).toEqual([]);
+    expect(
+      prior('Negative pregnancy test within 24 h before administration of 89Zr-DFO-nimotuzumab'),
+    ).toEqual([]);
+    expect(
+      prior('Laboratory values obtained within 14 days prior to the first cycle of chemotherapy'),
+    ).toEqual([]);
+  });
+});
+
 describe('parseCriterion: properties', () => {
   it('never throws and only emits known categories', () => {
     const words = fc.constantFrom(

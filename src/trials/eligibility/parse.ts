@@ -521,7 +521,7 @@ function parseCns(text: string, type: CriterionType): ParsedItem[] {
 // Prior therapy and lines
 
 const PRIOR_CUE =
-  /\b(prior|previous(ly)?|received|receiving|receipt|treated with|treatment with|therapy with|exposure to|exposed to|pre-?treated|progress\w*|refractory|resistan\w*|relapsed|relaps\w+ (on|after|following|during)|recurr\w* (on|after|following|during)|failed|failure|after|following|post|naive|naïve|intoleran\w*|history of|concurrent|concomitant|within|since|completed|discontinued|minimum of|lines?|regimens?|had|have had|\d+\s*(days?|weeks?|months?|half-?lives))\b|-na[iï]ve\b|\d(days?|weeks?)\b/i;
+  /\b(prior|previous(ly)?|received|receiving|receipt|treated with|treatment with|therapy with|exposure to|exposed to|pre-?treated|progress\w*|refractory|resistan\w*|relapsed|relaps\w+ (on|after|following|during)|recurr\w* (on|after|following|during)|failed|failure|after|following|post|naive|naïve|intoleran\w*|history of|concurrent|concomitant|within|since|completed|discontinued|minimum of|lines?|regimens?|\d+\s*(days?|weeks?|months?|half-?lives))\b|-na[iï]ve\b|\d(days?|weeks?)\b/i;
 
 /** A count (digit or word) of lines, with a few qualifier words allowed before the line word. */
 const N = String.raw`(\d|one|two|three|four|five|six)\s*(?:\(\d\)\s*)?`;
@@ -625,7 +625,7 @@ type Generic = 'chemotherapy' | 'systemic' | 'radiotherapy' | 'immunotherapy';
 function genericIn(text: string): Generic | undefined {
   if (/\bchemo(therap\w*|therapeutic|radi\w*)?\b|\bcytotoxic\b|\bNACT\b/i.test(text)) return 'chemotherapy';
   if (
-    /\b(radiotherapy|radiation therapy|irradiation|radiosurgery|brachytherapy|SBRT|SABR|stereotactic)\b|\bradiation\b(?![- ](pneumonitis|induced|recall|necrosis|exposure|proctitis|dermatitis|toxicit))/i.test(
+    /\b(radiotherapy|radiation therapy|irradiation|radiosurgery|brachytherapy|SBRT|SABR|stereotactic)\b|\b(prior|previous|received?|receiving|palliative|thoracic|pelvic|abdominal|whole[- ]brain|extensive|any|local|cranial|craniospinal)\s+(\w+\s+)?radiation\b(?![- ](pneumonitis|induced|recall|necrosis|exposure|proctitis|dermatitis|toxicit))|\bradiation (to|of) the\b/i.test(
       text,
     ) ||
     /\bRT\b/.test(text)
@@ -648,7 +648,7 @@ function genericIn(text: string): Generic | undefined {
 
 /** The study's own treatment as a reference time ("prior to the first dose of study drug") is no history. */
 const REFERENCE_TIME =
-  /\b(prior to|before|from|after|until|of|start of|initiation of|beginning of)\s+(the\s+)?(first|last|start|initiation|beginning|day 1)?\s*(dose|doses|administration|cycle|course)?\s*(of\s+)?(the\s+)?(study|investigational|trial|protocol|planned)\s+(drugs?|products?|treatments?|therapy|intervention|agents?|medications?|chemotherapy|radiotherapy)|\b(prior to|before)\s+(the\s+)?(first|start|initiation)?\s*(cycle|dose|course)\s+(\d+\s+)?of\s+(chemotherapy|treatment|therapy)\b/gi;
+  /\b(prior to|before|from|after|until|of|start of|initiation of|beginning of)\s+(the\s+)?(first|last|start|initiation|beginning|day 1)?\s*(dose|doses|administration|cycle|course)?\s*(of\s+)?(the\s+)?(study|investigational|trial|protocol|planned)\s+(drugs?|products?|treatments?|therapy|intervention|agents?|medications?|chemotherapy|radiotherapy)|\b(prior to|before)\s+(the\s+)?(first|start|initiation)?\s*(cycle|dose|course)\s+(\d+\s+)?of\s+(chemotherapy|treatment|therapy)\b|\b(prior to|before)\s+(the\s+)?(first\s+|initial\s+)?(administration|dose|infusion|injection)\s+of\s+[\w-]+/gi;
 
 /** Phrases whose "no"/"not" is not a negation of having been treated. */
 const NOT_NEGATION =
@@ -657,7 +657,7 @@ const NOT_NEGATION =
 const FORBIDDEN =
   /\b(not|never) (be )?(allowed|permitted)\b|\b(is|are|will be|be|being) (excluded|prohibited|ineligible|not eligible)\b|\bexcluded\b(?! (from|if|unless))|\bnot eligible\b(?! (for|to))|\bineligible\b(?! (for|to))|\bprohibited\b/i;
 const ALLOWED =
-  /\b(allowed|permitted|acceptable|is eligible|are eligible|will be eligible|may have (received|had|been)|can have (received|had)|may be (included|enrolled)|not required|no limit|regardless of)\b/i;
+  /\b(allowed|permitted|acceptable|is eligible|are eligible|will be eligible|may have (received|had|been)|can have (received|had)|may be (included|enrolled|administered|given|continued|used)|not required|no limit|regardless of)\b/i;
 /** A timing or completion condition on an allowance ("allowed if completed > 12 months before"). */
 const ALLOWANCE_CONDITION =
   /\b(if|provided|as long as|unless|only if)\b[^.;]{0,80}\b(completed|finished|discontinued|stopped|ended|last dose|months?|weeks?|days?|years?)\b|\b(at least|≥|>=|>|more than|greater than)\s*\d+\s*(days?|weeks?|months?|years?)\b|\bwithin\s+\d+\s*(days?|weeks?|months?|years?)\b|\b\d+\s*(days?|weeks?|months?|years?)\s*(prior|before|since|from|after)\b/i;
@@ -747,7 +747,22 @@ function priorOfSentence(raw: string, type: CriterionType): PriorItem | undefine
     return undefined;
   const drugs = drugsIn(text);
   const classes = classesIn(text);
-  const generic = drugs.length === 0 && classes.length === 0 ? genericIn(text) : undefined;
+  // "chemotherapy or ADC therapy": an unqualified "chemotherapy" beside a class is an alternative of its own
+  // ("platinum-based chemotherapy" is the class only).
+  const plainChemo =
+    /\bchemotherap(y|ies)\b/i.test(text) &&
+    [...text.matchAll(/\bchemotherap(?:y|ies)\b/gi)].some(
+      (m) =>
+        !/(platinum|platin|taxane|anthracycline|fluoropyrimidine|based|containing|doublet)[\s-]*(\w+[\s-]+)?$/i.test(
+          text.slice(Math.max(0, m.index - 30), m.index),
+        ),
+    );
+  const generic =
+    drugs.length === 0 && classes.length === 0
+      ? genericIn(text)
+      : plainChemo
+        ? ('chemotherapy' as const)
+        : undefined;
   if (drugs.length === 0 && classes.length === 0 && !generic) return undefined;
   // Recovery from earlier toxicity is not a requirement to have been treated.
   if (
@@ -772,6 +787,14 @@ function priorOfSentence(raw: string, type: CriterionType): PriorItem | undefine
     /\b(no|not|never|without)\b[^.;]{0,50}\b(prior|previous|received|treat|therap|exposure|exposed|chemo|inhibitor|agent|drug|radi\w*)|\bmust not have (received|had)|\bhave not (been )?(previously )?(received|treated|had)|\bnot (been )?(previously )?(treated|exposed)\b|\bno (prior|previous)\b/i.test(
       plain,
     );
+  if (
+    negative &&
+    type === 'exclusion' &&
+    !/\b(no|never|not) (any )?(prior|previous(ly)?|received|had)\b|\bna[iï]ve\b|\bhave not (been )?(previously )?(received|treated|had)\b|\bwithout (any )?(prior|previous)\b/i.test(
+      plain,
+    )
+  )
+    return undefined;
   // "Relapsed/refractory CLL" and "castration-resistant" describe the disease, not progression on a therapy.
   const statusFree = plain.replace(
     /\brelapsed\s*(?:\/|or|and\/or|and)\s*refractory\b|\brefractory\s*(?:\/|or|and\/or|and)\s*relapsed\b|\bcastrat\w*[- ](resistant|refractory)\b/gi,
@@ -782,7 +805,8 @@ function priorOfSentence(raw: string, type: CriterionType): PriorItem | undefine
       statusFree,
     );
   // "Progression on ipilimumab is not required": no condition.
-  if (/\b(not required|not mandatory|need not|not necessary)\b/i.test(text)) return undefined;
+  if (/\b(not required|not mandatory|need not|not necessary|do(es)? not count|not counted)\b/i.test(text))
+    return undefined;
   const forbidden = FORBIDDEN.test(text);
   const allowed = ALLOWED.test(text);
   // Unfit for or refusing a therapy says nothing about having had it.
@@ -791,12 +815,12 @@ function priorOfSentence(raw: string, type: CriterionType): PriorItem | undefine
     return undefined;
   // Timing windows ("within 14 days", "washout") are about recent dosing, not ever having received a drug.
   // "progression within 6 months of platinum" dates the progression, not the dose.
-  const timing = plain.replace(
+  const timing = raw.replace(
     /\b(progress\w*|relaps\w*|recurr\w*|disease-free interval|treatment[- ]free interval)\b[^.;]{0,30}\bwithin\b/gi,
     ' ',
   );
   const window0 =
-    /\bwithin\s+(?:at least\s+|the (?:last|past|previous)\s+)?\d+\s*(days?|weeks?|months?|years?|half-?lives)|\bhalf-?lives\b|\bwashout\b|\b\d+\s*(days?|weeks?|months?)\s*(prior to|before|of (the )?(start|first))\b|\b(≥|>=|at least|minimum of)\s*\d+\s*(days?|weeks?|months?)|\d(days?|weeks?)\b|\bconcurrent\b|\bconcomitant\b|\bcurrently receiving\b|\bongoing\b/i.test(
+    /\bwithin\s+(?:at least\s+|the (?:last|past|previous)\s+)?\d+\s*(days?|weeks?|months?|years?|half-?lives)|\bhalf-?lives\b|\bwashout\b|\b\d+\s*(days?|weeks?|months?)\s*(prior to|before|of (the )?(start|first))\b|(≥|>=|=>|\bat least|\bminimum of|\bmore than|\bgreater than|>)\s*\d+\s*(days?|weeks?|months?)\s*(\(.{0,20}\)\s*)?(before|prior|since|from|after|elapsed|must|for|between|have)\b|(<|≤|<=|\bup to|\bless than)\s*\d+\s*(days?|weeks?)|\d(days?|weeks?)\b|\bconcurrent\b|\bconcomitant\b|\bcurrently receiving\b|\bongoing\b/i.test(
       timing,
     );
   let requirement: PriorItem['requirement'];
@@ -841,6 +865,14 @@ function parsePrior(text: string, type: CriterionType): ParsedItem[] {
     const p = priorOfSentence(s, type);
     if (!p) continue;
     // Lines from "treatment-naive" (max 0) restate the condition; lines from a count qualify it.
+    // "More than 1 line of therapy containing tucatinib …" (exclusion) counts lines of X; having had X
+    // once is not what excludes.
+    if (
+      hasLines &&
+      type === 'exclusion' &&
+      [LINES_MIN, LINES_OR_MORE, LINES_MAX, LINES_BETWEEN].some((re) => re.test(s))
+    )
+      continue;
     if (hasLines && !(lines.max === 0 && lines.min === undefined)) {
       // A therapy named only as what the lines consist of ("no more than 2 prior lines of systemic
       // therapy") is no separate condition: a ceiling does not require it, and "systemic" adds nothing.
