@@ -204,10 +204,10 @@ export class TrialStore {
   constructor(readonly db: Db) {
     migrateTrials(db);
     this.stmts = {
-      // Deleting cascades to the screening rows; the old FTS entry is removed with the returned values.
-      del: db
-        .prepare('DELETE FROM trials WHERE nct_id = ? RETURNING id, title, conditions, eligibility_text')
-        .raw(),
+      // The indexed values of an existing version, for the FTS 'delete' (a miss costs ~1 µs, a DELETE ~3).
+      old: db.prepare('SELECT id, title, conditions, eligibility_text FROM trials WHERE nct_id = ?').raw(),
+      // Deleting cascades to the screening rows.
+      del: db.prepare('DELETE FROM trials WHERE id = ?'),
       ftsDel: db.prepare(
         "INSERT INTO trial_fts(trial_fts, rowid, title, conditions, eligibility_text) VALUES ('delete', ?, ?, ?, ?)",
       ),
@@ -237,8 +237,11 @@ export class TrialStore {
   /** Writes trials, replacing earlier versions. Call inside `transaction()` for atomic imports. */
   upsert(trial: Trial, source: string, importedAt: string): 'inserted' | 'updated' {
     const s = this.stmts;
-    const old = s.del.get(trial.nctId) as [number, string, string, string] | undefined;
-    if (old) s.ftsDel.run(old);
+    const old = s.old.get(trial.nctId) as [number, string, string, string] | undefined;
+    if (old) {
+      s.del.run(old[0]);
+      s.ftsDel.run(old);
+    }
     const conditions = JSON.stringify(trial.conditions);
     const { lastInsertRowid: id } = s.ins.run(
       trial.nctId,
