@@ -3,7 +3,9 @@ type Statement = import('better-sqlite3').Statement<unknown[]>;
 import { migrate } from '../store/db.js';
 import type { Criterion, Trial, TrialSite, TrialStatus } from '../domain/index.js';
 import { cancerAncestors } from './cancer-types.js';
-import { registryBiomarkers } from './eligibility/parse.js';
+import { prepareTrialRows, type PreparedTrial, type StoredCriterion } from './rows.js';
+
+export { prepareTrialRows, trialGenes, type PreparedTrial } from './rows.js';
 
 /**
  * Trial store in the shared SQLite file. One row per trial with its JSON parts (sites included), plus
@@ -157,36 +159,6 @@ export function migrateTrials(db: Db): void {
   migrate(db, 'trials', MIGRATIONS);
 }
 
-/** Genes an inclusion criterion requires (biomarker items not negated), and all genes mentioned. */
-export function trialGenes(criteria: readonly Criterion[]): Map<string, boolean> {
-  const genes = new Map<string, boolean>();
-  for (const c of criteria) {
-    for (const p of c.parsed) {
-      if (p.category !== 'biomarker') continue;
-      const item = p as unknown as { anyOf: Array<{ gene: string }>; negated: boolean };
-      const required = c.type === 'inclusion' && !item.negated;
-      for (const t of item.anyOf) genes.set(t.gene, (genes.get(t.gene) ?? false) || required);
-    }
-  }
-  return genes;
-}
-
-/** Title + conditions biomarkers, cached: records re-imported or sharing a title read them once. */
-const REGISTRY_CACHE = new Map<string, ReturnType<typeof registryBiomarkers>>();
-function registryBiomarkersOf(
-  title: string,
-  conditions: readonly string[],
-): ReturnType<typeof registryBiomarkers> {
-  const key = `${title}\u0000${conditions.join('\u0001')}`;
-  let v = REGISTRY_CACHE.get(key);
-  if (!v) {
-    v = registryBiomarkers(title, conditions);
-    if (REGISTRY_CACHE.size >= 20_000) REGISTRY_CACHE.clear();
-    REGISTRY_CACHE.set(key, v);
-  }
-  return v;
-}
-
 export interface UpsertStats {
   inserted: number;
   updated: number;
@@ -236,50 +208,23 @@ export class TrialStore {
 
   /** Writes trials, replacing earlier versions. Call inside `transaction()` for atomic imports. */
   upsert(trial: Trial, source: string, importedAt: string): 'inserted' | 'updated' {
+    return this.upsertPrepared(prepareTrialRows(trial), source, importedAt);
+  }
+
+  /** Writes what prepareTrialRows computed (possibly on another thread), replacing an earlier version. */
+  upsertPrepared(p: PreparedTrial, source: string, importedAt: string): 'inserted' | 'updated' {
     const s = this.stmts;
-    const old = s.old.get(trial.nctId) as [number, string, string, string] | undefined;
+    const old = s.old.get(p.nctId) as [number, string, string, string] | undefined;
     if (old) {
       s.del.run(old[0]);
       s.ftsDel.run(old);
     }
-    const conditions = JSON.stringify(trial.conditions);
-    const { lastInsertRowid: id } = s.ins.run(
-      trial.nctId,
-      trial.title,
-      trial.officialTitle ?? null,
-      trial.phase ?? null,
-      trial.status,
-      trial.sponsor ?? null,
-      trial.startDate ?? null,
-      trial.lastUpdate ?? null,
-      trial.sex ?? null,
-      trial.minimumAge ?? null,
-      trial.maximumAge ?? null,
-      conditions,
-      JSON.stringify(trial.tumorTypes),
-      JSON.stringify(trial.interventions),
-      trial.eligibilityText,
-      JSON.stringify(compactCriteria(trial.criteria, trial.eligibilityText)),
-      source,
-      importedAt,
-      sitesJson(trial.sites),
-    );
+    const { lastInsertRowid: id } = s.ins.run(...p.row, source, importedAt, p.sites);
     // The index reads the conditions as stored (a JSON array): the tokenizer sees the same words.
-    s.fts.run(id, trial.title, conditions, trial.eligibilityText);
-    for (const x of trial.sites)
-      if (x.city && x.lat !== undefined && x.lon !== undefined)
-        s.place.run(x.city, x.state ?? '', x.country ?? '', x.lat, x.lon);
-    // Trials with no recognised cancer type are indexed as "all tumors" so they stay findable (ranked low).
-    const codes = trial.tumorTypes.length > 0 ? trial.tumorTypes : ['ALL_TUMORS'];
-    const genes = trialGenes(trial.criteria);
-    for (const b of registryBiomarkersOf(trial.title, trial.conditions))
-      for (const t of b.anyOf) genes.set(t.gene, true);
-    const required = [...genes]
-      .filter(([g, r]) => r && !['CD274', 'ER', 'PR', 'HR'].includes(g))
-      .map(([g]) => g);
-    for (const c of codes)
-      s.tumor.run(trial.nctId, c, trial.status, required.length > 0 ? required.join(',') : null);
-    for (const [gene, required] of genes) s.gene.run(trial.nctId, gene, required ? 1 : 0, trial.status);
+    s.fts.run(id, p.row[1], p.row[11], p.row[14]);
+    for (const x of p.places) s.place.run(...x);
+    for (const [code, req] of p.tumors) s.tumor.run(p.nctId, code, p.row[4], req);
+    for (const [gene, required] of p.genes) s.gene.run(p.nctId, gene, required, p.row[4]);
     return old ? 'updated' : 'inserted';
   }
 
@@ -482,11 +427,6 @@ export interface TrialRow {
   sites: string;
 }
 
-/** Sites as stored: the array as given (JSON.stringify drops undefined fields), read back by `parseSites`. */
-function sitesJson(sites: readonly TrialSite[]): string {
-  return sites.length === 0 ? '[]' : JSON.stringify(sites);
-}
-
 /**
  * Sites back from the JSON column, with the fields in a fixed order and empty values left out, as the
  * earlier one-row-per-site table returned them.
@@ -521,17 +461,6 @@ export function trialStoreFor(db: Db): TrialStore {
  * already in `eligibility_text`) and cut out again on load, so the database holds each text once. Rows
  * written before carry the text and load unchanged.
  */
-type StoredCriterion = Omit<Criterion, 'text'> & { text?: string };
-
-function compactCriteria(criteria: readonly Criterion[], text: string): StoredCriterion[] {
-  return criteria.map((c) => {
-    if (c.span && text.slice(c.span[0], c.span[1]) === c.text) {
-      const { text: _omit, ...rest } = c;
-      return rest;
-    }
-    return c;
-  });
-}
 
 function expandCriteria(stored: StoredCriterion[], text: string): Criterion[] {
   for (let i = 0; i < stored.length; i++) {
