@@ -5,7 +5,8 @@ import { Unzip, UnzipInflate } from 'fflate';
 import type { Issue } from '../domain/index.js';
 import type { Db } from '../store/db.js';
 import { trialsFromBytes } from './from-bytes.js';
-import { defaultParseWorkers, ParsePool, type ParsedEntry } from './parse-pool.js';
+import { defaultParseWorkers, sharedParsePool, type ParsedEntry, type ParsePool } from './parse-pool.js';
+import { prepareTrialRows } from './rows.js';
 import { TrialStore } from './store.js';
 
 export { trialsFromBytes };
@@ -23,7 +24,7 @@ export interface ImportOptions {
   now?: () => Date;
   /**
    * Worker threads that parse records while this thread writes them; 0 parses on this thread. Default:
-   * $ONCONAV_IMPORT_WORKERS, else 0.
+   * $ONCONAV_IMPORT_WORKERS, else one per core (at most 4).
    */
   workers?: number;
   /**
@@ -193,8 +194,8 @@ export async function importEntries(
   const write = (name: string, r: ParsedEntry): void => {
     result.issues.push(...r.issues);
     result.skipped += r.issues.filter((i) => i.severity === 'error').length;
-    for (const t of r.trials) {
-      const how = store.upsert(t, r.format ?? 'unknown', importedAt);
+    for (const t of r.prepared) {
+      const how = store.upsertPrepared(t, r.format ?? 'unknown', importedAt);
       result[how]++;
       result.trials++;
       if (r.format) result.byFormat[r.format]++;
@@ -227,10 +228,11 @@ export async function importEntries(
         continue;
       }
       if (pool === null && workers > 0 && result.files > (options.workersAfter ?? 200))
-        pool = new ParsePool(workers);
+        pool = sharedParsePool(workers);
       if (pool === null) {
         await drain(0);
-        write(entry.name, trialsFromBytes(entry.name, bytes));
+        const r = trialsFromBytes(entry.name, bytes);
+        write(entry.name, { ...r, prepared: r.trials.map(prepareTrialRows) });
       } else {
         queue.push({ name: entry.name, parsed: pool.parse(entry.name, bytes) });
         await drain(window);
@@ -241,11 +243,9 @@ export async function importEntries(
     db.exec('COMMIT');
   } catch (err) {
     db.exec('ROLLBACK');
-    // Parses still in flight are dropped with the pool; their rejections have nowhere to go.
+    // Parses still in flight finish on the shared pool; their results (or rejections) are ignored.
     for (const q of queue) if (q.parsed instanceof Promise) q.parsed.catch(() => undefined);
     throw err;
-  } finally {
-    await pool?.close();
   }
   return result;
 }

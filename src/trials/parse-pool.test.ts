@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../store/db.js';
 import { importEntries, importTrials, type ImportEntry } from './import.js';
+import { trialsFromBytes } from './from-bytes.js';
 import { ParsePool } from './parse-pool.js';
+import { prepareTrialRows } from './rows.js';
 import { TrialStore } from './store.js';
 
 const FX = join(import.meta.dirname, 'fixtures');
@@ -50,8 +52,13 @@ describe('parse worker pool', () => {
       ]);
       expect(a.format).toBe('legacy-xml');
       expect(b.format).toBe('api-v2-json');
-      expect(a.trials[0]!.criteria.length).toBeGreaterThan(3);
-      expect(b.trials[0]!.sites).toHaveLength(3);
+      // The rows the store writes, exactly as the importing thread would prepare them.
+      expect(a.prepared).toEqual(trialsFromBytes('a.xml', Buffer.from(XML)).trials.map(prepareTrialRows));
+      expect(b.prepared).toEqual(
+        trialsFromBytes('b.json', Buffer.from(JSON_STUDY)).trials.map(prepareTrialRows),
+      );
+      expect((JSON.parse(a.prepared[0]!.row[15]) as unknown[]).length).toBeGreaterThan(3);
+      expect(JSON.parse(b.prepared[0]!.sites)).toHaveLength(3);
     } finally {
       await pool.close();
     }
@@ -76,7 +83,7 @@ describe('parse worker pool', () => {
     expect(new TrialStore(many).get('NCT07000060')!.status).not.toBe('COMPLETED');
   });
 
-  it('rolls back and stops the workers when an import with workers is aborted', async () => {
+  it('rolls back when an import with workers is aborted, and the pool serves the next import', async () => {
     const db = openDb(':memory:');
     const ac = new AbortController();
     await expect(
@@ -90,6 +97,8 @@ describe('parse worker pool', () => {
       }),
     ).rejects.toThrow('stop');
     expect(new TrialStore(db).stats().total).toBe(0);
+    const again = await importEntries(db, entries(records(30)), { workers: 2, workersAfter: 5 });
+    expect(again).toMatchObject({ trials: 30, inserted: 30 });
   });
 
   it('imports a folder of many files through the pool (trials import)', async () => {
