@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../store/db.js';
 import type { CaseFacts } from './facts.js';
 import { trialsFromJsonText } from './import-ctgov-json.js';
 import { trialFromXmlText } from './import-ctgov-xml.js';
-import { evaluateTrial, matchTrials } from './matcher.js';
+import { bestFirst, evaluateTrial, matchTrials } from './matcher.js';
 import { TrialStore } from './store.js';
 
 const FX = join(import.meta.dirname, 'fixtures');
@@ -212,5 +213,26 @@ describe('matchTrials', () => {
       [],
     );
     expect(matchTrials(db, egfrCase, { statuses: ['COMPLETED'] }).matches).toEqual([]);
+  });
+});
+
+describe('bestFirst (candidate ranking)', () => {
+  it('gives the first n of a full sort by score, then NCT id (property)', () => {
+    const item = fc.record({
+      nctId: fc.integer({ min: 0, max: 99_999_999 }).map((n) => `NCT${String(n).padStart(8, '0')}`),
+      s: fc.integer({ min: -20, max: 120 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(item, { selector: (x) => x.nctId, maxLength: 300 }),
+        fc.integer({ min: 0, max: 350 }),
+        (items, n) => {
+          const full = [...items].sort(
+            (a, b) => b.s - a.s || (a.nctId < b.nctId ? -1 : a.nctId > b.nctId ? 1 : 0),
+          );
+          expect(bestFirst(items, (x) => x.s, n)).toEqual(full.slice(0, n));
+        },
+      ),
+    );
   });
 });

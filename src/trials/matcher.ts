@@ -791,15 +791,18 @@ export function evaluateTrial(trial: Trial, f: CaseFacts): TrialEvaluation {
   // The same criterion text (with the same parent heading) gets the same verdict for one case: registry
   // boilerplate repeats across trials, so verdicts are memoized per case.
   const memo = memoFor(f);
-  trial.criteria.forEach((c) => {
-    const key = `${c.type}\u0000${c.parent !== undefined ? (trial.criteria[c.parent]?.text ?? '') : ''}\u0000${c.text}`;
-    let v = memo.get(key);
-    if (!v) {
-      v = evaluateCriterion(c, f);
-      memo.set(key, v);
+  for (const c of trial.criteria) {
+    // Keyed by the text alone, then type and parent heading compared: no concatenated key to build and hash.
+    const parent = c.parent !== undefined ? (trial.criteria[c.parent]?.text ?? '') : '';
+    let chain = memo.get(c.text);
+    let hit = chain?.find((e) => e.type === c.type && e.parent === parent);
+    if (!hit) {
+      hit = { type: c.type, parent, v: evaluateCriterion(c, f) };
+      if (chain) chain.push(hit);
+      else memo.set(c.text, (chain = [hit]));
     }
-    verdicts.push({ ...v });
-  });
+    verdicts.push({ ...hit.v });
+  }
   applyGroups(trial.criteria, verdicts, base);
   // Cohort-scoped inclusion criteria: one unmet cohort does not exclude, but when every cohort's own
   // criteria are unmet, no cohort fits.
@@ -935,8 +938,9 @@ function registryBiomarkersCached(
   return v;
 }
 
-const MEMOS = new WeakMap<CaseFacts, Map<string, ReturnType<typeof evaluateCriterion>>>();
-function memoFor(f: CaseFacts): Map<string, ReturnType<typeof evaluateCriterion>> {
+type MemoEntry = { type: string; parent: string; v: ReturnType<typeof evaluateCriterion> };
+const MEMOS = new WeakMap<CaseFacts, Map<string, MemoEntry[]>>();
+function memoFor(f: CaseFacts): Map<string, MemoEntry[]> {
   let m = MEMOS.get(f);
   if (!m) MEMOS.set(f, (m = new Map()));
   return m;
@@ -1076,6 +1080,36 @@ function isCase(x: Case | CaseFacts): x is Case {
   return (x as Case).schemaVersion !== undefined && (x as Case).samples !== undefined;
 }
 
+/**
+ * The first `n` items by descending integer score, ties by NCT id: what a full sort would put first, without
+ * sorting thousands of candidates of which at most a few hundred are evaluated. Items are grouped by score
+ * and only the groups that reach into the first `n` are sorted.
+ */
+export function bestFirst<T extends { nctId: string }>(
+  items: readonly T[],
+  score: (x: T) => number,
+  n: number,
+): T[] {
+  const groups = new Map<number, T[]>();
+  for (const x of items) {
+    const s = score(x);
+    const g = groups.get(s);
+    if (g) g.push(x);
+    else groups.set(s, [x]);
+  }
+  const out: T[] = [];
+  for (const s of [...groups.keys()].sort((a, b) => b - a)) {
+    if (out.length >= n) break;
+    const g = groups.get(s)!;
+    g.sort((a, b) => (a.nctId < b.nctId ? -1 : a.nctId > b.nctId ? 1 : 0));
+    for (const x of g) {
+      if (out.length >= n) break;
+      out.push(x);
+    }
+  }
+  return out;
+}
+
 /** Matches a case (normalized Case, or facts read from a note) against the trials in `db`. */
 export function matchTrials(db: Db, input: Case | CaseFacts, options: MatchOptions = {}): MatchResult {
   const facts = isCase(input) ? factsFromCase(input) : input;
@@ -1097,20 +1131,17 @@ export function matchTrials(db: Db, input: Case | CaseFacts, options: MatchOptio
     c.geneHits * 10 +
     c.depth -
     (facts.profiled && c.geneHits === 0 && c.requiresOtherGene ? 8 : 0);
-  // Scores computed once per candidate rather than per comparison (thousands of candidates at scale).
-  const scored = cands.map((c) => ({ c, s: pre(c) }));
-  scored.sort((a, b) => b.s - a.s || (a.c.nctId < b.c.nctId ? -1 : 1));
-  for (let i = 0; i < scored.length; i++) cands[i] = scored[i]!.c;
   // Evaluate in batches of the budget, best pre-scores first, until enough trials remain after hard
   // exclusions (at most two batches): most cases stop after the first batch.
   const budget = options.evaluateAtMost ?? Math.max(5 * limit, 100);
   const cap = options.evaluateAtMost ?? budget * 2;
+  const ranked = bestFirst(cands, pre, cap);
   const matches: TrialMatch[] = [];
   let excludedCount = 0;
   let outside = 0;
   let evaluated = 0;
   for (let from = 0; from < Math.min(cands.length, cap); from += budget) {
-    const trials = store.loadMany(cands.slice(from, Math.min(from + budget, cap)).map((c) => c.nctId));
+    const trials = store.loadMany(ranked.slice(from, Math.min(from + budget, cap)).map((c) => c.nctId));
     evaluated += trials.length;
     for (const t of trials) {
       const ev = evaluateTrial(t, facts);

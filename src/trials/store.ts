@@ -289,10 +289,17 @@ export class TrialStore {
     )
       .raw()
       .all(...anc, ...st) as Array<[string, string, string | null]>;
+    // Required-gene lists repeat across trials: each distinct list is checked against the case once.
+    const otherGene = new Map<string, boolean>();
     for (const [id, code, req] of tumorRows) {
       const d = depthOf.get(code) ?? 0;
       const cur = out.get(id);
-      const requiresOtherGene = req !== null && req.split(',').every((g) => !caseGenes.has(g));
+      let requiresOtherGene = false;
+      if (req !== null) {
+        let v = otherGene.get(req);
+        if (v === undefined) otherGene.set(req, (v = req.split(',').every((g) => !caseGenes.has(g))));
+        requiresOtherGene = v;
+      }
       if (!cur || cur.depth < d)
         out.set(id, { nctId: id, depth: d, geneHits: cur?.geneHits ?? 0, requiresOtherGene });
     }
