@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -156,9 +157,27 @@ async function build(): Promise<void> {
   );
   db.pragma('wal_checkpoint(TRUNCATE)');
 }
-process.stdout.write(`store: ${store.stats().total} trials, database ${mb(statSync(dbPath).size)}\n`);
+sample();
+process.stdout.write(
+  `store: ${store.stats().total} trials, database ${mb(statSync(dbPath).size)}; peak RSS so far ${mb(Math.max(peakRss, process.resourceUsage().maxRSS * 1024))}\n`,
+);
 
-// 4. Match latency.
+// 4. Match latency, in a fresh process on the built store, as `onconav trials match` runs: the import's
+// heap and parse workers are not there to slow the timings.
+if (!reuse) {
+  db.close();
+  clearInterval(timer);
+  process.stdout.write(
+    `peak RSS of the import ${mb(Math.max(peakRss, process.resourceUsage().maxRSS * 1024))} (target ≤ 1 GB)\n`,
+  );
+  const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], {
+    stdio: 'inherit',
+    env: { ...process.env, BENCH_DB: dbPath },
+  });
+  rmSync(dir, { recursive: true, force: true });
+  if (process.env.BENCH_DB === undefined) rmSync(dbPath, { force: true });
+  process.exit(child.status ?? 1);
+}
 const ctx = builtinContext();
 const cases: Array<[string, CaseFacts]> = [];
 for (const f of ['lung-egfr-brain.case.json', 'crc-kras-liver.case.json', 'breast-her2.case.json']) {
@@ -190,7 +209,7 @@ process.stdout.write(
   `match overall: p50 ${all[Math.floor(all.length / 2)]!.toFixed(1)} ms, p95 ${all[Math.floor(all.length * 0.95)]!.toFixed(1)} ms (target ≤ 100 ms)\n`,
 );
 process.stdout.write(
-  `peak RSS ${mb(Math.max(peakRss, process.resourceUsage().maxRSS * 1024))} (target ≤ 1 GB)\n`,
+  `peak RSS of the match process ${mb(Math.max(peakRss, process.resourceUsage().maxRSS * 1024))} (target ≤ 1 GB)\n`,
 );
 db.close();
 rmSync(dir, { recursive: true, force: true });

@@ -36,8 +36,15 @@ export function defaultParseWorkers(env: NodeJS.ProcessEnv = process.env): numbe
  */
 function startWorker(): Worker {
   const fromSource = import.meta.url.endsWith('.ts');
-  return new Worker(new URL(fromSource ? './parse-worker-dev.mjs' : './parse-worker.js', import.meta.url));
+  return new Worker(new URL(fromSource ? './parse-worker-dev.mjs' : './parse-worker.js', import.meta.url), {
+    // A worker's live data is its bounded parse caches (~100 MB at most); a ceiling makes V8 collect
+    // garbage instead of letting each thread's heap grow, which kept a 50,000-trial import above 1 GB.
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+  });
 }
+
+/** Old-generation ceiling of a parse worker's heap. */
+const WORKER_HEAP_MB = 320;
 
 export class ParsePool {
   private readonly workers: Worker[] = [];
