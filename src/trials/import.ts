@@ -188,7 +188,7 @@ export async function importEntries(
   const workers = options.workers ?? defaultParseWorkers();
   let pool: ParsePool | null = null;
   // Parsed or parsing records, oldest first; bounded so a huge archive never piles up in memory.
-  const queue: Array<{ name: string; parsed: ParsedEntry | Promise<ParsedEntry> }> = [];
+  const queue: Array<{ name: string; parsed: Promise<ParsedEntry> }> = [];
   const window = Math.max(8, workers * 16);
 
   const write = (name: string, r: ParsedEntry): void => {
@@ -244,7 +244,7 @@ export async function importEntries(
   } catch (err) {
     db.exec('ROLLBACK');
     // Parses still in flight finish on the shared pool; their results (or rejections) are ignored.
-    for (const q of queue) if (q.parsed instanceof Promise) q.parsed.catch(() => undefined);
+    for (const q of queue) q.parsed.catch(() => undefined);
     throw err;
   }
   return result;
