@@ -111,7 +111,9 @@ const FORMS: Record<string, DrugForm> = {
 };
 
 export function drugForm(drug: string): DrugForm | undefined {
-  return FORMS[drug.toLowerCase()];
+  const k = drug.toLowerCase();
+  // Own keys only: a name such as "constructor" must not reach Object.prototype.
+  return Object.hasOwn(FORMS, k) ? FORMS[k] : undefined;
 }
 
 /** True when every drug of every listed therapy is a pill. */

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PriorTherapySchema } from '../domain/index.js';
+import { drugForm } from '../explain/drugs.js';
+import { normalizeDrug } from '../trials/drugs.js';
+import { parseSimpleXml } from '../trials/fast-xml.js';
 import { drugsFromText, normalizeDrugName, normalizeTherapy, regimenDrugs } from './therapy.js';
 
 describe('therapy names', () => {
@@ -11,6 +14,14 @@ describe('therapy names', () => {
     expect(normalizeDrugName('T-DXd')).toBe('trastuzumab deruxtecan');
     expect(normalizeDrugName('Osimertinib')).toBe('osimertinib');
     expect(normalizeDrugName('wonderdrug')).toBeNull();
+  });
+
+  it("never answers with Object.prototype's members for words like constructor or __proto__", () => {
+    for (const w of ['constructor', '__proto__', 'toString', 'valueOf'])
+      expect(normalizeDrugName(w)).toBeNull();
+    expect(normalizeDrug('constructor')).toBeNull();
+    expect(drugForm('constructor')).toBeUndefined();
+    expect(parseSimpleXml('<a>x &constructor; y</a>', () => false)).toBeUndefined();
   });
 
   it('expands regimen acronyms', () => {

@@ -267,7 +267,9 @@ function key(s: string): string {
 export function normalizeDrugName(name: string): string | null {
   const k = key(name).replace(/\s*\([^)]*\)\s*$/, '');
   if (k === '') return null;
-  const direct = DRUGS[k] ?? DRUGS[k.replace(/[\s-]/g, '')];
+  // Own keys only: text such as "constructor" must not reach Object.prototype.
+  const own = (x: string): string | undefined => (Object.hasOwn(DRUGS, x) ? DRUGS[x] : undefined);
+  const direct = own(k) ?? own(k.replace(/[\s-]/g, ''));
   if (direct !== undefined) return direct;
   if (GENERICS.has(k)) return k;
   return null;

@@ -167,7 +167,7 @@ const ALL_DRUGS = new Set<string>([
 /** Generic lower-case name for a drug string, or null when it is not a drug we know. */
 export function normalizeDrug(text: string): string | null {
   const t = text.toLowerCase().replace(SALTS, '').replace(/[®™]/g, '').trim();
-  const syn = SYNONYMS[t];
+  const syn = Object.hasOwn(SYNONYMS, t) ? SYNONYMS[t] : undefined;
   if (syn) return syn;
   if (ALL_DRUGS.has(t)) return t;
   return null;

@@ -18,7 +18,7 @@ function decode(s: string): string {
   if (s.indexOf('&') < 0) return s;
   return s.replace(/&([^;&\s]{0,10});?/g, (m, name: string) => {
     if (!m.endsWith(';')) throw new Unsupported();
-    const n = NAMED[name];
+    const n = Object.hasOwn(NAMED, name) ? NAMED[name] : undefined;
     if (n !== undefined) return n;
     const num = /^#(?:x([0-9a-fA-F]{1,6})|([0-9]{1,7}))$/.exec(name);
     if (!num) throw new Unsupported();

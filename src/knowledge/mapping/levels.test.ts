@@ -43,6 +43,9 @@ describe('source level mapping', () => {
     expect(cgiLevel('Pre-clinical', 'resistance')).toEqual({ skip: 'resistance-preclinical' });
     expect(cgiLevel('CPIC guidelines', 'sensitivity')).toEqual({ skip: 'pharmacogenomic' });
     expect(cgiLevel('Rumour', 'sensitivity')).toEqual({ skip: 'unknown-level' });
+    // Object.prototype's keys are not labels (found by the property test below: "__proto__").
+    for (const label of ['__proto__', 'constructor', 'toString', 'hasOwnProperty'])
+      expect(cgiLevel(label, 'sensitivity')).toEqual({ skip: 'unknown-level' });
   });
   it('always yields a level of the right scale or a skip (property)', () => {
     fc.assert(

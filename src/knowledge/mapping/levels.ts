@@ -176,7 +176,7 @@ export function cgiLevel(label: string, effect: 'sensitivity' | 'resistance'): M
   let best: Level | null | undefined;
   let anyKnown = false;
   for (const p of parts) {
-    if (!(p in table)) continue;
+    if (!Object.hasOwn(table, p)) continue;
     anyKnown = true;
     const l = table[p] ?? null;
     if (
