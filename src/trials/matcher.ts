@@ -19,9 +19,10 @@ import {
   SOLID,
 } from './cancer-types.js';
 import { CLASS_LABELS, drugClassesOf, type DrugClass } from './drugs.js';
-import { registryBiomarkers, type BiomarkerTerm, type ParsedItem } from './eligibility/parse.js';
+import type { BiomarkerTerm, ParsedItem } from './eligibility/parse.js';
 import { caseGenes, factsFromCase, type CaseFacts } from './facts.js';
 import { nearestSite, type GeoPoint } from './geo.js';
+import { registryBiomarkersOf } from './rows.js';
 import { trialStoreFor } from './store.js';
 
 /**
@@ -775,7 +776,7 @@ export function evaluateTrial(trial: Trial, f: CaseFacts): TrialEvaluation {
   }
   // Biomarkers named in the title or conditions count like an inclusion criterion (one per gene, the
   // alternatives of title and conditions together).
-  for (const b of registryBiomarkersCached(trial.title, trial.conditions)) {
+  for (const b of registryBiomarkersOf(trial.title, trial.conditions)) {
     verdicts.push(
       evaluateCriterion(
         {
@@ -920,22 +921,6 @@ function tumorSpecificity(trial: Trial, f: CaseFacts): { points: number; note?: 
   if (best === SOLID || best === LIQUID)
     return { points: 5, note: 'Tumor-agnostic trial (all solid tumors)' };
   return { points: Math.round(20 * ratio), note: `Tumor type: trial for ${cancerName(best)}` };
-}
-
-const REGISTRY_CACHE = new Map<string, ReturnType<typeof registryBiomarkers>>();
-/** registryBiomarkers is pure; titles and conditions repeat across a store's versions and copies. */
-function registryBiomarkersCached(
-  title: string,
-  conditions: readonly string[],
-): ReturnType<typeof registryBiomarkers> {
-  const key = `${title}\u0000${conditions.join('\u0001')}`;
-  let v = REGISTRY_CACHE.get(key);
-  if (!v) {
-    v = registryBiomarkers(title, conditions);
-    if (REGISTRY_CACHE.size > 50_000) REGISTRY_CACHE.clear();
-    REGISTRY_CACHE.set(key, v);
-  }
-  return v;
 }
 
 type MemoEntry = { type: string; parent: string; v: ReturnType<typeof evaluateCriterion> };

@@ -20,9 +20,12 @@ export function trialGenes(criteria: readonly Criterion[]): Map<string, boolean>
   return genes;
 }
 
-/** Title + conditions biomarkers, cached: records re-imported or sharing a title read them once. */
+/**
+ * Title + conditions biomarkers, cached (registryBiomarkers is pure): titles and conditions repeat across
+ * re-imports, copies and the matches of one process.
+ */
 const REGISTRY_CACHE = new Map<string, ReturnType<typeof registryBiomarkers>>();
-function registryBiomarkersOf(
+export function registryBiomarkersOf(
   title: string,
   conditions: readonly string[],
 ): ReturnType<typeof registryBiomarkers> {
@@ -30,7 +33,7 @@ function registryBiomarkersOf(
   let v = REGISTRY_CACHE.get(key);
   if (!v) {
     v = registryBiomarkers(title, conditions);
-    if (REGISTRY_CACHE.size >= 20_000) REGISTRY_CACHE.clear();
+    if (REGISTRY_CACHE.size >= 50_000) REGISTRY_CACHE.clear();
     REGISTRY_CACHE.set(key, v);
   }
   return v;
