@@ -188,7 +188,22 @@ export async function importEntries(
   const workers = options.workers ?? defaultParseWorkers();
   let pool: ParsePool | null = null;
   // Parsed or parsing records, oldest first; bounded so a huge archive never piles up in memory.
-  const queue: Array<{ name: string; parsed: Promise<ParsedEntry> }> = [];
+  // Each keeps its bytes until written: if a worker dies, the record is parsed again on this thread.
+  const queue: Array<{ name: string; bytes: Uint8Array; parsed: Promise<ParsedEntry> }> = [];
+  let workersFailed = false;
+  const workersStopped = (why: string): void => {
+    if (!workersFailed)
+      result.issues.push({
+        severity: 'info',
+        code: 'trials.workers-stopped',
+        message: `parse workers stopped (${why}); the rest of the import was parsed on the importing thread`,
+      });
+    workersFailed = true;
+  };
+  const parseHere = (name: string, bytes: Uint8Array): ParsedEntry => {
+    const r = trialsFromBytes(name, bytes);
+    return { ...r, prepared: r.trials.map(prepareTrialRows) };
+  };
   const window = Math.max(8, workers * 16);
 
   const write = (name: string, r: ParsedEntry): void => {
@@ -205,7 +220,15 @@ export async function importEntries(
   const drain = async (keep: number): Promise<void> => {
     while (queue.length > keep) {
       const head = queue.shift()!;
-      write(head.name, await head.parsed);
+      let r: ParsedEntry;
+      try {
+        r = await head.parsed;
+      } catch (err) {
+        // A worker stopped (out of memory, killed): this record and the rest are parsed here instead.
+        workersStopped((err as Error).message);
+        r = parseHere(head.name, head.bytes);
+      }
+      write(head.name, r);
     }
   };
 
@@ -227,14 +250,21 @@ export async function importEntries(
         result.skipped++;
         continue;
       }
-      if (pool === null && workers > 0 && result.files > (options.workersAfter ?? 200))
+      if (pool === null && !workersFailed && workers > 0 && result.files > (options.workersAfter ?? 200))
         pool = sharedParsePool(workers);
+      if (pool !== null && (workersFailed || !pool.usable)) {
+        workersStopped('a worker exited');
+        pool = null;
+      }
       if (pool === null) {
         await drain(0);
-        const r = trialsFromBytes(entry.name, bytes);
-        write(entry.name, { ...r, prepared: r.trials.map(prepareTrialRows) });
+        write(entry.name, parseHere(entry.name, bytes));
       } else {
-        queue.push({ name: entry.name, parsed: pool.parse(entry.name, bytes) });
+        // The worker gets a copy (its buffer is transferred); the original stays for a re-parse.
+        const parsed = pool.parse(entry.name, bytes.slice());
+        // Handled when its turn comes; until then a rejection must not count as unhandled.
+        parsed.catch(() => undefined);
+        queue.push({ name: entry.name, bytes, parsed });
         await drain(window);
       }
     }
@@ -244,7 +274,6 @@ export async function importEntries(
   } catch (err) {
     db.exec('ROLLBACK');
     // Parses still in flight finish on the shared pool; their results (or rejections) are ignored.
-    for (const q of queue) q.parsed.catch(() => undefined);
     throw err;
   }
   return result;

@@ -1,11 +1,12 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Worker } from 'node:worker_threads';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../store/db.js';
 import { importEntries, importTrials, type ImportEntry } from './import.js';
 import { trialsFromBytes } from './from-bytes.js';
-import { ParsePool } from './parse-pool.js';
+import { ParsePool, sharedParsePool } from './parse-pool.js';
 import { prepareTrialRows } from './rows.js';
 import { TrialStore } from './store.js';
 
@@ -99,6 +100,29 @@ describe('parse worker pool', () => {
     expect(new TrialStore(db).stats().total).toBe(0);
     const again = await importEntries(db, entries(records(30)), { workers: 2, workersAfter: 5 });
     expect(again).toMatchObject({ trials: 30, inserted: 30 });
+  });
+
+  it('finishes on the importing thread, with the same result, when the workers die mid-import', async () => {
+    const list = records(80);
+    const now = (): Date => new Date(0);
+    const one = openDb(':memory:');
+    const r0 = await importEntries(one, entries(list), { workers: 0, now });
+    async function* killing(): AsyncGenerator<ImportEntry> {
+      let i = 0;
+      for await (const e of entries(list)) {
+        if (i++ === 40) {
+          // The pool importEntries is using (one per process); its workers are stopped as a crash would.
+          const pool = sharedParsePool(2) as unknown as { workers: Worker[] };
+          await Promise.all(pool.workers.map((w) => w.terminate()));
+        }
+        yield e;
+      }
+    }
+    const db = openDb(':memory:');
+    const r = await importEntries(db, killing(), { workers: 2, workersAfter: 20, now });
+    expect(r.issues.map((i) => i.code)).toEqual(['trials.workers-stopped']);
+    expect({ ...r, issues: [] }).toEqual({ ...r0, issues: [] });
+    expect(snapshot(db)).toEqual(snapshot(one));
   });
 
   it('imports a folder of many files through the pool (trials import)', async () => {
