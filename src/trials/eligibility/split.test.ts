@@ -110,6 +110,21 @@ describe('splitEligibility', () => {
     );
   });
 
+  it('property: cleaning equals the plain three-pass definition (unescape, drop CR, collapse spaces)', () => {
+    const reference = (x: string): string =>
+      x
+        .replace(/\\([<>[\]*_~^=+\-#.()])/g, '$1')
+        .replace(/&#xD;|\r/g, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+    const text = fc
+      .array(fc.constantFrom('a', ' ', '\\', '<', '#', '&#xD;', '\r', '\n', '&', 'x', 'D', ';', '\t', '['), {
+        maxLength: 40,
+      })
+      .map((parts) => parts.join(''));
+    fc.assert(fc.property(fc.oneof(text, fc.string()), (x) => cleanCriterionText(x) === reference(x)));
+  });
+
   it('property: never throws; spans are ordered, in bounds, and hold the criterion text', () => {
     const piece = fc.oneof(
       fc.constantFrom(

@@ -120,11 +120,10 @@ function lines(raw: string): Line[] {
 
 /** Registry escapes (`\>`, `\<`, `\[`, `\*`) and whitespace runs → plain single-spaced text. */
 export function cleanCriterionText(s: string): string {
-  return s
-    .replace(/\\([<>[\]*_~^=+\-#.()])/g, '$1')
-    .replace(/&#xD;|\r/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // Most texts have no Markdown escape and no carriage return: those two passes are skipped for them.
+  let t = s.includes('\\') ? s.replace(/\\([<>[\]*_~^=+\-#.()])/g, '$1') : s;
+  if (t.includes('\r') || t.includes('&#xD;')) t = t.replace(/&#xD;|\r/g, '');
+  return t.replace(/\s+/g, ' ').trim();
 }
 
 interface Item {
