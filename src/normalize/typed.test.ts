@@ -325,6 +325,15 @@ describe('parseTypedAlteration: problems are issues', () => {
     expect(r.issues[0]).toMatchObject({ file: 'case.json', pointer: '/alterations/3' });
   });
 
+  it('reads no protein position 0 ("A0*" from the property test below): kept as written, flagged', () => {
+    for (const text of ['BRAF A0*', 'BRAF V0']) {
+      const r = parseTypedAlteration(text, ctx);
+      expect(r.alteration).not.toHaveProperty('proteinStart');
+      expect(AlterationSchema.safeParse(r.alteration).success).toBe(true);
+      expect(r.issues.map((i) => i.code)).toContain('typed.unrecognized-change');
+    }
+  });
+
   it('never throws and always returns a schema-valid result or issues (property)', () => {
     fc.assert(
       fc.property(

@@ -805,8 +805,9 @@ function proteinChange(text: string): ProteinChange | null {
   if (m) {
     const ref = m[1]!.length === 3 ? AA3[m[1]!.toLowerCase()] : m[1]!;
     const alt = m[3]!.length === 3 ? AA3[m[3]!.toLowerCase()] : m[3] === 'X' ? '*' : m[3]!;
-    if (ref !== undefined && alt !== undefined && ref !== '*') {
-      const pos = Number(m[2]);
+    const pos = Number(m[2]);
+    // Residues are numbered from 1: "A0*" is no protein change (found by the schema property test).
+    if (ref !== undefined && alt !== undefined && ref !== '*' && pos >= 1) {
       const type: ProteinChange['type'] = alt === '*' ? 'nonsense' : alt === ref ? 'synonymous' : 'missense';
       return {
         canonical: `${ref}${pos}${alt === ref ? '=' : alt}`,
@@ -1123,7 +1124,7 @@ function parseInner(
   const p = /^[\w.*()=?>_-]+$/.test(prot) ? proteinChange(prot) : null;
   // A codon without the new residue (`BRAF V600`): kept with its position so codon-level knowledge can match.
   const codon = /^(?:p\.)?([A-Z])(\d+)$/.exec(prot);
-  if ((p === null || p.type === 'unknown') && codon && geneKnown) {
+  if ((p === null || p.type === 'unknown') && codon && Number(codon[2]) >= 1 && geneKnown) {
     const pos = Number(codon[2]);
     issues.push(
       issue('info', 'typed.codon-only', `"${original}" names a codon, not the amino-acid change`, origin),
