@@ -7,6 +7,7 @@ import { buildCase } from '../src/intake/build.js';
 import { readInputs } from '../src/intake/index.js';
 import { builtinContext } from '../src/normalize/context.js';
 import { openDb } from '../src/store/db.js';
+import { sharedPath, sharedTrialCorpora, SHARED_DATA } from '../test/shared-data.js';
 import { factsFromCase, type CaseFacts } from '../src/trials/facts.js';
 import { importEntries, importTrials, type ImportEntry } from '../src/trials/import.js';
 import { defaultParseWorkers } from '../src/trials/parse-pool.js';
@@ -23,8 +24,7 @@ import { TrialStore } from '../src/trials/store.js';
  * Targets (issue 4): import ≥ 2,000 trials/s; match p95 ≤ 100 ms at 50,000 trials; memory ≤ 1 GB.
  */
 const here = dirname(fileURLToPath(import.meta.url));
-const SHARED = process.env.ONCONAV_SHARED_DATA ?? join(here, '..', '..', 'shared', 'data');
-const T = (...p: string[]): string => join(SHARED, 'trials', ...p);
+const T = (...p: string[]): string => sharedPath('trials', ...p);
 const TARGET = Number(process.env.BENCH_TRIALS ?? 50_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 25);
 const FX = join(here, '..', 'src', 'trials', 'fixtures');
@@ -32,7 +32,7 @@ const FX = join(here, '..', 'src', 'trials', 'fixtures');
 const WORKERS = Number(process.env.BENCH_WORKERS ?? defaultParseWorkers());
 
 if (!existsSync(T('ctgov_legacy_xml_oncology', 'xml'))) {
-  process.stdout.write(`shared trial corpora not found under ${SHARED}; skipping\n`);
+  process.stdout.write(`shared trial corpora not found under ${SHARED_DATA}; skipping\n`);
   process.exit(0);
 }
 
@@ -49,13 +49,7 @@ const dbPath = process.env.BENCH_DB ?? join(dir, 'trials.db');
 const reuse = process.env.BENCH_DB !== undefined && existsSync(dbPath);
 const db = openDb(dbPath);
 const store = new TrialStore(db);
-const apiV2 = [
-  T('ctgov_modern', 'nsclcbench_api_v2'),
-  T('ctgov_modern', 'xiaoyibao_mcp_api_v2_page'),
-  T('ctgov_modern', 'biomcp_api_v2_fixtures'),
-  T('ctgov_modern', 'dbdishant_pipeline_api_v2'),
-  T('mcode', 'service_spec_data', 'NCT02513394.json'),
-];
+const { apiV2 } = sharedTrialCorpora();
 if (!reuse) await build();
 
 async function build(): Promise<void> {

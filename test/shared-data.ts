@@ -27,3 +27,21 @@ export function describeWithSharedData(name: string, fn: () => void): void {
       it.skip(`skipped: reference data not found at ${SHARED_DATA}`, () => undefined);
     });
 }
+
+/**
+ * The ClinicalTrials.gov registry records of the shared data: the legacy XML folder and the API v2 JSON
+ * sources (pages, fixtures, single studies). The import test and the trials benchmark read the same set.
+ */
+export function sharedTrialCorpora(): { legacyXml: string; apiV2: string[] } {
+  const t = (...p: string[]): string => sharedPath('trials', ...p);
+  return {
+    legacyXml: t('ctgov_legacy_xml_oncology', 'xml'),
+    apiV2: [
+      t('ctgov_modern', 'nsclcbench_api_v2'),
+      t('ctgov_modern', 'xiaoyibao_mcp_api_v2_page'),
+      t('ctgov_modern', 'biomcp_api_v2_fixtures'),
+      t('ctgov_modern', 'dbdishant_pipeline_api_v2'),
+      t('mcode', 'service_spec_data', 'NCT02513394.json'),
+    ],
+  };
+}

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
-import { describeWithSharedData, sharedPath } from '../../test/shared-data.js';
+import { describeWithSharedData, sharedPath, sharedTrialCorpora } from '../../test/shared-data.js';
 import { buildCase } from '../intake/build.js';
 import { readInputs } from '../intake/index.js';
 import { builtinContext } from '../normalize/context.js';
@@ -21,13 +21,7 @@ describeWithSharedData('trials on the shared corpora', () => {
   let result: ImportResult;
   const expectedIds = new Set<string>();
   const T = (...p: string[]) => sharedPath('trials', ...p);
-  const apiV2 = [
-    T('ctgov_modern', 'nsclcbench_api_v2'),
-    T('ctgov_modern', 'xiaoyibao_mcp_api_v2_page'),
-    T('ctgov_modern', 'biomcp_api_v2_fixtures'),
-    T('ctgov_modern', 'dbdishant_pipeline_api_v2'),
-    T('mcode', 'service_spec_data', 'NCT02513394.json'),
-  ];
+  const { apiV2 } = sharedTrialCorpora();
 
   beforeAll(async () => {
     // What should arrive, counted independently of the importers: file names for XML, nctIds for JSON.
