@@ -12,32 +12,63 @@ interface Obj {
 
 class Unsupported extends Error {}
 
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
+/** Entity references: the five XML ones and numeric ones; anything else is outside the subset. */
 function decode(s: string): string {
-  if (s.indexOf('&') < 0) return s;
-  return s.replace(/&([^;&\s]{0,10});?/g, (m, name: string) => {
-    if (!m.endsWith(';')) throw new Unsupported();
-    const n = Object.hasOwn(NAMED, name) ? NAMED[name] : undefined;
-    if (n !== undefined) return n;
-    const num = /^#(?:x([0-9a-fA-F]{1,6})|([0-9]{1,7}))$/.exec(name);
-    if (!num) throw new Unsupported();
-    const cp = num[1] !== undefined ? parseInt(num[1], 16) : parseInt(num[2]!, 10);
-    if (cp === 0 || cp > 0x10ffff) throw new Unsupported();
-    return String.fromCodePoint(cp);
-  });
+  let amp = s.indexOf('&');
+  if (amp < 0) return s;
+  let out = '';
+  let from = 0;
+  while (amp >= 0) {
+    // A reference is "&" + up to 10 characters other than ";", "&" and white space + ";".
+    const semi = s.indexOf(';', amp + 1);
+    if (semi < 0 || semi - amp - 1 > 10) throw new Unsupported();
+    const name = s.slice(amp + 1, semi);
+    if (/[&\s]/.test(name)) throw new Unsupported();
+    out += s.slice(from, amp) + entity(name);
+    from = semi + 1;
+    amp = s.indexOf('&', from);
+  }
+  return out + s.slice(from);
 }
 
-export function parseSimpleXml(xml: string, isArray: (name: string) => boolean): Obj | undefined {
+function entity(name: string): string {
+  switch (name) {
+    case 'amp':
+      return '&';
+    case 'lt':
+      return '<';
+    case 'gt':
+      return '>';
+    case 'quot':
+      return '"';
+    case 'apos':
+      return "'";
+  }
+  const num = /^#(?:x([0-9a-fA-F]{1,6})|([0-9]{1,7}))$/.exec(name);
+  if (!num) throw new Unsupported();
+  const cp = num[1] !== undefined ? parseInt(num[1], 16) : parseInt(num[2]!, 10);
+  if (cp === 0 || cp > 0x10ffff) throw new Unsupported();
+  return String.fromCodePoint(cp);
+}
+
+export function parseSimpleXml(
+  xml: string,
+  isArray: (name: string) => boolean,
+  skip?: (name: string, depth: number) => boolean,
+): Obj | undefined {
   try {
-    return parse(xml, isArray);
+    return parse(xml, isArray, skip);
   } catch (err) {
     if (err instanceof Unsupported) return undefined;
     throw err;
   }
 }
 
-function parse(xml: string, isArray: (name: string) => boolean): Obj {
+function parse(
+  xml: string,
+  isArray: (name: string) => boolean,
+  skip: ((name: string, depth: number) => boolean) | undefined,
+): Obj {
   const top: Obj = {};
   let i = 0;
   const n = xml.length;
@@ -147,6 +178,15 @@ function parse(xml: string, isArray: (name: string) => boolean): Obj {
       j++;
     }
     i = j + 1;
+    if (skip !== undefined && names.length > 0 && skip(name, names.length)) {
+      if (selfClose) continue;
+      // The element ends at the first "</name>"; a nested one would leave a stray end tag, which is refused.
+      const close = `</${name}>`;
+      const e = xml.indexOf(close, i);
+      if (e < 0) throw new Unsupported();
+      i = e + close.length;
+      continue;
+    }
     if (selfClose) {
       if (names.length === 0) {
         add(top, name, '');

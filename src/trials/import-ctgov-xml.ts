@@ -38,11 +38,38 @@ const parser = new XMLParser({
 const UNUSED =
   /<(clinical_results|detailed_description|brief_summary|reference|results_reference|overall_official|overall_contact|overall_contact_backup|contact|contact_backup|investigator|condition_browse|intervention_browse|arm_group|primary_outcome|secondary_outcome|other_outcome|provided_document_section|pending_results|patient_data|responsible_party|oversight_info)>[\s\S]*?<\/\1>/g;
 
+/** What trialFromLegacyXml reads of `<clinical_study>`: the fast reader leaves everything else out unread. */
+const READ = new Set([
+  'id_info',
+  'brief_title',
+  'official_title',
+  'phase',
+  'overall_status',
+  'sponsors',
+  'start_date',
+  'last_update_posted',
+  'condition',
+  'intervention',
+  'location',
+  'eligibility',
+]);
+/** Inside those: a site's contacts and investigators, an intervention's description and arm labels. */
+const UNREAD_INSIDE = new Set([
+  'contact',
+  'contact_backup',
+  'investigator',
+  'description',
+  'arm_group_label',
+]);
+const skipUnread = (name: string, depth: number): boolean =>
+  depth === 1 ? !READ.has(name) : depth === 2 && UNREAD_INSIDE.has(name);
+
 export function trialFromXmlText(text: string, file?: string): { trial: Trial | null; issues: Issue[] } {
   let doc: Record<string, unknown>;
   try {
-    const xml = text.replace(UNUSED, '');
-    doc = parseSimpleXml(xml, isRepeated) ?? (parser.parse(xml) as Record<string, unknown>);
+    doc =
+      parseSimpleXml(text, isRepeated, skipUnread) ??
+      (parser.parse(text.replace(UNUSED, '')) as Record<string, unknown>);
   } catch (err) {
     return {
       trial: null,
