@@ -60,8 +60,11 @@ export function normalizePhase(p: unknown): string | undefined {
  * Registry criteria repeat a lot across trials ("Pregnant or breastfeeding", "ECOG 0-1"): parsed meaning is
  * cached by type + text, bounded so a bulk import keeps a flat memory profile.
  */
-const PARSE_CACHE = new Map<string, Criterion['parsed']>();
-const PARSE_CACHE_MAX = 200_000;
+const PARSE_CACHE = {
+  inclusion: new Map<string, Criterion['parsed']>(),
+  exclusion: new Map<string, Criterion['parsed']>(),
+};
+const PARSE_CACHE_MAX = 100_000;
 
 /** Whole eligibility texts repeat too (replicated or re-imported records): their criteria, bounded likewise. */
 const TEXT_CACHE = new Map<string, Criterion[]>();
@@ -77,22 +80,27 @@ export function criteriaFor(text: string): Criterion[] {
   return cached.map((c) => ({ ...c }));
 }
 
+/** A PDQ sub-label ("Age:", "Performance status:") heading the items under it. */
+const PDQ_SUBLABEL = /^[A-Z][A-Za-z /]{1,30}:$/;
+
 function criteriaForUncached(text: string): Criterion[] {
   const split = splitEligibility(text);
-  return split.map((c) => {
+  const out: Criterion[] = [];
+  for (const c of split) {
     // Items under a PDQ sub-label ("Age:" → "18 and over") are read with the label in front.
     const parent = c.parent !== undefined ? split[c.parent] : undefined;
-    const context =
-      parent && /^[A-Z][A-Za-z /]{1,30}:$/.test(parent.text) ? `${parent.text} ${c.text}` : c.text;
-    const key = `${c.type[0]}|${context}`;
-    let parsed = PARSE_CACHE.get(key);
+    const context = parent && PDQ_SUBLABEL.test(parent.text) ? `${parent.text} ${c.text}` : c.text;
+    const cache = PARSE_CACHE[c.type];
+    let parsed = cache.get(context);
     if (!parsed) {
       parsed = parseCriterion(context, c.type) as Criterion['parsed'];
-      if (PARSE_CACHE.size >= PARSE_CACHE_MAX) PARSE_CACHE.clear();
-      PARSE_CACHE.set(key, parsed);
+      if (cache.size >= PARSE_CACHE_MAX) cache.clear();
+      cache.set(context, parsed);
     }
-    return { ...c, parsed };
-  });
+    c.parsed = parsed;
+    out.push(c);
+  }
+  return out;
 }
 
 function interventionDrugs(name: string, others: readonly string[]): string[] {
@@ -211,10 +219,17 @@ export function trialFromApiV2(
   return { trial, issues };
 }
 
-/** Drops undefined properties so stored JSON stays small and deterministic. */
-function clean<T extends Record<string, unknown>>(o: T): T {
-  for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k];
-  return o;
+/**
+ * A copy without the undefined properties, so stored JSON stays small and deterministic. Built by adding
+ * properties (not by deleting them), which keeps the object in V8's fast shape for the JSON writer.
+ */
+function clean<T extends object>(o: T): T {
+  const out: Record<string, unknown> = {};
+  for (const k in o) {
+    const v = o[k];
+    if (v !== undefined) out[k] = v;
+  }
+  return out as T;
 }
 
 /** One parsed legacy `<clinical_study>` element (fast-xml-parser output, see import-ctgov-xml.ts). */
