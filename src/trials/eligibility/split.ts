@@ -87,8 +87,9 @@ const PDQ_START_WORDS = [
   'Hormone receptor',
   'Menopausal',
 ];
+// Every start word is capitalised: the capital-letter look-ahead first makes most positions fail fast.
 const PDQ_STARTS = new RegExp(
-  `(?<=[A-Za-z0-9%)\\]])\\s+(?=(?:${PDQ_START_WORDS.map(ws).join('|')})\\b)`,
+  `(?<=[A-Za-z0-9%)\\]])\\s+(?=[A-Z])(?=(?:${PDQ_START_WORDS.map(ws).join('|')})\\b)`,
   'g',
 );
 
@@ -118,12 +119,15 @@ function lines(raw: string): Line[] {
   return out;
 }
 
+const SPACING = /[^\S ]| {2}/;
+
 /** Registry escapes (`\>`, `\<`, `\[`, `\*`) and whitespace runs → plain single-spaced text. */
 export function cleanCriterionText(s: string): string {
   // Most texts have no Markdown escape and no carriage return: those two passes are skipped for them.
   let t = s.includes('\\') ? s.replace(/\\([<>[\]*_~^=+\-#.()])/g, '$1') : s;
   if (t.includes('\r') || t.includes('&#xD;')) t = t.replace(/&#xD;|\r/g, '');
-  return t.replace(/\s+/g, ' ').trim();
+  // Text already single-spaced (no white space but plain spaces, none doubled) needs only the trim.
+  return SPACING.test(t) ? t.replace(/\s+/g, ' ').trim() : t.trim();
 }
 
 interface Item {
@@ -234,14 +238,12 @@ export function splitEligibility(raw: string): SplitCriterion[] {
       const text = cleanCriterionText(raw.slice(s, e));
       if (!text || EMPTY_ITEM.test(text) || /^[-–*•.:;]+$/.test(text)) continue;
       const parent = it.parent !== undefined ? remap.get(it.parent) : undefined;
-      out.push({
-        type: it.type,
-        text,
-        span: [s, e],
-        ...(parent !== undefined ? { parent } : {}),
-        ...(it.section !== undefined ? { section: it.section } : {}),
-        parsed: [],
-      });
+      // Fields in the order the stored JSON has always had: the optional ones before `parsed`.
+      const c = { type: it.type, text, span: [s, e] } as SplitCriterion;
+      if (parent !== undefined) c.parent = parent;
+      if (it.section !== undefined) c.section = it.section;
+      c.parsed = [];
+      out.push(c);
       if (first < 0) first = out.length - 1;
     }
     if (first >= 0) remap.set(i, first);
@@ -270,7 +272,8 @@ function isHeading(content: string, m: RegExpExecArray): boolean {
 function splitRunOn(raw: string, start: number, end: number): Array<[number, number]> {
   const seg = raw.slice(start, end);
   const cuts = new Set<number>([0]);
-  for (const m of seg.matchAll(PDQ_LABELS)) if (m.index > 0) cuts.add(m.index);
+  // A sub-label ends with a colon.
+  if (seg.includes(':')) for (const m of seg.matchAll(PDQ_LABELS)) if (m.index > 0) cuts.add(m.index);
   for (const m of seg.matchAll(PDQ_STARTS)) cuts.add(m.index + m[0].length);
   // A label ("Hepatic:") followed immediately by its first item stays with that item.
   const sorted = [...cuts].sort((a, b) => a - b);
