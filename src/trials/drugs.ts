@@ -186,12 +186,17 @@ const DRUG_PATTERNS: Array<[RegExp, string[]]> = [
       drugs,
     ]),
 ];
+/**
+ * Every lower-case word findDrugs can find (generic, brand and regimen names): a text that contains none of
+ * them names no drug. Exported so that callers can build cheaper prefilters that cover it.
+ */
+export const DRUG_WORDS: readonly string[] = [
+  ...ALL_DRUGS,
+  ...Object.keys(SYNONYMS),
+  ...Object.keys(REGIMENS).filter((r) => r.length > 2),
+];
 /** Cheap first pass: does the text contain any drug word at all? */
-const ANY_DRUG = new RegExp(
-  [...ALL_DRUGS, ...Object.keys(SYNONYMS), ...Object.keys(REGIMENS).filter((r) => r.length > 2)]
-    .map(escapeRe)
-    .join('|'),
-);
+const ANY_DRUG = new RegExp(DRUG_WORDS.map(escapeRe).join('|'));
 
 /** Drugs named in a free-text span: generic names, brand names and regimen acronyms. */
 export function findDrugs(text: string): string[] {

@@ -1,5 +1,5 @@
 import { findCancerMentions } from '../cancer-types.js';
-import { CLASS_PATTERNS, findDrugs, type DrugClass } from '../drugs.js';
+import { CLASS_PATTERNS, DRUG_WORDS, findDrugs, type DrugClass } from '../drugs.js';
 
 /**
  * Rule-based reading of one eligibility criterion into structured meaning. Each parsed item states a
@@ -598,8 +598,110 @@ const EXTRA_CLASS_PATTERNS: Array<[RegExp, DrugClass]> = [
  * Named drugs that drugs.ts does not list, read from the stems of international non-proprietary names
  * (-mab antibodies, -nib kinase inhibitors, -ciclib, -parib, -platin, -taxel, -rubicin, -tecan …).
  */
-const DRUG_STEM =
-  /\b[a-z]{3,}(?:mab|nib|ciclib|parib|lisib|rasib|zomib|lidomide|platin|taxel|rubicin|tecan|citabine|arabine|mustine|lutamide|trozole|vedotin|clax|degib|tansine)\b/gi;
+const STEM_SUFFIXES = [
+  'mab',
+  'nib',
+  'ciclib',
+  'parib',
+  'lisib',
+  'rasib',
+  'zomib',
+  'lidomide',
+  'platin',
+  'taxel',
+  'rubicin',
+  'tecan',
+  'citabine',
+  'arabine',
+  'mustine',
+  'lutamide',
+  'trozole',
+  'vedotin',
+  'clax',
+  'degib',
+  'tansine',
+];
+const DRUG_STEM = new RegExp(String.raw`\b[a-z]{3,}(?:${STEM_SUFFIXES.join('|')})\b`, 'gi');
+
+/**
+ * Lower-case words at least one of which every therapy that priorOfSentence can read contains: each drug word
+ * of findDrugs (or a DRUG_STEM suffix inside it), each DRUG_STEM suffix, a literal of each alternative of
+ * CLASS_PATTERNS and EXTRA_CLASS_PATTERNS, and of each alternative of genericIn. Short abbreviations
+ * that are frequent inside English words ("ICI" in "participant") are tested apart, on the original text
+ * with the patterns' own trailing word boundary (case-sensitive "RT" as genericIn reads it). Blanking (REFERENCE_TIME, genericIn's "non-hormonal") turns runs of several characters
+ * that begin at a word start into spaces: it cannot make one of these words (their only spaces are single
+ * and follow a letter).
+ */
+const THERAPY_WORDS: readonly string[] = [
+  ...STEM_SUFFIXES,
+  ...DRUG_WORDS.filter((d) => !STEM_SUFFIXES.some((x) => d.includes(x))),
+  // CLASS_PATTERNS and EXTRA_CLASS_PATTERNS
+  'g12c',
+  'egfr',
+  'tki',
+  'inhibitor',
+  'braf',
+  'pd',
+  'checkpoint',
+  'immunotherapy',
+  'immunooncology',
+  'immuno-oncology',
+  'ctla',
+  'taxane',
+  'fluoropyrimidine',
+  'anthracycline',
+  'topoisomerase',
+  'top1',
+  'her2',
+  'her-2',
+  'vegf',
+  'cdk',
+  'parp',
+  'endocrine',
+  'hormon',
+  'estrogen',
+  'aromatase',
+  'serd',
+  'serm',
+  'conjugate',
+  'adc',
+  'androgen',
+  'target',
+  'directed',
+  'pathway',
+  'generation',
+  // genericIn
+  'chemo',
+  'cytotoxic',
+  'nact',
+  'radiotherapy',
+  'radiation',
+  'radiosurgery',
+  'brachytherapy',
+  'sbrt',
+  'sabr',
+  'stereotactic',
+  'systemic',
+  'anticancer',
+  'anti-cancer',
+  'antineoplastic',
+  'anti-neoplastic',
+  'antitumo',
+  'anti-tumo',
+  'oncologic',
+  'for cancer',
+  'for the malignancy',
+  'interferon',
+];
+const THERAPY_WORD = new RegExp(
+  THERAPY_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|'),
+);
+/** False when no sentence of the text can name a drug, drug class or generic therapy (see THERAPY_WORDS). */
+function mayNameTherapy(text: string): boolean {
+  return THERAPY_WORD.test(text.toLowerCase()) || THERAPY_ABBREV.test(text) || text.includes('RT');
+}
+/** The class abbreviations of EXTRA_CLASS_PATTERNS (no leading \b: blanking may put a space before one). */
+const THERAPY_ABBREV = /(?:ICIs?|ARTA|ARAT|ARPI|ARSI|NHTs?|NHAs?)\b/i;
 
 function drugsIn(text: string): string[] {
   const known = findDrugs(text);
@@ -614,10 +716,10 @@ function drugsIn(text: string): string[] {
   return [...out];
 }
 
+const ALL_CLASS_PATTERNS = [...CLASS_PATTERNS, ...EXTRA_CLASS_PATTERNS];
 function classesIn(text: string): DrugClass[] {
   const classes: DrugClass[] = [];
-  for (const [re, cls] of [...CLASS_PATTERNS, ...EXTRA_CLASS_PATTERNS])
-    if (re.test(text) && !classes.includes(cls)) classes.push(cls);
+  for (const [re, cls] of ALL_CLASS_PATTERNS) if (re.test(text) && !classes.includes(cls)) classes.push(cls);
   return classes;
 }
 
@@ -854,11 +956,14 @@ function priorOfSentence(raw: string, type: CriterionType): PriorItem | undefine
 
 function parsePrior(text: string, type: CriterionType): ParsedItem[] {
   const items: ParsedItem[] = [];
-  const lines = parseLines(text);
-  const hasLines =
-    (lines.min !== undefined || lines.max !== undefined) &&
-    /\b(line|regimen|systemic|therap|treatment|chemotherapy)/i.test(text);
+  // Line counts count only beside a line word (hasLines): without one, parseLines need not run.
+  const lineWord = /\b(line|regimen|systemic|therap|treatment|chemotherapy)/i.test(text);
+  const lines = lineWord ? parseLines(text) : {};
+  const hasLines = (lines.min !== undefined || lines.max !== undefined) && lineWord;
   if (hasLines) items.push({ category: 'prior_lines', ...lines });
+  // Without a therapy word no sentence yields a prior-therapy item (priorOfSentence needs a drug, class or
+  // generic therapy).
+  if (!mayNameTherapy(text)) return items;
 
   const priors: PriorItem[] = [];
   for (const s of sentences(text)) {
