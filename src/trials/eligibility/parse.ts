@@ -326,10 +326,14 @@ const NEG_BEFORE =
 const NEG_AFTER =
   /^[^.;]{0,40}?\b(wild[- ]?type|negative|not (been )?detected|absent|are (excluded|not eligible|ineligible)|is (excluded|not eligible)|will be excluded|not eligible|ineligible)\b/i;
 
+/** Every LONG_FORMS pattern contains one of these words: without them the long-form pass finds nothing. */
+const LONG_FORM_WORD =
+  /microsatellite|mismatch|burden|estrogen|progesterone|hormone|epidermal|anaplastic|triple/i;
+
 export function findBiomarkers(text: string): ParsedItem[] {
   let normalized = text;
   const extras: Mention[] = [];
-  for (const [re, name] of LONG_FORMS) {
+  for (const [re, name] of LONG_FORM_WORD.test(text) ? LONG_FORMS : []) {
     for (const m of text.matchAll(re)) {
       if (name === 'TNBC') {
         extras.push({
