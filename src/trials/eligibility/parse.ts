@@ -1081,9 +1081,9 @@ function parsePerformance(text: string): ParsedItem[] {
   return items;
 }
 
-function parseAge(text: string): ParsedItem[] {
+function parseAge(text: string, secondMalignancy: boolean): ParsedItem[] {
   if (!/\b(age|aged|years?|yrs|months?|adults?)\b/i.test(text)) return [];
-  if (SECOND_MALIGNANCY.test(text)) return [];
+  if (secondMalignancy) return [];
   // Durations ("life expectancy greater than 2 years", "disease-free for 5 years") and fertility rules
   // ("pre-menopausal women under 50") are not age limits.
   if (
@@ -1215,6 +1215,8 @@ const STAGE_RE =
 const ROMAN = ['I', 'II', 'III', 'IV'];
 
 function parseStage(text: string): ParsedItem[] {
+  // STAGE_RE starts with "[Ss]tage".
+  if (!text.includes('tage')) return [];
   const stages: string[] = [];
   for (const m of text.matchAll(STAGE_RE)) {
     // Examples and history ("e.g., after chemoradiation for Stage III NSCLC") are not requirements.
@@ -1255,11 +1257,15 @@ function romanIndex(s: string): number {
   return n;
 }
 
-function parseExtent(text: string, type: CriterionType): ParsedItem[] {
+/** Each extent below needs one of these words; without them parseExtent returns nothing. */
+const EXTENT_WORD = /metasta|m0|m1|early|resectable|operable|localized|stage iv|advanced|amenable|recurrent/i;
+
+function parseExtent(text: string, type: CriterionType, secondMalignancy: boolean): ParsedItem[] {
+  if (!EXTENT_WORD.test(text)) return [];
   const anyOf: Array<
     'metastatic' | 'locally_advanced' | 'advanced' | 'unresectable' | 'recurrent' | 'non_metastatic'
   > = [];
-  if (SECOND_MALIGNANCY.test(text)) return [];
+  if (secondMalignancy) return [];
   const nonMet =
     /\b(non-?metastatic|no (evidence of )?(distant )?metasta|without (distant )?metasta|\bM0\b|early[- ]stage|resectable|operable|localized)\b/i;
   if (
@@ -1298,10 +1304,11 @@ function parseExtent(text: string, type: CriterionType): ParsedItem[] {
 const SECOND_MALIGNANCY =
   /\b(other|another|second|prior|previous|history of|concurrent|additional|secondary|coexisting|synchronous)\s+(primary\s+)?(invasive\s+)?(malignan|cancer|tumou?r|neoplas)|\bexcept\b|\bother than\b|\bwith the exception\b|\bunless\b[^.;]*\b(cured|curatively|disease-free)/i;
 
-function parseCancerType(raw: string, type: CriterionType): ParsedItem[] {
+/** `secondMalignancy`: SECOND_MALIGNANCY on `raw` (computed once for the sub-parsers that need it). */
+function parseCancerType(raw: string, type: CriterionType, secondMalignancy: boolean): ParsedItem[] {
   // "Response Evaluation Criteria in Solid Tumors" names a method, not a population.
   const text = raw.replace(/criteria in solid tumou?rs/gi, (m) => ' '.repeat(m.length));
-  if (SECOND_MALIGNANCY.test(text)) return [];
+  if (text === raw ? secondMalignancy : SECOND_MALIGNANCY.test(text)) return [];
   // In exclusion criteria a cancer name is usually context ("prior therapy for NSCLC"); it is a condition
   // only when the criterion is about histology or a diagnosis.
   if (
@@ -1340,15 +1347,16 @@ export function parseCriterion(text: string, type: CriterionType): ParsedItem[] 
   const negatedHeader =
     /:\s*$/.test(t) && /\b(must not have|none of|not have any of)\b[^:]*\b(following|below)\b/i.test(t);
   const items: ParsedItem[] = [];
-  items.push(...parseCancerType(t, type));
+  const secondMalignancy = SECOND_MALIGNANCY.test(t);
+  items.push(...parseCancerType(t, type, secondMalignancy));
   items.push(...parseStage(t));
-  items.push(...parseExtent(t, type));
+  items.push(...parseExtent(t, type, secondMalignancy));
   if (type === 'inclusion') items.push(...parseMeasurable(t));
   items.push(...findBiomarkers(t));
   if (!negatedHeader) items.push(...parseCns(t, type));
   items.push(...parsePrior(t, type));
   items.push(...parsePerformance(t));
-  items.push(...parseAge(t));
+  items.push(...parseAge(t, secondMalignancy));
   items.push(...parseSex(t));
   // Pregnancy, breastfeeding, pregnancy tests; a partner's childbearing potential in a contraception rule is not.
   if (
