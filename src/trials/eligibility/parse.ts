@@ -627,19 +627,15 @@ const STEM_SUFFIXES = [
 ];
 const DRUG_STEM = new RegExp(String.raw`\b[a-z]{3,}(?:${STEM_SUFFIXES.join('|')})\b`, 'gi');
 
+/** A DRUG_STEM match contains its suffix: a cheap first test on the same lower-case text. */
+const STEM_SUFFIX = new RegExp(STEM_SUFFIXES.join('|'));
+
 /**
- * Lower-case words at least one of which every therapy that priorOfSentence can read contains: each drug word
- * of findDrugs (or a DRUG_STEM suffix inside it), each DRUG_STEM suffix, a literal of each alternative of
- * CLASS_PATTERNS and EXTRA_CLASS_PATTERNS, and of each alternative of genericIn. Short abbreviations
- * that are frequent inside English words ("ICI" in "participant") are tested apart, on the original text
- * with the patterns' own trailing word boundary (case-sensitive "RT" as genericIn reads it). Blanking (REFERENCE_TIME, genericIn's "non-hormonal") turns runs of several characters
- * that begin at a word start into spaces: it cannot make one of these words (their only spaces are single
- * and follow a letter).
+ * Lower-case words one of which each alternative of CLASS_PATTERNS and EXTRA_CLASS_PATTERNS contains
+ * literally; CLASS_ABBREV covers the abbreviations, which are frequent inside English words ("ICI" in
+ * "participant"), with the patterns' own trailing word boundary.
  */
-const THERAPY_WORDS: readonly string[] = [
-  ...STEM_SUFFIXES,
-  ...DRUG_WORDS.filter((d) => !STEM_SUFFIXES.some((x) => d.includes(x))),
-  // CLASS_PATTERNS and EXTRA_CLASS_PATTERNS
+const CLASS_WORDS = [
   'g12c',
   'egfr',
   'tki',
@@ -651,8 +647,10 @@ const THERAPY_WORDS: readonly string[] = [
   'immunooncology',
   'immuno-oncology',
   'ctla',
+  'platin',
   'taxane',
   'fluoropyrimidine',
+  'fluorouracil',
   'anthracycline',
   'topoisomerase',
   'top1',
@@ -674,7 +672,11 @@ const THERAPY_WORDS: readonly string[] = [
   'directed',
   'pathway',
   'generation',
-  // genericIn
+  'trastuzumab',
+];
+const CLASS_ABBREV = /(?:ICIs?|ARTA|ARAT|ARPI|ARSI|NHTs?|NHAs?)\b/i;
+/** Lower-case words one of which each alternative of genericIn contains (its case-sensitive "RT" apart). */
+const GENERIC_WORDS = [
   'chemo',
   'cytotoxic',
   'nact',
@@ -697,20 +699,36 @@ const THERAPY_WORDS: readonly string[] = [
   'for the malignancy',
   'interferon',
 ];
+const escapeRe = (w: string): string => w.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+const CLASS_WORD = new RegExp(CLASS_WORDS.map(escapeRe).join('|'));
+/**
+ * Every therapy priorOfSentence can read contains one of these words: a drug word of findDrugs (or a
+ * DRUG_STEM suffix inside it), a DRUG_STEM suffix, a class word or a generic word. Blanking (REFERENCE_TIME,
+ * genericIn's "non-hormonal") turns runs of several characters that begin at a word start into spaces: it
+ * cannot make one of these words (their only spaces are single and follow a letter), nor an abbreviation
+ * followed by a word boundary (hence CLASS_ABBREV has no leading \b).
+ */
 const THERAPY_WORD = new RegExp(
-  THERAPY_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|'),
+  [
+    ...STEM_SUFFIXES,
+    ...DRUG_WORDS.filter((d) => !STEM_SUFFIXES.some((x) => d.includes(x))),
+    ...CLASS_WORDS,
+    ...GENERIC_WORDS,
+  ]
+    .map(escapeRe)
+    .join('|'),
 );
-/** False when no sentence of the text can name a drug, drug class or generic therapy (see THERAPY_WORDS). */
+/** False when no sentence of the text can name a drug, drug class or generic therapy (see THERAPY_WORD). */
 function mayNameTherapy(text: string): boolean {
-  return THERAPY_WORD.test(text.toLowerCase()) || THERAPY_ABBREV.test(text) || text.includes('RT');
+  return THERAPY_WORD.test(text.toLowerCase()) || CLASS_ABBREV.test(text) || text.includes('RT');
 }
-/** The class abbreviations of EXTRA_CLASS_PATTERNS (no leading \b: blanking may put a space before one). */
-const THERAPY_ABBREV = /(?:ICIs?|ARTA|ARAT|ARPI|ARSI|NHTs?|NHAs?)\b/i;
 
 function drugsIn(text: string): string[] {
   const known = findDrugs(text);
   const out = new Set(known);
   const lower = text.toLowerCase();
+  // No suffix, no DRUG_STEM match.
+  if (!STEM_SUFFIX.test(lower)) return [...out];
   for (const m of lower.matchAll(DRUG_STEM)) {
     const w = m[0];
     if ([...out].some((d) => d.split(/[\s-]+/).includes(w))) continue;
@@ -723,6 +741,8 @@ function drugsIn(text: string): string[] {
 const ALL_CLASS_PATTERNS = [...CLASS_PATTERNS, ...EXTRA_CLASS_PATTERNS];
 function classesIn(text: string): DrugClass[] {
   const classes: DrugClass[] = [];
+  // Every class pattern contains a class word or abbreviation (see CLASS_WORDS).
+  if (!CLASS_WORD.test(text.toLowerCase()) && !CLASS_ABBREV.test(text)) return classes;
   for (const [re, cls] of ALL_CLASS_PATTERNS) if (re.test(text) && !classes.includes(cls)) classes.push(cls);
   return classes;
 }
