@@ -173,32 +173,59 @@ export function normalizeDrug(text: string): string | null {
   return null;
 }
 
-const DRUG_PATTERNS: Array<[RegExp, string[]]> = [
-  ...[...ALL_DRUGS].map((d): [RegExp, string[]] => [new RegExp(`\\b${escapeRe(d)}\\b`), [d]]),
-  ...Object.entries(SYNONYMS).map(([syn, d]): [RegExp, string[]] => [
+/** Each pattern with the word it needs literally (the first pass below finds which words occur). */
+const DRUG_PATTERNS: Array<[RegExp, string[], string]> = [
+  ...[...ALL_DRUGS].map((d): [RegExp, string[], string] => [new RegExp(`\\b${escapeRe(d)}\\b`), [d], d]),
+  ...Object.entries(SYNONYMS).map(([syn, d]): [RegExp, string[], string] => [
     new RegExp(`(^|[^a-z0-9])${escapeRe(syn)}($|[^a-z0-9])`),
     [d],
+    syn,
   ]),
   ...Object.entries(REGIMENS)
     .filter(([reg]) => reg.length > 2)
-    .map(([reg, drugs]): [RegExp, string[]] => [
+    .map(([reg, drugs]): [RegExp, string[], string] => [
       new RegExp(`(^|[^a-z0-9])${escapeRe(reg)}($|[^a-z0-9])`),
       drugs,
+      reg,
     ]),
 ];
+/**
+ * Every lower-case word findDrugs can find (generic, brand and regimen names): a text that contains none of
+ * them names no drug. Exported so that callers can build cheaper prefilters that cover it.
+ */
+export const DRUG_WORDS: readonly string[] = [
+  ...ALL_DRUGS,
+  ...Object.keys(SYNONYMS),
+  ...Object.keys(REGIMENS).filter((r) => r.length > 2),
+];
 /** Cheap first pass: does the text contain any drug word at all? */
-const ANY_DRUG = new RegExp(
-  [...ALL_DRUGS, ...Object.keys(SYNONYMS), ...Object.keys(REGIMENS).filter((r) => r.length > 2)]
+const ANY_DRUG = new RegExp(DRUG_WORDS.map(escapeRe).join('|'));
+/**
+ * The longest drug word starting at each position (longest first in the alternation). Any drug word that
+ * occurs starts where such a longest word does and is a prefix of it, so DRUG_PREFIXES lists every word present.
+ */
+const DRUG_WORD_AT = new RegExp(
+  `(?=(${[...DRUG_WORDS]
+    .sort((a, b) => b.length - a.length)
     .map(escapeRe)
-    .join('|'),
+    .join('|')}))`,
+  'g',
+);
+const DRUG_PREFIXES = new Map<string, string[]>(
+  DRUG_WORDS.map((w) => [w, DRUG_WORDS.filter((v) => w.startsWith(v))]),
 );
 
 /** Drugs named in a free-text span: generic names, brand names and regimen acronyms. */
 export function findDrugs(text: string): string[] {
   const lower = text.toLowerCase();
   if (!ANY_DRUG.test(lower)) return [];
+  // Only the patterns of words that occur can match; testing the other ~190 would cost far more.
+  const present = new Set<string>();
+  for (const m of lower.matchAll(DRUG_WORD_AT))
+    for (const w of DRUG_PREFIXES.get(m[1]!) ?? []) present.add(w);
   const out = new Set<string>();
-  for (const [re, drugs] of DRUG_PATTERNS) if (re.test(lower)) for (const d of drugs) out.add(d);
+  for (const [re, drugs, word] of DRUG_PATTERNS)
+    if (present.has(word) && re.test(lower)) for (const d of drugs) out.add(d);
   // "nab-paclitaxel" also contains "paclitaxel"; keep the specific one only.
   if (out.has('nab-paclitaxel')) out.delete('paclitaxel');
   if (out.has('trastuzumab deruxtecan') || out.has('trastuzumab emtansine')) out.delete('trastuzumab');

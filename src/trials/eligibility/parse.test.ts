@@ -377,3 +377,59 @@ describe('parseCriterion: properties', () => {
     );
   });
 });
+
+describe('parseCriterion: the cheap prefilters keep abbreviations and edge spellings', () => {
+  it('reads class abbreviations and case-sensitive RT past the therapy-word gate', () => {
+    expect(parseCriterion('Prior ICIs are not allowed', 'inclusion')).toEqual([
+      {
+        category: 'prior_therapy',
+        drugs: [],
+        classes: ['pd1_pdl1'],
+        requirement: 'not_received',
+        window: false,
+      },
+    ]);
+    expect(parseCriterion('Prior treatment with PARPi', 'exclusion')).toEqual([
+      {
+        category: 'prior_therapy',
+        drugs: [],
+        classes: ['parp_inhibitor'],
+        requirement: 'received',
+        window: false,
+      },
+    ]);
+    expect(parseCriterion('Prior RT to the target lesion within 2 weeks', 'exclusion')).toEqual([
+      {
+        category: 'prior_therapy',
+        drugs: [],
+        classes: [],
+        generic: 'radiotherapy',
+        requirement: 'received',
+        window: true,
+      },
+    ]);
+  });
+  it('finds an abbreviation that follows blanked study-drug wording', () => {
+    // REFERENCE_TIME blanks "before the first dose of study drug", leaving "ICI" at a word start.
+    const items = parseCriterion(
+      'Participants who received prior chemotherapy before the first dose of study drugICI',
+      'exclusion',
+    );
+    expect(items).toEqual([
+      {
+        category: 'prior_therapy',
+        drugs: [],
+        classes: ['pd1_pdl1'],
+        generic: 'chemotherapy',
+        requirement: 'received',
+        window: false,
+      },
+    ]);
+  });
+  it('reads a lab next to a performance status', () => {
+    expect(parseCriterion('ECOG 0-1; ANC >= 1.5 x 10^9/L', 'inclusion')).toEqual([
+      { category: 'performance_status', scale: 'ECOG', min: 0, max: 1 },
+      { category: 'organ_function', lab: 'ANC', op: '>=', value: 1.5, unit: '×' },
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 import { findCancerMentions } from '../cancer-types.js';
-import { CLASS_PATTERNS, findDrugs, type DrugClass } from '../drugs.js';
+import { CLASS_PATTERNS, DRUG_WORDS, findDrugs, type DrugClass } from '../drugs.js';
 
 /**
  * Rule-based reading of one eligibility criterion into structured meaning. Each parsed item states a
@@ -127,6 +127,9 @@ const GENE_RE = new RegExp(
   String.raw`(?<![A-Za-z0-9-])(EGFR|KRAS|NRAS|HRAS|BRAF|ALK|ROS-?1|RET|MET|NTRK[123]?|ERBB2|HER-?2(?:\/neu)?|ERBB3|HER-?3|PIK3CA|AKT1|PTEN|BRCA[12]?(?:\/2)?|ATM|PALB2|IDH[12]|FGFR[123]?|KIT|PDGFRA|ESR1|TP53|STK11|KEAP1|CDKN2A|MTAP|NRG1|CLDN18(?:\.2)?|TROP-?2|DLL3|FOLR1|SMARCA4|NF1|POLE|ARID1A|PD-?L1|CD274|TMB|HRD|dMMR|pMMR|MMR|MSI-H(?:igh)?|MSI|MSS|ER|PR|HR)(?:(?=[A-Z]\d{1,4}[A-Z*])|(?![A-Za-z0-9]|-(?![A-Z]\d|positive|negative|mutant|mutated|mutation|altered|rearranged|amplified|activating|high|low|H\b|L\b|null|expressing|driven|sensitizing|wild|directed|targeted|selected|overexpress)))`,
   'g',
 );
+/** A literal of each GENE_RE alternative, case-sensitive like GENE_RE: without one, GENE_RE finds nothing. */
+const GENE_WORD =
+  /EGFR|RAS|BRAF|ALK|ROS|RET|MET|NTRK|ERBB|HER|PIK3CA|AKT1|PTEN|BRCA|ATM|PALB2|IDH|FGFR|KIT|PDGFRA|ESR1|TP53|STK11|KEAP1|CDKN2A|MTAP|NRG1|CLDN18|TROP|DLL3|FOLR1|SMARCA4|NF1|POLE|ARID1A|PD|CD274|TMB|HRD|MMR|MSI|MSS|ER|PR|HR/;
 const LONG_FORMS: Array<[RegExp, string]> = [
   [
     /\bmicrosatellite[- ]instability[- ]high\b|\bmicrosatellite[- ]instab\w+\b|\bhigh[- ]level microsatellite/gi,
@@ -326,10 +329,14 @@ const NEG_BEFORE =
 const NEG_AFTER =
   /^[^.;]{0,40}?\b(wild[- ]?type|negative|not (been )?detected|absent|are (excluded|not eligible|ineligible)|is (excluded|not eligible)|will be excluded|not eligible|ineligible)\b/i;
 
+/** Every LONG_FORMS pattern contains one of these words: without them the long-form pass finds nothing. */
+const LONG_FORM_WORD =
+  /microsatellite|mismatch|burden|estrogen|progesterone|hormone|epidermal|anaplastic|triple/i;
+
 export function findBiomarkers(text: string): ParsedItem[] {
   let normalized = text;
   const extras: Mention[] = [];
-  for (const [re, name] of LONG_FORMS) {
+  for (const [re, name] of LONG_FORM_WORD.test(text) ? LONG_FORMS : []) {
     for (const m of text.matchAll(re)) {
       if (name === 'TNBC') {
         extras.push({
@@ -356,7 +363,8 @@ export function findBiomarkers(text: string): ParsedItem[] {
     }
   }
   const mentions: Mention[] = [...extras];
-  for (const m of normalized.matchAll(GENE_RE)) {
+  // matchAll on GENE_RE costs microseconds even without a match; GENE_WORD rules most texts out first.
+  for (const m of GENE_WORD.test(normalized) ? normalized.matchAll(GENE_RE) : []) {
     const raw = m[1]!;
     let gene = canonicalGene(raw);
     if (raw === 'dMMR') gene = 'DMMR';
@@ -598,13 +606,133 @@ const EXTRA_CLASS_PATTERNS: Array<[RegExp, DrugClass]> = [
  * Named drugs that drugs.ts does not list, read from the stems of international non-proprietary names
  * (-mab antibodies, -nib kinase inhibitors, -ciclib, -parib, -platin, -taxel, -rubicin, -tecan …).
  */
-const DRUG_STEM =
-  /\b[a-z]{3,}(?:mab|nib|ciclib|parib|lisib|rasib|zomib|lidomide|platin|taxel|rubicin|tecan|citabine|arabine|mustine|lutamide|trozole|vedotin|clax|degib|tansine)\b/gi;
+const STEM_SUFFIXES = [
+  'mab',
+  'nib',
+  'ciclib',
+  'parib',
+  'lisib',
+  'rasib',
+  'zomib',
+  'lidomide',
+  'platin',
+  'taxel',
+  'rubicin',
+  'tecan',
+  'citabine',
+  'arabine',
+  'mustine',
+  'lutamide',
+  'trozole',
+  'vedotin',
+  'clax',
+  'degib',
+  'tansine',
+];
+const DRUG_STEM = new RegExp(String.raw`\b[a-z]{3,}(?:${STEM_SUFFIXES.join('|')})\b`, 'gi');
+
+/** A DRUG_STEM match contains its suffix: a cheap first test on the same lower-case text. */
+const STEM_SUFFIX = new RegExp(STEM_SUFFIXES.join('|'));
+
+/**
+ * Lower-case words one of which each alternative of CLASS_PATTERNS and EXTRA_CLASS_PATTERNS contains
+ * literally; CLASS_ABBREV covers the abbreviations, which are frequent inside English words ("ICI" in
+ * "participant"), with the patterns' own trailing word boundary.
+ */
+const CLASS_WORDS = [
+  'g12c',
+  'egfr',
+  'tki',
+  'inhibitor',
+  'braf',
+  'pd',
+  'checkpoint',
+  'immunotherapy',
+  'immunooncology',
+  'immuno-oncology',
+  'ctla',
+  'platin',
+  'taxane',
+  'fluoropyrimidine',
+  'fluorouracil',
+  'anthracycline',
+  'topoisomerase',
+  'top1',
+  'her2',
+  'her-2',
+  'vegf',
+  'cdk',
+  'parp',
+  'endocrine',
+  'hormon',
+  'estrogen',
+  'aromatase',
+  'serd',
+  'serm',
+  'conjugate',
+  'adc',
+  'androgen',
+  'target',
+  'directed',
+  'pathway',
+  'generation',
+  'trastuzumab',
+];
+const CLASS_ABBREV = /(?:ICIs?|ARTA|ARAT|ARPI|ARSI|NHTs?|NHAs?)\b/i;
+/** Lower-case words one of which each alternative of genericIn contains (its case-sensitive "RT" apart). */
+const GENERIC_WORDS = [
+  'chemo',
+  'cytotoxic',
+  'nact',
+  'radiotherapy',
+  'radiation',
+  'radiosurgery',
+  'brachytherapy',
+  'sbrt',
+  'sabr',
+  'stereotactic',
+  'systemic',
+  'anticancer',
+  'anti-cancer',
+  'antineoplastic',
+  'anti-neoplastic',
+  'antitumo',
+  'anti-tumo',
+  'oncologic',
+  'for cancer',
+  'for the malignancy',
+  'interferon',
+];
+const escapeRe = (w: string): string => w.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+const CLASS_WORD = new RegExp(CLASS_WORDS.map(escapeRe).join('|'));
+/**
+ * Every therapy priorOfSentence can read contains one of these words: a drug word of findDrugs (or a
+ * DRUG_STEM suffix inside it), a DRUG_STEM suffix, a class word or a generic word. Blanking (REFERENCE_TIME,
+ * genericIn's "non-hormonal") turns runs of several characters that begin at a word start into spaces: it
+ * cannot make one of these words (their only spaces are single and follow a letter), nor an abbreviation
+ * followed by a word boundary (hence CLASS_ABBREV has no leading \b).
+ */
+const THERAPY_WORD = new RegExp(
+  [
+    ...STEM_SUFFIXES,
+    ...DRUG_WORDS.filter((d) => !STEM_SUFFIXES.some((x) => d.includes(x))),
+    ...CLASS_WORDS,
+    ...GENERIC_WORDS,
+  ]
+    .map(escapeRe)
+    .join('|'),
+);
+/** False when no sentence of the text can name a drug, drug class or generic therapy (see THERAPY_WORD). */
+function mayNameTherapy(text: string): boolean {
+  return THERAPY_WORD.test(text.toLowerCase()) || CLASS_ABBREV.test(text) || text.includes('RT');
+}
 
 function drugsIn(text: string): string[] {
   const known = findDrugs(text);
   const out = new Set(known);
   const lower = text.toLowerCase();
+  // No suffix, no DRUG_STEM match.
+  if (!STEM_SUFFIX.test(lower)) return [...out];
   for (const m of lower.matchAll(DRUG_STEM)) {
     const w = m[0];
     if ([...out].some((d) => d.split(/[\s-]+/).includes(w))) continue;
@@ -614,10 +742,12 @@ function drugsIn(text: string): string[] {
   return [...out];
 }
 
+const ALL_CLASS_PATTERNS = [...CLASS_PATTERNS, ...EXTRA_CLASS_PATTERNS];
 function classesIn(text: string): DrugClass[] {
   const classes: DrugClass[] = [];
-  for (const [re, cls] of [...CLASS_PATTERNS, ...EXTRA_CLASS_PATTERNS])
-    if (re.test(text) && !classes.includes(cls)) classes.push(cls);
+  // Every class pattern contains a class word or abbreviation (see CLASS_WORDS).
+  if (!CLASS_WORD.test(text.toLowerCase()) && !CLASS_ABBREV.test(text)) return classes;
+  for (const [re, cls] of ALL_CLASS_PATTERNS) if (re.test(text) && !classes.includes(cls)) classes.push(cls);
   return classes;
 }
 
@@ -854,11 +984,14 @@ function priorOfSentence(raw: string, type: CriterionType): PriorItem | undefine
 
 function parsePrior(text: string, type: CriterionType): ParsedItem[] {
   const items: ParsedItem[] = [];
-  const lines = parseLines(text);
-  const hasLines =
-    (lines.min !== undefined || lines.max !== undefined) &&
-    /\b(line|regimen|systemic|therap|treatment|chemotherapy)/i.test(text);
+  // Line counts count only beside a line word (hasLines): without one, parseLines need not run.
+  const lineWord = /\b(line|regimen|systemic|therap|treatment|chemotherapy)/i.test(text);
+  const lines = lineWord ? parseLines(text) : {};
+  const hasLines = (lines.min !== undefined || lines.max !== undefined) && lineWord;
   if (hasLines) items.push({ category: 'prior_lines', ...lines });
+  // Without a therapy word no sentence yields a prior-therapy item (priorOfSentence needs a drug, class or
+  // generic therapy).
+  if (!mayNameTherapy(text)) return items;
 
   const priors: PriorItem[] = [];
   for (const s of sentences(text)) {
@@ -972,9 +1105,9 @@ function parsePerformance(text: string): ParsedItem[] {
   return items;
 }
 
-function parseAge(text: string): ParsedItem[] {
+function parseAge(text: string, secondMalignancy: boolean): ParsedItem[] {
   if (!/\b(age|aged|years?|yrs|months?|adults?)\b/i.test(text)) return [];
-  if (SECOND_MALIGNANCY.test(text)) return [];
+  if (secondMalignancy) return [];
   // Durations ("life expectancy greater than 2 years", "disease-free for 5 years") and fertility rules
   // ("pre-menopausal women under 50") are not age limits.
   if (
@@ -1066,21 +1199,32 @@ const LABS: Array<[RegExp, string]> = [
   [/\b(CPK|creatine (phospho)?kinase)\b/i, 'CPK'],
 ];
 
+/**
+ * All LABS patterns in one: when it does not match, none of them does (one scan instead of fourteen). Each
+ * pattern is \b(…)\b, so one pair of word boundaries goes around all of them (twice as fast as a plain union).
+ */
+const ANY_LAB = new RegExp(
+  String.raw`\b(?:${LABS.map(([re]) => re.source.replace(/^\\b|\\b$/g, '')).join('|')})\b`,
+  'i',
+);
+const LAB_VALUE = new RegExp(
+  String.raw`^[^.;]{0,70}?${OP_RE}\s*(\d+(?:[.,]\d+)?)\s*(x|×|times)?\s*(ULN|upper limit of normal|institutional upper limit|×? ?10\^?9\/L|\/mm3|\/mm\^3|\/[µu]L|g\/dL|mg\/dL|µmol\/L|umol\/L|mL\/min|%)?`,
+  'i',
+);
+
 function parseLabs(text: string): ParsedItem[] {
   const items: ParsedItem[] = [];
   if (/\badequate (organ|bone marrow|hematologic|haematologic|hepatic|renal|end[- ]organ)\b/i.test(text))
     items.push({ category: 'organ_function', lab: 'adequate organ function' });
   const t = text.replace(/\\/g, '');
+  if (!ANY_LAB.test(t)) return items;
   for (const [re, lab] of LABS) {
     const m = re.exec(t);
     if (!m) continue;
     if (lab === 'creatinine' && /creatinine clearance|CrCl/i.test(t) && !/serum creatinine/i.test(t))
       continue;
     const tail = t.slice(m.index + m[0].length, m.index + m[0].length + 70);
-    const v = new RegExp(
-      String.raw`^[^.;]{0,70}?${OP_RE}\s*(\d+(?:[.,]\d+)?)\s*(x|×|times)?\s*(ULN|upper limit of normal|institutional upper limit|×? ?10\^?9\/L|\/mm3|\/mm\^3|\/[µu]L|g\/dL|mg\/dL|µmol\/L|umol\/L|mL\/min|%)?`,
-      'i',
-    ).exec(tail);
+    const v = LAB_VALUE.exec(tail);
     if (v) {
       const unit = /ULN|upper limit/i.test(v[4] ?? '') ? '× ULN' : v[3] ? '×' : v[4];
       items.push({
@@ -1101,6 +1245,8 @@ const STAGE_RE =
 const ROMAN = ['I', 'II', 'III', 'IV'];
 
 function parseStage(text: string): ParsedItem[] {
+  // STAGE_RE starts with "[Ss]tage".
+  if (!text.includes('tage')) return [];
   const stages: string[] = [];
   for (const m of text.matchAll(STAGE_RE)) {
     // Examples and history ("e.g., after chemoradiation for Stage III NSCLC") are not requirements.
@@ -1141,11 +1287,15 @@ function romanIndex(s: string): number {
   return n;
 }
 
-function parseExtent(text: string, type: CriterionType): ParsedItem[] {
+/** Each extent below needs one of these words; without them parseExtent returns nothing. */
+const EXTENT_WORD = /metasta|m0|m1|early|resectable|operable|localized|stage iv|advanced|amenable|recurrent/i;
+
+function parseExtent(text: string, type: CriterionType, secondMalignancy: boolean): ParsedItem[] {
+  if (!EXTENT_WORD.test(text)) return [];
   const anyOf: Array<
     'metastatic' | 'locally_advanced' | 'advanced' | 'unresectable' | 'recurrent' | 'non_metastatic'
   > = [];
-  if (SECOND_MALIGNANCY.test(text)) return [];
+  if (secondMalignancy) return [];
   const nonMet =
     /\b(non-?metastatic|no (evidence of )?(distant )?metasta|without (distant )?metasta|\bM0\b|early[- ]stage|resectable|operable|localized)\b/i;
   if (
@@ -1184,10 +1334,11 @@ function parseExtent(text: string, type: CriterionType): ParsedItem[] {
 const SECOND_MALIGNANCY =
   /\b(other|another|second|prior|previous|history of|concurrent|additional|secondary|coexisting|synchronous)\s+(primary\s+)?(invasive\s+)?(malignan|cancer|tumou?r|neoplas)|\bexcept\b|\bother than\b|\bwith the exception\b|\bunless\b[^.;]*\b(cured|curatively|disease-free)/i;
 
-function parseCancerType(raw: string, type: CriterionType): ParsedItem[] {
+/** `secondMalignancy`: SECOND_MALIGNANCY on `raw` (computed once for the sub-parsers that need it). */
+function parseCancerType(raw: string, type: CriterionType, secondMalignancy: boolean): ParsedItem[] {
   // "Response Evaluation Criteria in Solid Tumors" names a method, not a population.
   const text = raw.replace(/criteria in solid tumou?rs/gi, (m) => ' '.repeat(m.length));
-  if (SECOND_MALIGNANCY.test(text)) return [];
+  if (text === raw ? secondMalignancy : SECOND_MALIGNANCY.test(text)) return [];
   // In exclusion criteria a cancer name is usually context ("prior therapy for NSCLC"); it is a condition
   // only when the criterion is about histology or a diagnosis.
   if (
@@ -1226,15 +1377,16 @@ export function parseCriterion(text: string, type: CriterionType): ParsedItem[] 
   const negatedHeader =
     /:\s*$/.test(t) && /\b(must not have|none of|not have any of)\b[^:]*\b(following|below)\b/i.test(t);
   const items: ParsedItem[] = [];
-  items.push(...parseCancerType(t, type));
+  const secondMalignancy = SECOND_MALIGNANCY.test(t);
+  items.push(...parseCancerType(t, type, secondMalignancy));
   items.push(...parseStage(t));
-  items.push(...parseExtent(t, type));
+  items.push(...parseExtent(t, type, secondMalignancy));
   if (type === 'inclusion') items.push(...parseMeasurable(t));
   items.push(...findBiomarkers(t));
   if (!negatedHeader) items.push(...parseCns(t, type));
   items.push(...parsePrior(t, type));
   items.push(...parsePerformance(t));
-  items.push(...parseAge(t));
+  items.push(...parseAge(t, secondMalignancy));
   items.push(...parseSex(t));
   // Pregnancy, breastfeeding, pregnancy tests; a partner's childbearing potential in a contraception rule is not.
   if (
