@@ -107,6 +107,16 @@ describe('evaluateTrial', () => {
       verdict: 'unknown',
       toSettle: 'needs tumor genomic testing (KRAS)',
     });
+    // Without detail, an excluded trial comes back bare; a kept one is evaluated in full either way.
+    expect(evaluateTrial(krasTrial, crcLike, { excludedDetail: false })).toEqual({
+      criteria: [],
+      excluded: true,
+      score: 0,
+      highlights: [],
+    });
+    const kept = evaluateTrial(egfrTrial, egfrCase);
+    expect(kept.excluded).toBe(false);
+    expect(evaluateTrial(egfrTrial, egfrCase, { excludedDetail: false })).toEqual(kept);
   });
 
   it('matches the colorectal KRAS G12C case with prior fluoropyrimidine and MSS', () => {

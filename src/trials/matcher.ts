@@ -714,7 +714,16 @@ export interface TrialEvaluation {
   highlights: string[];
 }
 
-export function evaluateTrial(trial: Trial, f: CaseFacts): TrialEvaluation {
+/**
+ * Every criterion of a trial judged against the case, with the score and highlights. With
+ * `{ excludedDetail: false }` an excluded trial comes back as soon as that is known, without its verdicts,
+ * score or highlights (the matcher drops most evaluated trials this way unless asked to show them).
+ */
+export function evaluateTrial(
+  trial: Trial,
+  f: CaseFacts,
+  options: { excludedDetail?: boolean } = {},
+): TrialEvaluation {
   const verdicts: Array<
     CriterionVerdict & { weight: number; genomic: boolean; genomicReason?: string; cohortNotMet?: boolean }
   > = [];
@@ -820,6 +829,8 @@ export function evaluateTrial(trial: Trial, f: CaseFacts): TrialEvaluation {
   }
 
   const excluded = verdicts.some((v) => v.verdict === 'not_met');
+  if (excluded && options.excludedDetail === false)
+    return { criteria: [], excluded: true, score: 0, highlights: [] };
   // Score: tumor-type specificity, genomic match, met key facts; unknowns cost according to their weight.
   let score = 40;
   const highlights: string[] = [];
@@ -1126,12 +1137,22 @@ export function matchTrials(db: Db, input: Case | CaseFacts, options: MatchOptio
   let outside = 0;
   let evaluated = 0;
   for (let from = 0; from < Math.min(cands.length, cap); from += budget) {
-    const trials = store.loadMany(ranked.slice(from, Math.min(from + budget, cap)).map((c) => c.nctId));
+    const trials = store.loadMany(
+      ranked.slice(from, Math.min(from + budget, cap)).map((c) => c.nctId),
+      { sites: false },
+    );
     evaluated += trials.length;
+    const kept: Array<[Trial, TrialEvaluation]> = [];
     for (const t of trials) {
-      const ev = evaluateTrial(t, facts);
+      const ev = evaluateTrial(t, facts, { excludedDetail: options.includeExcluded === true });
       if (ev.excluded) excludedCount++;
       if (ev.excluded && !options.includeExcluded) continue;
+      kept.push([t, ev]);
+    }
+    // Sites are read only for the trials kept (the nearest site, the radius filter).
+    const sites = store.sitesOfMany(kept.map(([t]) => t.nctId));
+    for (const [t, ev] of kept) {
+      t.sites = sites.get(t.nctId) ?? [];
       const near = nearestSite(t.sites, options.near);
       if (
         options.near &&

@@ -44,6 +44,10 @@ describe('TrialStore', () => {
     expect(store.sitesOf(t.nctId)).toEqual(t.sites);
     expect(store.sitesOf('NCT00000000')).toEqual([]);
     expect(store.loadMany([t.nctId])[0]!.sites).toEqual(t.sites);
+    // Without sites: the same trial otherwise, and the sites read in one batch afterwards.
+    const { sites: _s, ...rest } = store.loadMany([t.nctId])[0]!;
+    expect(store.loadMany([t.nctId], { sites: false })[0]).toEqual({ ...rest, sites: [] });
+    expect(store.sitesOfMany([t.nctId, 'NCT00000000'])).toEqual(new Map([[t.nctId, t.sites]]));
     expect(store.stats()).toMatchObject({ total: 1, sites: 2, geocodedSites: 1 });
   });
 

@@ -294,14 +294,18 @@ export class TrialStore {
     for (const [id, code, req] of tumorRows) {
       const d = depthOf.get(code) ?? 0;
       const cur = out.get(id);
+      if (cur && cur.depth >= d) continue;
       let requiresOtherGene = false;
       if (req !== null) {
         let v = otherGene.get(req);
         if (v === undefined) otherGene.set(req, (v = req.split(',').every((g) => !caseGenes.has(g))));
         requiresOtherGene = v;
       }
-      if (!cur || cur.depth < d)
-        out.set(id, { nctId: id, depth: d, geneHits: cur?.geneHits ?? 0, requiresOtherGene });
+      // Updated in place: the map keeps each trial where it first appeared.
+      if (cur) {
+        cur.depth = d;
+        cur.requiresOtherGene = requiresOtherGene;
+      } else out.set(id, { nctId: id, depth: d, geneHits: 0, requiresOtherGene });
     }
     if (opts.genes.length > 0) {
       const geneRows = this.prepared(
@@ -312,21 +316,45 @@ export class TrialStore {
       for (const [id, n] of geneRows) {
         const cur = out.get(id);
         // A gene-only hit (tumor type not matching) is kept for basket trials; tumor mismatch is judged later.
-        out.set(id, { nctId: id, depth: cur?.depth ?? -1, geneHits: n, requiresOtherGene: false });
+        if (cur) {
+          cur.geneHits = n;
+          cur.requiresOtherGene = false;
+        } else out.set(id, { nctId: id, depth: -1, geneHits: n, requiresOtherGene: false });
       }
     }
     return [...out.values()];
   }
 
-  loadMany(ids: readonly string[]): Trial[] {
+  /**
+   * Trials by id, in no particular order. `{ sites: false }` leaves each trial's sites empty without reading
+   * them (a multi-centre trial may list hundreds): the matcher reads sites only for the trials it keeps.
+   */
+  loadMany(ids: readonly string[], options: { sites?: boolean } = {}): Trial[] {
     if (ids.length === 0) return [];
+    const withSites = options.sites ?? true;
+    const cols = withSites ? '*' : TRIAL_COLUMNS_BUT_SITES;
     const out: Trial[] = [];
-    const CH = 500;
-    for (let i = 0; i < ids.length; i += CH) {
-      const chunk = ids.slice(i, i + CH);
+    for (let i = 0; i < ids.length; i += IN_CHUNK) {
+      const chunk = ids.slice(i, i + IN_CHUNK);
       const q = chunk.map(() => '?').join(',');
-      const rows = this.prepared(`SELECT * FROM trials WHERE nct_id IN (${q})`).all(...chunk) as TrialRow[];
-      for (const r of rows) out.push(this.rowToTrial(r, parseSites(r.sites)));
+      const rows = this.prepared(`SELECT ${cols} FROM trials WHERE nct_id IN (${q})`).all(
+        ...chunk,
+      ) as TrialRow[];
+      for (const r of rows) out.push(this.rowToTrial(r, withSites ? parseSites(r.sites) : []));
+    }
+    return out;
+  }
+
+  /** The sites of several trials at once (ids not in the store are left out). */
+  sitesOfMany(ids: readonly string[]): Map<string, TrialSite[]> {
+    const out = new Map<string, TrialSite[]>();
+    for (let i = 0; i < ids.length; i += IN_CHUNK) {
+      const chunk = ids.slice(i, i + IN_CHUNK);
+      const q = chunk.map(() => '?').join(',');
+      const rows = this.prepared(`SELECT nct_id, sites FROM trials WHERE nct_id IN (${q})`)
+        .raw()
+        .all(...chunk) as Array<[string, string]>;
+      for (const [id, json] of rows) out.set(id, parseSites(json));
     }
     return out;
   }
@@ -412,6 +440,11 @@ export interface TrialStats {
   parsedCriteria: number;
   lastImport: string | null;
 }
+
+/** Ids per `IN (…)` query, well under SQLite's bound-parameter limit. */
+const IN_CHUNK = 500;
+const TRIAL_COLUMNS_BUT_SITES =
+  'nct_id, title, official_title, phase, status, sponsor, start_date, last_update, sex, min_age, max_age, conditions, tumor_types, interventions, eligibility_text, criteria';
 
 export interface TrialRow {
   nct_id: string;
