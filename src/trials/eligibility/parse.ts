@@ -600,6 +600,13 @@ const EXTRA_CLASS_PATTERNS: Array<[RegExp, DrugClass]> = [
     /\b(androgen receptor|AR)[- ](targeted|directed|pathway|signal\w* inhibitor)|\bnovel (hormonal|anti-?androgen|androgen)|\bnext[- ]generation (hormonal|anti-?androgen|androgen|AR)\b|\b(ARTA|ARAT|ARPI|ARSI|NHTs?|NHAs?)\b/i,
     'antiandrogen',
   ],
+];
+/**
+ * Rare classes, tested only when RARE_CLASS_WORD (a word each alternative contains) occurs: six more
+ * regex passes on every sentence that names some class would cost more than the one test.
+ */
+const RARE_CLASS_WORD = /btk|gspt1|radio|psma|prrt|rlt|selective estrogen/i;
+const RARE_CLASS_PATTERNS: Array<[RegExp, DrugClass]> = [
   [/\bselective estrogen receptor (degrader|modulator)/i, 'endocrine'],
   [/\bBTK[- ]?(inhibitor|TKI|i\b)|\bBruton'?s? tyrosine kinase (BTK )?inhibitor/i, 'btk_inhibitor'],
   [/\bBTK\b[^.;]{0,25}?\bdegraders?\b/i, 'btk_degrader'],
@@ -644,7 +651,7 @@ const DRUG_STEM = new RegExp(String.raw`\b[a-z]{3,}(?:${STEM_SUFFIXES.join('|')}
 const STEM_SUFFIX = new RegExp(STEM_SUFFIXES.join('|'));
 
 /**
- * Lower-case words one of which each alternative of CLASS_PATTERNS and EXTRA_CLASS_PATTERNS contains
+ * Lower-case words one of which each alternative of CLASS_PATTERNS, EXTRA_CLASS_PATTERNS and RARE_CLASS_PATTERNS contains
  * literally; CLASS_ABBREV covers the abbreviations, which are frequent inside English words ("ICI" in
  * "participant"), with the patterns' own trailing word boundary.
  */
@@ -772,6 +779,8 @@ function classesIn(text: string): DrugClass[] {
   // "human epidermal growth factor receptor (EGFR) inhibitor": the abbreviation in parentheses is the name.
   const t = text.includes('(') ? text.replace(/(?<=\s)\(([A-Za-z0-9/-]{2,12})\)(?=\s)/g, '$1') : text;
   for (const [re, cls] of ALL_CLASS_PATTERNS) if (re.test(t) && !classes.includes(cls)) classes.push(cls);
+  if (RARE_CLASS_WORD.test(t))
+    for (const [re, cls] of RARE_CLASS_PATTERNS) if (re.test(t) && !classes.includes(cls)) classes.push(cls);
   return classes;
 }
 
@@ -841,9 +850,9 @@ function sentences(text: string): string[] {
   return text.includes(';') ? out.flatMap(clauses) : out;
 }
 
-/** A finite verb or predicate that makes a ";"-separated part a clause of its own, not a list item. */
+/** A modal or a rule word that makes a ";"-separated part a rule of its own, not a list item. */
 const CLAUSE_VERB =
-  /\b(must|may|should|shall|is|are|was|were|has|have|had|will|can|cannot|could|need|needs|allowed|permitted|excluded|eligible|required)\b/i;
+  /\b(must|may|should|shall|cannot|allowed|permitted|excluded|ineligible|eligible|required|prohibited)\b/i;
 /**
  * "Prior X is allowed; patients must not have received Y": two clauses, each with its own requirement. A list
  * ("cisplatin; carboplatin; or oxaliplatin") has no verb on both sides, and a part opening with a
@@ -925,8 +934,6 @@ type PriorItem = Extract<ParsedItem, { category: 'prior_therapy' }>;
 
 /** Reads one sentence: what therapy it names and how the criterion relates the patient to it. */
 function priorOfSentence(raw: string, type: CriterionType): PriorItem | undefined {
-  // Blanking only removes words: without a cue before it, there is none after (and no blanking to do).
-  if (!PRIOR_CUE.test(raw)) return undefined;
   const text = raw.replace(REFERENCE_TIME, (m) => ' '.repeat(m.length));
   if (!PRIOR_CUE.test(text)) return undefined;
   // What counts as a line ("radiation does not qualify as a line of therapy") defines, it does not require.
@@ -956,10 +963,12 @@ function priorOfSentence(raw: string, type: CriterionType): PriorItem | undefine
         : undefined;
   if (drugs.length === 0 && classes.length === 0 && !generic) return undefined;
   // Recovery from earlier toxicity is not a requirement to have been treated.
+  // Every alternative of the toxicity pattern contains "toxic", "advers", "AE", "side effect" or "recovered".
   if (
-    (/\b(toxicit\w*|adverse events?|AEs?)\b[^.;]{0,80}\b(resolved|unresolved|recovered|resolution)|\b(unresolved|ongoing|persistent|residual) (toxicit|adverse)|\brecovered from\b|\b(toxicit\w*|adverse (events?|effects?|reactions?)|AEs?|side effects?)\b[^.;]{0,80}?\b(from|of|due to|related to|caused by|attributed to|associated with)\s+(any\s+)?(prior|previous|earlier)\b/i.test(
-      text,
-    ) &&
+    (/toxic|advers|\bAEs?\b|side effect|recovered/i.test(text) &&
+      /\b(toxicit\w*|adverse events?|AEs?)\b[^.;]{0,80}\b(resolved|unresolved|recovered|resolution)|\b(unresolved|ongoing|persistent|residual) (toxicit|adverse)|\brecovered from\b|\b(toxicit\w*|adverse (events?|effects?|reactions?)|AEs?|side effects?)\b[^.;]{0,80}?\b(from|of|due to|related to|caused by|attributed to|associated with)\s+(any\s+)?(prior|previous|earlier)\b/i.test(
+        text,
+      ) &&
       !/\bdiscontinued\b/i.test(text)) ||
     /\b(pneumonitis|hypersensitivity|allerg\w*|infusion reaction|immune[- ]related adverse|irAE)\b/i.test(
       text,
@@ -973,13 +982,14 @@ function priorOfSentence(raw: string, type: CriterionType): PriorItem | undefine
       ' '.repeat(m.length),
     );
   // "Treatment-naive or previously treated with X": either way, no condition on X.
+  const naive = /\bna[iï]ve\b/i.test(plain);
   if (
+    naive &&
     /\bna[iï]ve\b[^.;]{0,30}\b(or|and)\b[^.;]{0,20}\b(received|previously treated|pre-?treated)\b/i.test(
       plain,
     )
   )
     return undefined;
-  const naive = /\bna[iï]ve\b/i.test(plain);
   const negative =
     naive ||
     /\b(no|not|never|without)\b[^.;]{0,50}\b(prior|previous|received|treat|therap|exposure|exposed|chemo|inhibitor|agent|drug|radi\w*)|\bmust not have (received|had)|\bhave not (been )?(previously )?(received|treated|had)|\bnot (been )?(previously )?(treated|exposed)\b|\bno (prior|previous)\b/i.test(
