@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDrugs } from './drugs.js';
+import { drugClassesOf, findDrugs } from './drugs.js';
 
 describe('findDrugs', () => {
   it('finds words that start where a longer drug word starts', () => {
@@ -16,5 +16,32 @@ describe('findDrugs', () => {
       'irinotecan',
     ]);
     expect(findDrugs('no drug here')).toEqual([]);
+  });
+  it('reads radioligands and radium-223 however the isotope is written', () => {
+    const psma = 'lutetium lu 177 vipivotide tetraxetan';
+    for (const t of [
+      'Prior cycle of 177Lu-PSMA-617 therapy',
+      'Lu-177 PSMA radioligand therapy',
+      'lutetium Lu 177 vipivotide tetraxetan',
+      '[177Lu]Lu-PSMA-617',
+      'Pluvicto',
+      'PSMA-617',
+    ])
+      expect(findDrugs(t)).toEqual([psma]);
+    expect(findDrugs('[177Lu]Lu-DOTATATE or Lutathera')).toEqual(['lutetium lu 177 dotatate']);
+    expect(findDrugs('radium-223, Ra 223 or Xofigo')).toEqual(['radium ra 223 dichloride']);
+    // Another isotope on the same ligand, a PSMA scan, radium implants, a lab value: no drug.
+    expect(findDrugs('[225Ac]Ac-PSMA-617')).toEqual([]);
+    expect(findDrugs('PSMA PET positive disease')).toEqual([]);
+    expect(findDrugs('Radium implants allowed')).toEqual([]);
+    expect(findDrugs('Creatinine > 2.0 mg/dL (177 mmol/L)')).toEqual([]);
+  });
+  it('places radioligands, radium-223 and BTK inhibitors in their classes', () => {
+    expect(drugClassesOf('lutetium lu 177 vipivotide tetraxetan')).toEqual([
+      'radioligand',
+      'radiopharmaceutical',
+    ]);
+    expect(drugClassesOf('radium ra 223 dichloride')).toEqual(['radiopharmaceutical']);
+    expect(drugClassesOf('zanubrutinib')).toEqual(['btk_inhibitor']);
   });
 });

@@ -71,6 +71,20 @@ export const DRUG_CLASSES = {
     'patritumab deruxtecan',
   ],
   pemetrexed: ['pemetrexed'],
+  btk_inhibitor: ['ibrutinib', 'acalabrutinib', 'zanubrutinib', 'pirtobrutinib'],
+  // Degraders are named in criteria by their target only ("a GSPT1 degrader", "a BTK degrader"); none of
+  // them is approved, so the classes list no drug yet and are recognised from the class phrase alone.
+  gspt1_degrader: [],
+  btk_degrader: [],
+  // Radioligands carry a targeting ligand (PSMA, somatostatin receptor); radiopharmaceuticals are every
+  // systemically given radionuclide therapy, radium-223 included. The names are the knowledge base's
+  // (src/normalize/therapy.ts: pluvicto, xofigo).
+  radioligand: ['lutetium lu 177 vipivotide tetraxetan', 'lutetium lu 177 dotatate'],
+  radiopharmaceutical: [
+    'lutetium lu 177 vipivotide tetraxetan',
+    'lutetium lu 177 dotatate',
+    'radium ra 223 dichloride',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 export type DrugClass = keyof typeof DRUG_CLASSES;
 
@@ -129,7 +143,33 @@ const SYNONYMS: Record<string, string> = {
   taxotere: 'docetaxel',
   alimta: 'pemetrexed',
   'trastuzumab-deruxtecan': 'trastuzumab deruxtecan',
+  pluvicto: 'lutetium lu 177 vipivotide tetraxetan',
+  'vipivotide tetraxetan': 'lutetium lu 177 vipivotide tetraxetan',
+  lutathera: 'lutetium lu 177 dotatate',
+  xofigo: 'radium ra 223 dichloride',
+  'ra-223': 'radium ra 223 dichloride',
+  'ra 223': 'radium ra 223 dichloride',
+  ra223: 'radium ra 223 dichloride',
+  imbruvica: 'ibrutinib',
+  calquence: 'acalabrutinib',
+  brukinsa: 'zanubrutinib',
+  jaypirca: 'pirtobrutinib',
 };
+
+/**
+ * Radionuclide drugs written with the isotope in many ways ("177Lu-PSMA-617", "Lu-177 PSMA",
+ * "[177Lu]Lu-DOTA-TATE", "radium-223", "Ra-223"): a pattern on the lower-case text, the drugs it names, and
+ * the literal word every match contains (for the prefilter below).
+ */
+const LU177 = String.raw`(?:177\s*-?\s*lu|\blu(?:tetium)?\s*-?\s*\(?177)`;
+const ISOTOPE_PATTERNS: Array<[RegExp, string[], string]> = [
+  [new RegExp(`${LU177}[^.;,]{0,12}?psma`), ['lutetium lu 177 vipivotide tetraxetan'], 'psma'],
+  // Not "225Ac-PSMA-617" (actinium): another isotope on the same ligand.
+  [/(?<!(?:225|ac)[\]\s-]{0,4})\bpsma-?617\b/, ['lutetium lu 177 vipivotide tetraxetan'], 'psma'],
+  [new RegExp(`${LU177}[^.;,]{0,12}?dota-?(?:tate|0-tyr3)`), ['lutetium lu 177 dotatate'], 'dota'],
+  [new RegExp(`${LU177}[^.;,]{0,4}?oxodotreotide`), ['lutetium lu 177 dotatate'], 'oxodotreotide'],
+  [/\bradium[- ]?(?:ra[- ]?)?223\b/, ['radium ra 223 dichloride'], 'radium'],
+];
 
 /** Salt and formulation words the registry appends to generic names ("doxorubicin hydrochloride"). */
 const SALTS =
@@ -188,6 +228,7 @@ const DRUG_PATTERNS: Array<[RegExp, string[], string]> = [
       drugs,
       reg,
     ]),
+  ...ISOTOPE_PATTERNS,
 ];
 /**
  * Every lower-case word findDrugs can find (generic, brand and regimen names): a text that contains none of
@@ -197,9 +238,15 @@ export const DRUG_WORDS: readonly string[] = [
   ...ALL_DRUGS,
   ...Object.keys(SYNONYMS),
   ...Object.keys(REGIMENS).filter((r) => r.length > 2),
+  ...new Set(ISOTOPE_PATTERNS.map(([, , w]) => w)),
 ];
 /** Cheap first pass: does the text contain any drug word at all? */
-const ANY_DRUG = new RegExp(DRUG_WORDS.map(escapeRe).join('|'));
+const ANY_DRUG = new RegExp(
+  // A word that contains another one ("nab-paclitaxel", "paclitaxel") adds nothing to this test.
+  DRUG_WORDS.filter((w) => !DRUG_WORDS.some((v) => v !== w && w.includes(v)))
+    .map(escapeRe)
+    .join('|'),
+);
 /**
  * The longest drug word starting at each position (longest first in the alternation). Any drug word that
  * occurs starts where such a longest word does and is a prefix of it, so DRUG_PREFIXES lists every word present.
@@ -301,6 +348,11 @@ export const CLASS_LABELS: Record<DrugClass, string> = {
   antiandrogen: 'androgen-receptor pathway inhibitor',
   adc: 'antibody-drug conjugate',
   pemetrexed: 'pemetrexed',
+  btk_inhibitor: 'BTK inhibitor',
+  gspt1_degrader: 'GSPT1 degrader',
+  btk_degrader: 'BTK degrader',
+  radioligand: 'radioligand therapy',
+  radiopharmaceutical: 'radiopharmaceutical therapy',
 };
 
 function escapeRe(s: string): string {

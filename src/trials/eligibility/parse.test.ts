@@ -333,6 +333,128 @@ describe('parseCriterion: prior therapy as registries write it', () => {
   });
 });
 
+describe('parseCriterion: prior therapy, standard therapy, new classes and clauses', () => {
+  const prior = (text: string, type: 'inclusion' | 'exclusion' = 'inclusion') =>
+    of(parseCriterion(text, type), 'prior_therapy');
+  it('reads refractory to / exhausted / failed standard therapy as progression on systemic therapy', () => {
+    for (const t of [
+      'Refractory to all standard therapies',
+      'Patient has exhausted standard treatment options',
+      'Solid tumor that is refractory to standard therapy or for which no standard therapy exists',
+      'Relapsed after standard of care therapy',
+      'Advanced cancer for which all standard therapy has failed',
+    ])
+      expect(prior(t), t).toEqual([
+        {
+          category: 'prior_therapy',
+          drugs: [],
+          classes: [],
+          generic: 'systemic',
+          requirement: 'progressed_on',
+          window: false,
+        },
+      ]);
+  });
+  it('does not read availability or timing of standard therapy as a treatment history', () => {
+    expect(prior('No standard therapy available')).toEqual([]);
+    expect(prior('Tumors for which no standard therapy exists')).toEqual([]);
+    expect(prior('Measurable disease prior to standard therapy')).toEqual([]);
+    expect(prior('Not amenable to or has failed standard therapy')).toEqual([]);
+    expect(prior('Patients must be candidates for standard therapy')).toEqual([]);
+  });
+  it('reads degrader, BTK and radioligand classes', () => {
+    expect(
+      prior(
+        'Have received prior therapy with a GSPT1 degrader that was discontinued due to an AE',
+        'exclusion',
+      ),
+    ).toMatchObject([{ classes: ['gspt1_degrader'], requirement: 'received' }]);
+    expect(prior('Previously treated with a BTK degrader', 'exclusion')).toMatchObject([
+      { classes: ['btk_degrader'], requirement: 'received' },
+    ]);
+    expect(prior('Must have previously received a Bruton tyrosine kinase (BTK) inhibitor')).toMatchObject([
+      { classes: ['btk_inhibitor'], requirement: 'received' },
+    ]);
+    expect(prior('Prior PSMA-targeted radioligand therapy', 'exclusion')).toMatchObject([
+      { classes: ['radioligand'], requirement: 'received' },
+    ]);
+    expect(prior('No prior radiopharmaceuticals')).toMatchObject([
+      { classes: ['radiopharmaceutical'], requirement: 'not_received' },
+    ]);
+    expect(prior('PRRT-naive subjects with NETs')).toMatchObject([
+      { classes: ['radioligand'], requirement: 'not_received' },
+    ]);
+    // A degrader is no inhibitor; a PSMA scan and a radionuclide scan name no therapy.
+    expect(prior('Previously treated with a BTK degrader', 'exclusion')).toMatchObject([
+      { classes: ['btk_degrader'] },
+    ]);
+    expect(prior('PSMA PET positive disease after prior imaging')).toEqual([]);
+    expect(prior('Ejection fraction >= 50% by prior radionuclide scan')).toEqual([]);
+    expect(prior('Prior GSPT1 testing is required')).toEqual([]);
+  });
+  it('reads radioligand drugs written with the isotope', () => {
+    expect(prior('Prior cycle of 177Lu-PSMA-617 therapy', 'exclusion')).toMatchObject([
+      { drugs: ['lutetium lu 177 vipivotide tetraxetan'], requirement: 'received' },
+    ]);
+    expect(prior('Prior 177Lu Dotatate treatment', 'exclusion')).toMatchObject([
+      { drugs: ['lutetium lu 177 dotatate'], requirement: 'received' },
+    ]);
+    expect(prior('Prior treatment with radium-223 within 4 weeks', 'exclusion')).toMatchObject([
+      { drugs: ['radium ra 223 dichloride'], window: true },
+    ]);
+  });
+  it('reads a class abbreviation in parentheses after the spelled-out name', () => {
+    expect(
+      prior('Progressed on a prior human epidermal growth factor receptor (EGFR) inhibitor'),
+    ).toMatchObject([{ classes: ['egfr_tki'], requirement: 'progressed_on' }]);
+    expect(prior('Progression during or after a PD-(L)1 immune CPI')).toMatchObject([
+      { classes: ['pd1_pdl1'], requirement: 'progressed_on' },
+    ]);
+    // Glued to the word before it, the abbreviation is left as written.
+    expect(
+      prior('Prior third-generation EGFR tyrosine kinase inhibitor(EGFR-TKI)', 'exclusion'),
+    ).toMatchObject([{ classes: ['egfr_tki'] }]);
+  });
+  it('gives each ";" clause with its own verb its own requirement, and keeps ";" lists whole', () => {
+    expect(
+      prior('Prior treatment with pembrolizumab is allowed; patients must not have received ipilimumab'),
+    ).toEqual([
+      {
+        category: 'prior_therapy',
+        drugs: ['ipilimumab'],
+        classes: [],
+        requirement: 'not_received',
+        window: false,
+      },
+    ]);
+    expect(
+      prior(
+        'Multiple myeloma - must have received prior chemotherapy; consolidation of chemotherapy by autografting is permitted',
+      ),
+    ).toMatchObject([{ generic: 'chemotherapy', requirement: 'received' }]);
+    expect(prior('No prior cisplatin; carboplatin; or oxaliplatin')).toMatchObject([
+      { drugs: ['cisplatin', 'carboplatin', 'oxaliplatin'], requirement: 'not_received' },
+    ]);
+    expect(prior('Prior cisplatin, carboplatin; or oxaliplatin is not allowed')).toMatchObject([
+      { drugs: ['cisplatin', 'carboplatin', 'oxaliplatin'], requirement: 'not_received' },
+    ]);
+  });
+  it('does not read toxicity from earlier therapy, or a lesion in a radiation field, as a treatment rule', () => {
+    expect(prior('Adverse events from any prior anticancer therapy of grade >1', 'exclusion')).toEqual([]);
+    expect(
+      prior('The toxicity of previous anti-tumor therapy has not been alleviated.', 'exclusion'),
+    ).toEqual([]);
+    expect(prior('Measurable disease that has not been in the field of prior radiotherapy')).toEqual([]);
+    // A washout beside the field rule, and a discontinuation for toxicity, still are.
+    expect(
+      prior('Prior radiotherapy completed at least 4 weeks before; lesions outside prior radiation fields'),
+    ).toMatchObject([{ generic: 'radiotherapy', window: true }]);
+    expect(prior('Prior anti-PD-1 discontinued due to toxicity', 'exclusion')).toMatchObject([
+      { classes: ['pd1_pdl1'], requirement: 'received' },
+    ]);
+  });
+});
+
 describe('parseCriterion: properties', () => {
   it('never throws and only emits known categories', () => {
     const words = fc.constantFrom(

@@ -529,7 +529,7 @@ function parseCns(text: string, type: CriterionType): ParsedItem[] {
 // Prior therapy and lines
 
 const PRIOR_CUE =
-  /\b(prior|previous(ly)?|received|receiving|receipt|treated with|treatment with|therapy with|exposure to|exposed to|pre-?treated|progress\w*|refractory|resistan\w*|relapsed|relaps\w+ (on|after|following|during)|recurr\w* (on|after|following|during)|failed|failure|after|following|post|naive|naïve|intoleran\w*|history of|concurrent|concomitant|within|since|completed|discontinued|minimum of|lines?|regimens?|\d+\s*(days?|weeks?|months?|half-?lives))\b|-na[iï]ve\b|\d(days?|weeks?)\b/i;
+  /\b(prior|previous(ly)?|received|receiving|receipt|treated with|treatment with|therapy with|exposure to|exposed to|pre-?treated|progress\w*|refractory|resistan\w*|relapsed|relaps\w+ (on|after|following|during)|recurr\w* (on|after|following|during)|failed|failure|exhausted|after|following|post|naive|naïve|intoleran\w*|history of|concurrent|concomitant|within|since|completed|discontinued|minimum of|lines?|regimens?|\d+\s*(days?|weeks?|months?|half-?lives))\b|-na[iï]ve\b|\d(days?|weeks?)\b/i;
 
 /** A count (digit or word) of lines, with a few qualifier words allowed before the line word. */
 const N = String.raw`(\d|one|two|three|four|five|six)\s*(?:\(\d\)\s*)?`;
@@ -545,7 +545,7 @@ const LINES_OR_MORE = new RegExp(
   'i',
 );
 const LINES_MAX = new RegExp(
-  String.raw`\b(?:no more than|not more than|up to|at most|maximum of|a maximum of|fewer than|less than|≤|<=|\\?<=?)\s*${N}${GAP}(?:lines?|regimens?|systemic|therap(?:y|ies)|treatments|chemotherapy)`,
+  String.raw`\b(?:no more than|not more than|up to|at most|only(?=\s*(?:\d|one|two|three)\s+(?!or\b|to\b|and\b|-|–))|maximum of|a maximum of|fewer than|less than|≤|<=|\\?<=?)\s*${N}${GAP}(?:lines?|regimens?|systemic|therap(?:y|ies)|treatments|chemotherapy)`,
   'i',
 );
 /** "at least 1 but no more than 3 prior regimens", "≥1 and ≤3 lines". */
@@ -579,7 +579,7 @@ const EXTRA_CLASS_PATTERNS: Array<[RegExp, DrugClass]> = [
     'alk_inhibitor',
   ],
   [
-    /\bPD-?\(?L\)?-?1\b[^.;]{0,25}?(inhibitor|antibod|blockade|blocker|agent|therap|treatment|directed|targeted|mAb)|\banti[- ]?PD-?\(?L\)?-?1\b|\bPD-?1\s*(?:\/|or|and)\s*(?:anti-)?PD-?L-?1\b|\bcheckpoint (inhibitor|blockade|blocker|therap)|\bICIs?\b|\bimmuno-?oncology\b|\bimmune[- ]checkpoint/i,
+    /\bPD-?\(?L\)?-?1\b[^.;]{0,25}?(inhibitor|antibod|blockade|blocker|agent|therap|treatment|directed|targeted|mAb)|\banti[- ]?PD-?\(?L\)?-?1\b|\bPD-?1\s*(?:\/|or|and)\s*(?:anti-)?PD-?L-?1\b|\bcheckpoint (inhibitor|blockade|blocker|therap)|\b(ICI|CPI)s?\b|\bimmuno-?oncology\b|\bimmune[- ]checkpoint/i,
     'pd1_pdl1',
   ],
   [/\bCDK ?4 ?(\/|and|&) ?6\b|\bCDK4\/6i\b/i, 'cdk46_inhibitor'],
@@ -600,6 +600,22 @@ const EXTRA_CLASS_PATTERNS: Array<[RegExp, DrugClass]> = [
     /\b(androgen receptor|AR)[- ](targeted|directed|pathway|signal\w* inhibitor)|\bnovel (hormonal|anti-?androgen|androgen)|\bnext[- ]generation (hormonal|anti-?androgen|androgen|AR)\b|\b(ARTA|ARAT|ARPI|ARSI|NHTs?|NHAs?)\b/i,
     'antiandrogen',
   ],
+];
+/**
+ * Rare classes, tested only when RARE_CLASS_WORD (a word each alternative contains) occurs: six more
+ * regex passes on every sentence that names some class would cost more than the one test.
+ */
+const RARE_CLASS_WORD = /btk|gspt1|radio|psma|prrt|rlt|selective estrogen/i;
+const RARE_CLASS_PATTERNS: Array<[RegExp, DrugClass]> = [
+  [/\bselective estrogen receptor (degrader|modulator)/i, 'endocrine'],
+  [/\bBTK[- ]?(inhibitor|TKI|i\b)|\bBruton'?s? tyrosine kinase (BTK )?inhibitor/i, 'btk_inhibitor'],
+  [/\bBTK\b[^.;]{0,25}?\bdegraders?\b/i, 'btk_degrader'],
+  [/\bGSPT1[- ](?:directed |targeted |targeting )?degraders?\b/i, 'gspt1_degrader'],
+  [
+    /\bradioligand|\bPSMA[- ](?:targeted |targeting |directed )?(?:radio\w*|RLT)\b|\bRLT\b|\bPRRT\b|\bpeptide receptor radionuclide therap/i,
+    'radioligand',
+  ],
+  [/\bradiopharmaceutical|\bradionuclide therap|\bradioisotope therap/i, 'radiopharmaceutical'],
 ];
 
 /**
@@ -635,7 +651,7 @@ const DRUG_STEM = new RegExp(String.raw`\b[a-z]{3,}(?:${STEM_SUFFIXES.join('|')}
 const STEM_SUFFIX = new RegExp(STEM_SUFFIXES.join('|'));
 
 /**
- * Lower-case words one of which each alternative of CLASS_PATTERNS and EXTRA_CLASS_PATTERNS contains
+ * Lower-case words one of which each alternative of CLASS_PATTERNS, EXTRA_CLASS_PATTERNS and RARE_CLASS_PATTERNS contains
  * literally; CLASS_ABBREV covers the abbreviations, which are frequent inside English words ("ICI" in
  * "participant"), with the patterns' own trailing word boundary.
  */
@@ -677,8 +693,16 @@ const CLASS_WORDS = [
   'pathway',
   'generation',
   'trastuzumab',
+  'btk',
+  'degrader',
+  'radioligand',
+  'psma',
+  'prrt',
+  'radiopharmaceutical',
+  'radionuclide therap',
+  'radioisotope therap',
 ];
-const CLASS_ABBREV = /(?:ICIs?|ARTA|ARAT|ARPI|ARSI|NHTs?|NHAs?)\b/i;
+const CLASS_ABBREV = /(?:ICIs?|CPIs?|ARTA|ARAT|ARPI|ARSI|NHTs?|NHAs?|RLT)\b/i;
 /** Lower-case words one of which each alternative of genericIn contains (its case-sensitive "RT" apart). */
 const GENERIC_WORDS = [
   'chemo',
@@ -702,6 +726,7 @@ const GENERIC_WORDS = [
   'for cancer',
   'for the malignancy',
   'interferon',
+  'standard',
 ];
 const escapeRe = (w: string): string => w.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 const CLASS_WORD = new RegExp(CLASS_WORDS.map(escapeRe).join('|'));
@@ -713,15 +738,19 @@ const CLASS_WORD = new RegExp(CLASS_WORDS.map(escapeRe).join('|'));
  * followed by a word boundary (hence CLASS_ABBREV has no leading \b).
  */
 const THERAPY_WORD = new RegExp(
-  [
-    ...STEM_SUFFIXES,
-    ...DRUG_WORDS.filter((d) => !STEM_SUFFIXES.some((x) => d.includes(x))),
-    ...CLASS_WORDS,
-    ...GENERIC_WORDS,
-  ]
+  innermost([...STEM_SUFFIXES, ...DRUG_WORDS, ...CLASS_WORDS, ...GENERIC_WORDS])
     .map(escapeRe)
     .join('|'),
 );
+/**
+ * The words that contain no other word of the list: a text contains one of the list iff it contains one of
+ * these, and the alternation is shorter ("nab-paclitaxel" and "trastuzumab deruxtecan" are covered by "taxel"
+ * and "mab").
+ */
+function innermost(words: readonly string[]): string[] {
+  const set = [...new Set(words)];
+  return set.filter((w) => !set.some((v) => v !== w && w.includes(v)));
+}
 /** False when no sentence of the text can name a drug, drug class or generic therapy (see THERAPY_WORD). */
 function mayNameTherapy(text: string): boolean {
   return THERAPY_WORD.test(text.toLowerCase()) || CLASS_ABBREV.test(text) || text.includes('RT');
@@ -747,7 +776,11 @@ function classesIn(text: string): DrugClass[] {
   const classes: DrugClass[] = [];
   // Every class pattern contains a class word or abbreviation (see CLASS_WORDS).
   if (!CLASS_WORD.test(text.toLowerCase()) && !CLASS_ABBREV.test(text)) return classes;
-  for (const [re, cls] of ALL_CLASS_PATTERNS) if (re.test(text) && !classes.includes(cls)) classes.push(cls);
+  // "human epidermal growth factor receptor (EGFR) inhibitor": the abbreviation in parentheses is the name.
+  const t = text.includes('(') ? text.replace(/(?<=\s)\(([A-Za-z0-9/-]{2,12})\)(?=\s)/g, '$1') : text;
+  for (const [re, cls] of ALL_CLASS_PATTERNS) if (re.test(t) && !classes.includes(cls)) classes.push(cls);
+  if (RARE_CLASS_WORD.test(t))
+    for (const [re, cls] of RARE_CLASS_PATTERNS) if (re.test(t) && !classes.includes(cls)) classes.push(cls);
   return classes;
 }
 
@@ -772,9 +805,18 @@ function genericIn(text: string): Generic | undefined {
     )
   )
     return 'systemic';
+  if (/\bstandard\b/i.test(text) && STANDARD_THERAPY.test(text)) return 'systemic';
   if (/\binterferons?\b/i.test(text)) return 'immunotherapy';
   return undefined;
 }
+
+/**
+ * Standard therapy as something received or progressed on ("refractory to all standard therapies", "has
+ * exhausted standard treatment options", "relapsed after standard of care"): systemic therapy in general.
+ * The cue must come before it: "no standard therapy exists" alone says nothing about what was received.
+ */
+const STANDARD_THERAPY =
+  /\b(?:refractory|resistant|progress\w*|failed|failure|relapsed|relapse|recurred|exhausted|intoleran\w*|received|receipt|prior(?! to)|previous(?:ly)?|treated with|after|following|despite|beyond)\b[^.;]{0,40}?\bstandard(?:[- ]of[- ]care)?\s+(?:[\w-]+\s+){0,2}?(?:therap(?:y|ies)|treatments?|regimens?|options?|systemic|care)\b|\bstandard(?:[- ]of[- ]care)? (?:therap(?:y|ies)|treatments?)\b[^.;]{0,20}\b(?:has|have|had) failed\b/i;
 
 /** The study's own treatment as a reference time ("prior to the first dose of study drug") is no history. */
 const REFERENCE_TIME =
@@ -782,7 +824,7 @@ const REFERENCE_TIME =
 
 /** Phrases whose "no"/"not" is not a negation of having been treated. */
 const NOT_NEGATION =
-  /\b(no|not) (more|less|later|fewer|greater|longer|earlier|sooner|higher) than\b|\bno limit\b|\bnot required\b|\bnot (be )?(allowed|permitted)\b|\b(is|are|will be|be) not eligible\b|\bnot eligible\b|\bnot (a )?candidates?\b/gi;
+  /\b(no|not) (more|less|later|fewer|greater|longer|earlier|sooner|higher) than\b|\bno limit\b|\bnot required\b|\bnot (be )?(allowed|permitted)\b|\b(is|are|will be|be) not eligible\b|\bnot eligible\b|\bnot (a )?candidates?\b|\bno\b(?=[^.;]{0,60}?\b(?:exists?|available|anticipated to|options?)\b)|\bthere (?:is|are) no\b(?= (?:[\w-]+ ){0,2}?(?:therap|treatment|option))|\bnot (?:be )?(?:appropriate|available|indicated|suitable|feasible|exist)\b|\b(?:does|do) not exist\b|\bno (?:evidence of )?(?:disease |clinical |radiographic |radiological )?progress\w*/gi;
 
 const FORBIDDEN =
   /\b(not|never) (be )?(allowed|permitted)\b|\b(is|are|will be|be|being) (excluded|prohibited|ineligible|not eligible)\b|\bexcluded\b(?! (from|if|unless))|\bnot eligible\b(?! (for|to))|\bineligible\b(?! (for|to))|\bprohibited\b/i;
@@ -801,10 +843,36 @@ function sentences(text: string): string[] {
   const protectedText = text.replace(/\b(e\.g|i\.e|vs|approx|incl|etc)\./gi, (m) =>
     m.replace(/\./g, '\u2024'),
   );
-  return protectedText
+  const out = protectedText
     .split(/(?<=[.;])\s+(?=[A-Z(])/)
     .map((s) => s.replace(/\u2024/g, '.'))
     .filter((s) => s.trim() !== '');
+  return text.includes(';') ? out.flatMap(clauses) : out;
+}
+
+/** A modal or a rule word that makes a ";"-separated part a rule of its own, not a list item. */
+const CLAUSE_VERB =
+  /\b(must|may|should|shall|cannot|allowed|permitted|excluded|ineligible|eligible|required|prohibited)\b/i;
+/**
+ * "Prior X is allowed; patients must not have received Y": two clauses, each with its own requirement. A list
+ * ("cisplatin; carboplatin; or oxaliplatin") has no verb on both sides, and a part opening with a
+ * conjunction ("…; or Z is not allowed") continues the one before.
+ */
+function clauses(sentence: string): string[] {
+  const parts = sentence.split(/;\s+(?=[a-z])/);
+  if (parts.length === 1) return parts;
+  const out: string[] = [parts[0]!];
+  for (const part of parts.slice(1)) {
+    const prev = out[out.length - 1]!;
+    if (
+      !/^(or|and|nor|but|and\/or|as well as|including|except)\b/i.test(part) &&
+      CLAUSE_VERB.test(part) &&
+      CLAUSE_VERB.test(prev)
+    )
+      out.push(part);
+    else out[out.length - 1] = `${prev}; ${part}`;
+  }
+  return out;
 }
 
 function parseLines(text: string): { min?: number; max?: number } {
@@ -895,10 +963,12 @@ function priorOfSentence(raw: string, type: CriterionType): PriorItem | undefine
         : undefined;
   if (drugs.length === 0 && classes.length === 0 && !generic) return undefined;
   // Recovery from earlier toxicity is not a requirement to have been treated.
+  // Every alternative of the toxicity pattern contains "toxic", "advers", "AE", "side effect" or "recovered".
   if (
-    (/\b(toxicit\w*|adverse events?|AEs?)\b[^.;]{0,80}\b(resolved|unresolved|recovered|resolution)|\b(unresolved|ongoing|persistent|residual) (toxicit|adverse)|\brecovered from\b/i.test(
-      text,
-    ) &&
+    (/toxic|advers|\bAEs?\b|side effect|recovered/i.test(text) &&
+      /\b(toxicit\w*|adverse events?|AEs?)\b[^.;]{0,80}\b(resolved|unresolved|recovered|resolution)|\b(unresolved|ongoing|persistent|residual) (toxicit|adverse)|\brecovered from\b|\b(toxicit\w*|adverse (events?|effects?|reactions?)|AEs?|side effects?)\b[^.;]{0,80}?\b(from|of|due to|related to|caused by|attributed to|associated with)\s+(any\s+)?(prior|previous|earlier)\b/i.test(
+        text,
+      ) &&
       !/\bdiscontinued\b/i.test(text)) ||
     /\b(pneumonitis|hypersensitivity|allerg\w*|infusion reaction|immune[- ]related adverse|irAE)\b/i.test(
       text,
@@ -911,12 +981,23 @@ function priorOfSentence(raw: string, type: CriterionType): PriorItem | undefine
     .replace(/\b(not|never)\s+(?:\w+\s+){0,3}?(more|greater|fewer|less) than\b/gi, (m) =>
       ' '.repeat(m.length),
     );
+  // "Treatment-naive or previously treated with X": either way, no condition on X.
   const naive = /\bna[iï]ve\b/i.test(plain);
+  if (
+    naive &&
+    /\bna[iï]ve\b[^.;]{0,30}\b(or|and)\b[^.;]{0,20}\b(received|previously treated|pre-?treated)\b/i.test(
+      plain,
+    )
+  )
+    return undefined;
   const negative =
     naive ||
     /\b(no|not|never|without)\b[^.;]{0,50}\b(prior|previous|received|treat|therap|exposure|exposed|chemo|inhibitor|agent|drug|radi\w*)|\bmust not have (received|had)|\bhave not (been )?(previously )?(received|treated|had)|\bnot (been )?(previously )?(treated|exposed)\b|\bno (prior|previous)\b/i.test(
       plain,
     );
+  // "Refractory to standard therapy" reads as progression; "no standard therapy", "not amenable to standard
+  // therapy" say what is available, not what was received.
+  if (negative && generic === 'systemic' && STANDARD_THERAPY.test(text)) return undefined;
   if (
     negative &&
     type === 'exclusion' &&
@@ -931,7 +1012,7 @@ function priorOfSentence(raw: string, type: CriterionType): PriorItem | undefine
     ' ',
   );
   const progressed =
-    /\bprogress\w* (on|after|following|during|despite|while|with|through|within)|\b(PD|progression) (on|after|during)\b|\brefractory\b|\bresistan(t|ce)\b|\bfailed\b|\bfailure (of|on|with|to|after)\b|\brelaps\w* (after|on|following|during|within)|\brecurr\w* (after|on|following|during|within)/i.test(
+    /\bprogress\w* (on|after|following|during|despite|while|with|through|within)|\bprogress\w* (?:was |were |has been |had been )?(?:documented|demonstrated|confirmed|observed) (on|after|following|during|while)\b|\b(PD|progression) (on|after|during)\b|\brefractory\b|\bresistan(t|ce)\b|\bfailed\b|\bexhausted\b|\bfailure (of|on|with|to|after)\b|\brelaps\w* (after|on|following|during|within)|\brecurr\w* (after|on|following|during|within)/i.test(
       statusFree,
     );
   // "Progression on ipilimumab is not required": no condition.
@@ -953,6 +1034,18 @@ function priorOfSentence(raw: string, type: CriterionType): PriorItem | undefine
     /\bwithin\s+(?:at least\s+|the (?:last|past|previous)\s+)?\d+\s*(days?|weeks?|months?|years?|half-?lives)|\bhalf-?lives\b|\bwashout\b|\b\d+\s*(days?|weeks?|months?)\s*(prior to|before|of (the )?(start|first))\b|(≥|>=|=>|\bat least|\bminimum of|\bmore than|\bgreater than|>)\s*\d+\s*(days?|weeks?|months?)\s*(\(.{0,20}\)\s*)?(before|prior|since|from|after|elapsed|must|for|between|have)\b|(<|≤|<=|\bup to|\bless than)\s*\d+\s*(days?|weeks?)|\d(days?|weeks?)\b|\bconcurrent\b|\bconcomitant\b|\bcurrently receiving\b|\bongoing\b/i.test(
       timing,
     );
+  // Whether a lesion lies in a field of earlier radiotherapy is the lesion's status, not a treatment rule.
+  if (
+    !window0 &&
+    generic === 'radiotherapy' &&
+    drugs.length === 0 &&
+    classes.length === 0 &&
+    /\b(fields?|ports?|areas?|volumes?) of (a |any |the )?(prior|previous)\s+(radiation|radiotherapy|irradiation|RT)\b|\b(prior|previous(ly)?)\s+(radiation|radiotherapy|irradiation|RT)\s+(fields?|ports?)\b|\bpreviously irradiated\b|\birradiated (lesion|field|area|site|volume)s?\b/i.test(
+      text,
+    ) &&
+    /\b(lesions?|disease|tumou?rs?|target|measurable|evaluable)\b/i.test(text)
+  )
+    return undefined;
   let requirement: PriorItem['requirement'];
   let window = window0 || (generic === 'systemic' && type === 'exclusion') || /:\s*$/.test(text);
   if (forbidden && !negative) {
@@ -994,7 +1087,10 @@ function parsePrior(text: string, type: CriterionType): ParsedItem[] {
   if (!mayNameTherapy(text)) return items;
 
   const priors: PriorItem[] = [];
-  for (const s of sentences(text)) {
+  const parts = sentences(text);
+  for (const s of parts) {
+    // The text names a therapy somewhere; a sentence or clause that names none cannot yield an item.
+    if (parts.length > 1 && !mayNameTherapy(s)) continue;
     const p = priorOfSentence(s, type);
     if (!p) continue;
     // Lines from "treatment-naive" (max 0) restate the condition; lines from a count qualify it.
@@ -1015,7 +1111,7 @@ function parsePrior(text: string, type: CriterionType): ParsedItem[] {
         ceilingOnly &&
         p.requirement === 'received' &&
         !p.window &&
-        !/\b(including|includ\w+|must have (received|had|progressed)|progress\w*|refractory|failed|previously treated with|at least one)\b/i.test(
+        !/\b(including|includ\w+|consisting|must have (received|had|progressed)|progress\w*|refractory|failed|previously treated with|at least one)\b/i.test(
           s,
         )
       )
