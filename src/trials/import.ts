@@ -152,6 +152,20 @@ export async function countImportFiles(paths: readonly string[]): Promise<number
   return n;
 }
 
+/** Records sent to each worker and not yet back, beyond which the importing thread parses the next itself. */
+const BACKLOG = 8;
+
+/** A record parsed or being parsed, waiting for its turn to be written. */
+interface Queued {
+  name: string;
+  /** Kept until written: if a worker dies, the record is parsed again on the importing thread. */
+  bytes: Uint8Array;
+  parsed: Promise<ParsedEntry>;
+  done: boolean;
+  value?: ParsedEntry;
+  error?: unknown;
+}
+
 export async function importTrials(
   db: Db,
   paths: readonly string[],
@@ -189,7 +203,8 @@ export async function importEntries(
   let pool: ParsePool | null = null;
   // Parsed or parsing records, oldest first; bounded so a huge archive never piles up in memory.
   // Each keeps its bytes until written: if a worker dies, the record is parsed again on this thread.
-  const queue: Array<{ name: string; bytes: Uint8Array; parsed: Promise<ParsedEntry> }> = [];
+  const queue: Queued[] = [];
+  let inFlight = 0;
   let workersFailed = false;
   const workersStopped = (why: string): void => {
     if (!workersFailed)
@@ -204,7 +219,8 @@ export async function importEntries(
     const r = trialsFromBytes(name, bytes);
     return { ...r, prepared: r.trials.map(prepareTrialRows) };
   };
-  const window = Math.max(8, workers * 16);
+  // Parsed records waiting to be written, at most (a slow record at the head holds the rest back).
+  const window = Math.max(8, workers * 64);
 
   const write = (name: string, r: ParsedEntry): void => {
     result.issues.push(...r.issues);
@@ -217,18 +233,32 @@ export async function importEntries(
     }
     options.onProgress?.({ files: result.files, trials: result.trials, current: name });
   };
+  const writeHead = (head: Queued, r: ParsedEntry | undefined, err: unknown): void => {
+    if (r === undefined) {
+      // A worker stopped (out of memory, killed): this record and the rest are parsed here instead.
+      workersStopped((err as Error).message);
+      r = parseHere(head.name, head.bytes);
+    }
+    write(head.name, r);
+  };
   const drain = async (keep: number): Promise<void> => {
     while (queue.length > keep) {
       const head = queue.shift()!;
-      let r: ParsedEntry;
+      let r: ParsedEntry | undefined;
+      let err: unknown;
       try {
         r = await head.parsed;
-      } catch (err) {
-        // A worker stopped (out of memory, killed): this record and the rest are parsed here instead.
-        workersStopped((err as Error).message);
-        r = parseHere(head.name, head.bytes);
+      } catch (e) {
+        err = e;
       }
-      write(head.name, r);
+      writeHead(head, r, err);
+    }
+  };
+  /** Writes the records at the head of the queue that are already parsed, without waiting. */
+  const writeReady = (): void => {
+    while (queue.length > 0 && queue[0]!.done) {
+      const head = queue.shift()!;
+      writeHead(head, head.value, head.error);
     }
   };
 
@@ -260,11 +290,40 @@ export async function importEntries(
         await drain(0);
         write(entry.name, parseHere(entry.name, bytes));
       } else {
-        // The worker gets a copy (its buffer is transferred); the original stays for a re-parse.
-        const parsed = pool.parse(entry.name, bytes.slice());
-        // Handled when its turn comes; until then a rejection must not count as unhandled.
-        parsed.catch(() => undefined);
-        queue.push({ name: entry.name, bytes, parsed });
+        // One event-loop turn lets the workers' replies in, so `done` and `inFlight` are current.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        writeReady();
+        if (inFlight >= pool.size * BACKLOG) {
+          // Every worker has a full backlog: rather than wait, this thread parses the record itself (it is
+          // written in its turn like the others). So the importing thread parses only what the workers
+          // cannot take, and all cores stay busy with one worker fewer than cores (defaultParseWorkers).
+          const value = parseHere(entry.name, bytes);
+          queue.push({ name: entry.name, bytes, parsed: Promise.resolve(value), done: true, value });
+        } else {
+          // The worker gets a copy (its buffer is transferred); the original stays for a re-parse.
+          const item: Queued = {
+            name: entry.name,
+            bytes,
+            parsed: pool.parse(entry.name, bytes.slice()),
+            done: false,
+          };
+          inFlight++;
+          // Marked when settled, so ready records are written without waiting; a rejection is handled
+          // when its turn comes and must not count as unhandled meanwhile.
+          item.parsed.then(
+            (value) => {
+              inFlight--;
+              item.done = true;
+              item.value = value;
+            },
+            (error: unknown) => {
+              inFlight--;
+              item.done = true;
+              item.error = error;
+            },
+          );
+          queue.push(item);
+        }
         await drain(window);
       }
     }

@@ -18,16 +18,18 @@ export interface ParsedEntry {
 type Reply = ({ seq: number } & ParsedEntry) | { seq: number; crash: string };
 
 /**
- * Worker count when the caller sets none: $ONCONAV_IMPORT_WORKERS, else one per core up to 4 (more would
- * wait on the importing thread's writes). Measured on the 2-core project machine: a fresh 12,000-record
- * import ran 1.6× faster with 2 workers than on the importing thread alone, for the same total CPU time.
+ * Worker count when the caller sets none: $ONCONAV_IMPORT_WORKERS, else one per core but one (the importing
+ * thread writes, and parses a record itself whenever it would otherwise wait), at least 1 and at most 4.
+ * On the 2-core project machine one worker beat two: each worker keeps its own parse caches, and three busy
+ * threads on two cores slowed each other (26,127 replicated records: 1,454 against 1,325 trials/s, with
+ * 27 against 34 s of CPU).
  */
 export function defaultParseWorkers(env: NodeJS.ProcessEnv = process.env): number {
   if (env.ONCONAV_IMPORT_WORKERS !== undefined && env.ONCONAV_IMPORT_WORKERS !== '') {
     const n = Number(env.ONCONAV_IMPORT_WORKERS);
     if (Number.isInteger(n) && n >= 0) return Math.min(n, 64);
   }
-  return Math.max(1, Math.min(4, availableParallelism()));
+  return Math.max(1, Math.min(4, availableParallelism() - 1));
 }
 
 /**
