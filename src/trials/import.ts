@@ -24,7 +24,7 @@ export interface ImportOptions {
   now?: () => Date;
   /**
    * Worker threads that parse records while this thread writes them; 0 parses on this thread. Default:
-   * $ONCONAV_IMPORT_WORKERS, else one per core (at most 4).
+   * $ONCONAV_IMPORT_WORKERS, else one per core but one (1–4; see defaultParseWorkers).
    */
   workers?: number;
   /**
