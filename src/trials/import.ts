@@ -164,9 +164,11 @@ interface Queued {
   name: string;
   /** Kept until written: if a worker dies, the record is parsed again on the importing thread. */
   bytes: Uint8Array;
-  parsed: Promise<ParsedEntry>;
+  /** Settles (never rejects) when a worker's parse is back; null for a record parsed on this thread. */
+  settled: Promise<void> | null;
   done: boolean;
   value?: ParsedEntry;
+  /** Why the worker gave no result (it stopped). */
   error?: unknown;
 }
 
@@ -237,33 +239,27 @@ export async function importEntries(
     }
     options.onProgress?.({ files: result.files, trials: result.trials, current: name });
   };
-  const writeHead = (head: Queued, r: ParsedEntry | undefined, err: unknown): void => {
+  const writeHead = (head: Queued): void => {
+    let r = head.value;
     if (r === undefined) {
       // A worker stopped (out of memory, killed): this record and the rest are parsed here instead.
-      workersStopped((err as Error).message);
+      workersStopped((head.error as Error).message);
       r = parseHere(head.name, head.bytes);
     }
     write(head.name, r);
   };
+  /** Writes records from the head of the queue until `keep` remain, waiting for each to be parsed. */
   const drain = async (keep: number): Promise<void> => {
     while (queue.length > keep) {
-      const head = queue.shift()!;
-      let r: ParsedEntry | undefined;
-      let err: unknown;
-      try {
-        r = await head.parsed;
-      } catch (e) {
-        err = e;
-      }
-      writeHead(head, r, err);
+      const head = queue[0]!;
+      if (!head.done) await head.settled;
+      queue.shift();
+      writeHead(head);
     }
   };
   /** Writes the records at the head of the queue that are already parsed, without waiting. */
   const writeReady = (): void => {
-    while (queue.length > 0 && queue[0]!.done) {
-      const head = queue.shift()!;
-      writeHead(head, head.value, head.error);
-    }
+    while (queue.length > 0 && queue[0]!.done) writeHead(queue.shift()!);
   };
 
   db.exec('BEGIN IMMEDIATE');
@@ -301,20 +297,18 @@ export async function importEntries(
           // Every worker has a full backlog: rather than wait, this thread parses the record itself (it is
           // written in its turn like the others). So the importing thread parses only what the workers
           // cannot take, and all cores stay busy with one worker fewer than cores (defaultParseWorkers).
-          const value = parseHere(entry.name, bytes);
-          queue.push({ name: entry.name, bytes, parsed: Promise.resolve(value), done: true, value });
-        } else {
-          // The worker gets a copy (its buffer is transferred); the original stays for a re-parse.
-          const item: Queued = {
+          queue.push({
             name: entry.name,
             bytes,
-            parsed: pool.parse(entry.name, bytes.slice()),
-            done: false,
-          };
+            settled: null,
+            done: true,
+            value: parseHere(entry.name, bytes),
+          });
+        } else {
+          // The worker gets a copy (its buffer is transferred); the original stays for a re-parse.
+          const item: Queued = { name: entry.name, bytes, settled: null, done: false };
           inFlight++;
-          // Marked when settled, so ready records are written without waiting; a rejection is handled
-          // when its turn comes and must not count as unhandled meanwhile.
-          item.parsed.then(
+          item.settled = pool.parse(entry.name, bytes.slice()).then(
             (value) => {
               inFlight--;
               item.done = true;
