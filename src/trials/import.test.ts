@@ -182,7 +182,9 @@ describe('importTrials', () => {
   it('leaves the store unchanged when an import is aborted part-way', async () => {
     const dir = tmp();
     const db = openDb(join(dir, 't.db'));
+    const cache = db.pragma('cache_size', { simple: true }) as number;
     await importTrials(db, [join(FX, 'api-v2-study.json')]);
+    expect(db.pragma('cache_size', { simple: true })).toBe(cache);
     const ac = new AbortController();
     await expect(
       importTrials(db, [join(FX, 'api-v2-page.json'), join(FX, 'legacy-pdq.xml')], {
@@ -191,6 +193,8 @@ describe('importTrials', () => {
       }),
     ).rejects.toThrow('stop');
     expect(new TrialStore(db).stats().total).toBe(1);
+    // The import's larger page cache is given back, after a failed import as after a good one.
+    expect(db.pragma('cache_size', { simple: true })).toBe(cache);
     db.close();
   });
 

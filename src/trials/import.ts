@@ -159,6 +159,9 @@ export async function countImportFiles(paths: readonly string[]): Promise<number
  */
 const BACKLOG = 32;
 
+/** Page cache during an import, in SQLite's negative-KiB notation (64 MB). */
+const IMPORT_CACHE_KIB = -65536;
+
 /** A record parsed or being parsed, waiting for its turn to be written. */
 interface Queued {
   name: string;
@@ -262,6 +265,10 @@ export async function importEntries(
     while (queue.length > 0 && queue[0]!.done) writeHead(queue.shift()!);
   };
 
+  // A larger page cache for the import's one long transaction: with the default (16 MB here), index and FTS
+  // pages were evicted and read back again (7–10% faster at 50,000 trials in same-hour pairs, with less CPU).
+  const cacheBefore = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
   db.exec('BEGIN IMMEDIATE');
   try {
     for await (const entry of entries) {
@@ -332,6 +339,8 @@ export async function importEntries(
     db.exec('ROLLBACK');
     // Parses still in flight finish on the shared pool; their results (or rejections) are ignored.
     throw err;
+  } finally {
+    db.pragma(`cache_size = ${cacheBefore}`);
   }
   return result;
 }
