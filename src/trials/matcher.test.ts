@@ -114,6 +114,14 @@ describe('evaluateTrial', () => {
       score: 0,
       highlights: [],
     });
+    // A trial listed only because its conditions name no known cancer type says so up front.
+    const unmapped = evaluateTrial({ ...egfrTrial, conditions: ['Acromegaly'], tumorTypes: [] }, egfrCase);
+    expect(unmapped.highlights).toContain(
+      'Conditions not matched to a cancer type (Acromegaly): check they fit',
+    );
+    expect(evaluateTrial(egfrTrial, egfrCase).highlights.join(' ')).not.toMatch(
+      /not matched to a cancer type/,
+    );
     const kept = evaluateTrial(egfrTrial, egfrCase);
     expect(kept.excluded).toBe(false);
     expect(evaluateTrial(egfrTrial, egfrCase, { excludedDetail: false })).toEqual(kept);

@@ -837,6 +837,12 @@ export function evaluateTrial(
   const spec = tumorSpecificity(trial, f);
   score += spec.points;
   if (spec.note) highlights.push(spec.note);
+  // A trial whose conditions name no cancer type we know is listed for every case (it may still fit): say so
+  // up front, so a non-cancer or rare-condition study is not taken for a match on the case's cancer.
+  if (trial.tumorTypes.length === 0 || trial.tumorTypes.includes(ANY))
+    highlights.push(
+      `Conditions not matched to a cancer type (${tumorVerdict.text.replace(/^Registry conditions: /, '')}): check they fit`,
+    );
   const genomic = verdicts.filter((v) => v.genomic && v.verdict === 'met');
   if (genomic.length > 0) {
     score += Math.min(35, 25 + 5 * (genomic.length - 1));
