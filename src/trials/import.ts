@@ -24,7 +24,7 @@ export interface ImportOptions {
   now?: () => Date;
   /**
    * Worker threads that parse records while this thread writes them; 0 parses on this thread. Default:
-   * $ONCONAV_IMPORT_WORKERS, else one per core but one (1–4; see defaultParseWorkers).
+   * $ONCONAV_IMPORT_WORKERS, else one per core but one (at most 4, none on one core; see defaultParseWorkers).
    */
   workers?: number;
   /**

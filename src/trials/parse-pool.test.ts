@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { openDb } from '../store/db.js';
 import { importEntries, importTrials, type ImportEntry } from './import.js';
 import { trialsFromBytes } from './from-bytes.js';
-import { ParsePool, sharedParsePool } from './parse-pool.js';
+import { defaultParseWorkers, ParsePool, sharedParsePool } from './parse-pool.js';
 import { prepareTrialRows } from './rows.js';
 import { TrialStore } from './store.js';
 
@@ -44,6 +44,14 @@ function snapshot(db: ReturnType<typeof openDb>): unknown {
 }
 
 describe('parse worker pool', () => {
+  it('defaults to one worker per core but one (none on one core, at most 4), unless the environment says', () => {
+    expect([1, 2, 3, 4, 16].map((cores) => defaultParseWorkers({}, cores))).toEqual([0, 1, 2, 3, 4]);
+    expect(defaultParseWorkers({ ONCONAV_IMPORT_WORKERS: '2' }, 1)).toBe(2);
+    expect(defaultParseWorkers({ ONCONAV_IMPORT_WORKERS: '0' }, 8)).toBe(0);
+    // A value that is no count is ignored.
+    expect(defaultParseWorkers({ ONCONAV_IMPORT_WORKERS: 'many' }, 2)).toBe(1);
+  });
+
   it('parses records on worker threads into the same trials as the importing thread', async () => {
     const pool = new ParsePool(2);
     try {

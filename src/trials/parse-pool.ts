@@ -19,17 +19,20 @@ type Reply = ({ seq: number } & ParsedEntry) | { seq: number; crash: string };
 
 /**
  * Worker count when the caller sets none: $ONCONAV_IMPORT_WORKERS, else one per core but one (the importing
- * thread writes, and parses a record itself whenever it would otherwise wait), at least 1 and at most 4.
- * On the 2-core project machine one worker beat two: each worker keeps its own parse caches, and three busy
- * threads on two cores slowed each other (26,127 replicated records: 1,454 against 1,325 trials/s, with
- * 27 against 34 s of CPU).
+ * thread writes, and parses a record itself whenever the workers are behind), at most 4; none on one core,
+ * where a worker could only take turns with the importing thread. On the 2-core project machine one worker
+ * beat two: each worker keeps its own parse caches, and three busy threads on two cores slowed each other
+ * (26,127 replicated records: 1,454 against 1,325 trials/s, with 27 against 34 s of CPU).
  */
-export function defaultParseWorkers(env: NodeJS.ProcessEnv = process.env): number {
+export function defaultParseWorkers(
+  env: NodeJS.ProcessEnv = process.env,
+  cores: number = availableParallelism(),
+): number {
   if (env.ONCONAV_IMPORT_WORKERS !== undefined && env.ONCONAV_IMPORT_WORKERS !== '') {
     const n = Number(env.ONCONAV_IMPORT_WORKERS);
     if (Number.isInteger(n) && n >= 0) return Math.min(n, 64);
   }
-  return Math.max(1, Math.min(4, availableParallelism() - 1));
+  return Math.max(0, Math.min(4, cores - 1));
 }
 
 /**

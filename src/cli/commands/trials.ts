@@ -47,7 +47,7 @@ export const register: RegisterCommand = (program, state) => {
     )
     .option(
       '--workers <n>',
-      'threads that parse records while the import writes them; 0 parses on the importing thread (default: one per core but one, 1-4, or $ONCONAV_IMPORT_WORKERS)',
+      'threads that parse records while the import writes them; 0 parses on the importing thread (default: one per core but one, at most 4, or $ONCONAV_IMPORT_WORKERS)',
     )
     .action(async (paths: string[], o: { format: 'text' | 'json'; workers?: string }, self: Command) => {
       const g = globalOptions(self);
