@@ -839,10 +839,8 @@ export function evaluateTrial(
   if (spec.note) highlights.push(spec.note);
   // A trial whose conditions name no cancer type we know is listed for every case (it may still fit): say so
   // up front, so a non-cancer or rare-condition study is not taken for a match on the case's cancer.
-  if (trial.tumorTypes.length === 0 || trial.tumorTypes.includes(ANY))
-    highlights.push(
-      `Conditions not matched to a cancer type (${tumorVerdict.text.replace(/^Registry conditions: /, '')}): check they fit`,
-    );
+  if (unmappedConditions(trial))
+    highlights.push(`Conditions not matched to a cancer type (${conditionNames(trial)}): check they fit`);
   const genomic = verdicts.filter((v) => v.genomic && v.verdict === 'met');
   if (genomic.length > 0) {
     score += Math.min(35, 25 + 5 * (genomic.length - 1));
@@ -882,15 +880,24 @@ export function evaluateTrial(
   };
 }
 
+/** The first four listed conditions, for verdict texts and highlights. */
+function conditionNames(trial: Trial): string {
+  return trial.conditions.slice(0, 4).join('; ') + (trial.conditions.length > 4 ? '; …' : '');
+}
+
+/** Conditions that name no cancer type we know (the trial is screened for every case). */
+function unmappedConditions(trial: Trial): boolean {
+  return trial.tumorTypes.length === 0 || trial.tumorTypes.includes(ANY);
+}
+
 function tumorTypeVerdict(
   trial: Trial,
   f: CaseFacts,
 ): CriterionVerdict & { weight: number; genomic: boolean; genomicReason?: string; cohortNotMet?: boolean } {
-  const names = trial.conditions.slice(0, 4).join('; ') + (trial.conditions.length > 4 ? '; …' : '');
-  const text = `Registry conditions: ${names || '(none listed)'}`;
+  const text = `Registry conditions: ${conditionNames(trial) || '(none listed)'}`;
   const codes = trial.tumorTypes;
   const base = { type: 'inclusion' as const, text, category: 'cancer_type', weight: KEY, genomic: false };
-  if (codes.length === 0 || codes.includes(ANY))
+  if (unmappedConditions(trial))
     return {
       ...base,
       verdict: 'unknown',
