@@ -223,5 +223,7 @@ describe('TrialStore', () => {
     expect(store.search('osimertinib')).toEqual(['NCT00000001']);
     expect(db.prepare("SELECT count(*) FROM trial_gene WHERE nct_id = 'NCT00000001'").pluck().get()).toBe(0);
     ftsIntact(db);
+    // v5: a large import collects FTS terms in a 32 MB buffer before writing a segment (default 1 MB).
+    expect(db.prepare("SELECT v FROM trial_fts_config WHERE k = 'hashsize'").pluck().get()).toBe(33554432);
   });
 });

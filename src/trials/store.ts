@@ -153,6 +153,11 @@ export const MIGRATIONS: readonly string[] = [
    CREATE VIRTUAL TABLE trial_fts USING fts5(title, conditions, eligibility_text,
      content = 'trials', content_rowid = 'id', tokenize = 'porter unicode61');
    INSERT INTO trial_fts(trial_fts) VALUES ('rebuild');`,
+  // v5: the FTS index collects new terms in memory up to 'hashsize' bytes (default 1 MB) before writing them as
+  // a segment that later merges have to rewrite. A large import's one transaction wrote ~ a segment per 100
+  // trials; with 32 MB the index cost per trial at 50,000 trials fell from ~87 to ~53 µs (same-hour runs of
+  // scratch-sized imports). The setting is stored in the index's config table; memory is released at commit.
+  `INSERT INTO trial_fts(trial_fts, rank) VALUES ('hashsize', 33554432);`,
 ];
 
 export function migrateTrials(db: Db): void {
