@@ -4,6 +4,7 @@ import { extname, join } from 'node:path';
 import { Unzip, UnzipInflate } from 'fflate';
 import type { Issue } from '../domain/index.js';
 import type { Db } from '../store/db.js';
+import { HeapGuard } from '../util/heap.js';
 import { trialsFromBytes } from './from-bytes.js';
 import { defaultParseWorkers, sharedParsePool, type ParsedEntry, type ParsePool } from './parse-pool.js';
 import { prepareTrialRows } from './rows.js';
@@ -231,6 +232,9 @@ export async function importEntries(
   // Parsed records waiting to be written, at most (a slow record at the head holds the rest back).
   const window = Math.max(8, workers * BACKLOG * 2);
 
+  // Parsed records live here until written: long enough to be promoted, so dead ones are collected on a
+  // budget rather than when V8's growth heuristics get to them (see HeapGuard).
+  const heap = new HeapGuard();
   const write = (name: string, r: ParsedEntry): void => {
     result.issues.push(...r.issues);
     result.skipped += r.issues.filter((i) => i.severity === 'error').length;
@@ -238,6 +242,7 @@ export async function importEntries(
       const how = store.upsertPrepared(t, r.format ?? 'unknown', importedAt);
       result[how]++;
       result.trials++;
+      if ((result.trials & 511) === 0) heap.check();
       if (r.format) result.byFormat[r.format]++;
     }
     options.onProgress?.({ files: result.files, trials: result.trials, current: name });
