@@ -1,5 +1,6 @@
 import type { Criterion, Trial, TrialSite } from '../domain/index.js';
 import { registryBiomarkers } from './eligibility/parse.js';
+import { cleanCriterionText } from './eligibility/split.js';
 
 /**
  * What the trial store writes for a trial, computed without the database (no SQLite import here), so the
@@ -119,14 +120,89 @@ export function sitesJson(sites: readonly TrialSite[]): string {
   return sites.length === 0 ? '[]' : JSON.stringify(sites);
 }
 
-export type StoredCriterion = Omit<Criterion, 'text'> & { text?: string };
+/**
+ * A criterion as stored: `[kind, start, end, parent, parsed, text, section]`, with trailing defaults left off
+ * (most criteria are `[0, 28, 47]` or `[1, 120, 260, 3, [...]]`). kind 0 is inclusion, 1 exclusion; start and
+ * end are the span (−1 when there is none); parent −1 is none; parsed 0 is none. The text is left out when it is
+ * the eligibility text at the span, is 1 when it is that text cleaned (cleanCriterionText: wrapped lines
+ * joined, Markdown escapes removed), and is written out only otherwise. Against the earlier one-object-per-
+ * criterion layout this halves the column (4.2 → ~2 KB a trial), which the importing thread writes and `match`
+ * parses for every trial it evaluates.
+ */
+export type StoredCriterion = [
+  kind: 0 | 1,
+  start: number,
+  end: number,
+  parent?: number,
+  parsed?: Criterion['parsed'] | 0,
+  text?: string | 1,
+  section?: string,
+];
+
+/** The layout rows were written in before StoredCriterion: still read. */
+type ObjectCriterion = Omit<Criterion, 'text'> & { text?: string };
 
 export function compactCriteria(criteria: readonly Criterion[], text: string): StoredCriterion[] {
   return criteria.map((c) => {
-    if (c.span && text.slice(c.span[0], c.span[1]) === c.text) {
-      const { text: _omit, ...rest } = c;
-      return rest;
+    const at = c.span ? text.slice(c.span[0], c.span[1]) : undefined;
+    const t: string | 1 | undefined =
+      at === c.text ? undefined : at !== undefined && cleanCriterionText(at) === c.text ? 1 : c.text;
+    const out: StoredCriterion = [
+      c.type === 'exclusion' ? 1 : 0,
+      c.span ? c.span[0] : -1,
+      c.span ? c.span[1] : -1,
+      c.parent ?? -1,
+      c.parsed.length > 0 ? c.parsed : 0,
+      t,
+      c.section,
+    ];
+    // Trailing defaults are dropped (JSON would write undefined as null).
+    let n = out.length;
+    while (n > 3) {
+      const v = out[n - 1];
+      if (v === undefined || (n === 5 && v === 0) || (n === 4 && v === -1)) n--;
+      else break;
     }
-    return c;
+    // A text left out before a section is written as null, read back as "the span's text".
+    out.length = n;
+    return out;
   });
+}
+
+/** The criteria of a stored row, in either layout. */
+export function expandCriteria(
+  stored: ReadonlyArray<StoredCriterion | ObjectCriterion>,
+  text: string,
+): Criterion[] {
+  const out: Criterion[] = new Array(stored.length);
+  for (let i = 0; i < stored.length; i++) {
+    const c = stored[i]!;
+    if (!Array.isArray(c)) {
+      const o = c as ObjectCriterion;
+      if (o.text !== undefined || !o.span) out[i] = o as Criterion;
+      else {
+        const { type, ...rest } = o;
+        out[i] = { type, text: text.slice(o.span[0], o.span[1]), ...rest } as Criterion;
+      }
+      continue;
+    }
+    const [kind, start, end, parent, parsed, t, section] = c;
+    const at = start >= 0 ? text.slice(start, end) : '';
+    // Fields in the order the splitter creates them: type, text, span, parent, section, parsed.
+    const x = {
+      type: kind === 1 ? 'exclusion' : 'inclusion',
+      text: typeof t === 'string' ? t : t === 1 ? cleanCriterionText(at) : at,
+    } as Criterion;
+    if (start >= 0) x.span = [start, end];
+    if (parent !== undefined && parent >= 0) x.parent = parent;
+    if (typeof section === 'string') x.section = section;
+    x.parsed = parsed || [];
+    out[i] = x;
+  }
+  return out;
+}
+
+/** Whether a stored criterion (either layout) has parsed meaning. */
+export function storedParsed(c: StoredCriterion | ObjectCriterion): boolean {
+  return Array.isArray(c) ? Array.isArray(c[4]) && c[4].length > 0 : c.parsed.length > 0;
 }

@@ -1,9 +1,15 @@
 import type { Db } from '../store/db.js';
 type Statement = import('better-sqlite3').Statement<unknown[]>;
 import { migrate } from '../store/db.js';
-import type { Criterion, Trial, TrialSite, TrialStatus } from '../domain/index.js';
+import type { Trial, TrialSite, TrialStatus } from '../domain/index.js';
 import { cancerAncestors } from './cancer-types.js';
-import { prepareTrialRows, type PreparedTrial, type StoredCriterion } from './rows.js';
+import {
+  expandCriteria,
+  prepareTrialRows,
+  storedParsed,
+  type PreparedTrial,
+  type StoredCriterion,
+} from './rows.js';
 
 export { prepareTrialRows, trialGenes, type PreparedTrial } from './rows.js';
 
@@ -400,9 +406,9 @@ export class TrialStore {
     let criteria = 0;
     let parsed = 0;
     for (const row of this.db.prepare('SELECT criteria FROM trials').pluck().iterate() as Iterable<string>) {
-      const cs = JSON.parse(row) as Criterion[];
+      const cs = JSON.parse(row) as StoredCriterion[];
       criteria += cs.length;
-      parsed += cs.filter((c) => c.parsed.length > 0).length;
+      parsed += cs.filter(storedParsed).length;
     }
     return {
       total,
@@ -499,21 +505,4 @@ export function trialStoreFor(db: Db): TrialStore {
   let s = STORES.get(db);
   if (!s) STORES.set(db, (s = new TrialStore(db)));
   return s;
-}
-
-/**
- * Most criterion texts are the eligibility text at their span: those are stored without the text (it is
- * already in `eligibility_text`) and cut out again on load, so the database holds each text once. Rows
- * written before carry the text and load unchanged.
- */
-
-function expandCriteria(stored: StoredCriterion[], text: string): Criterion[] {
-  for (let i = 0; i < stored.length; i++) {
-    const c = stored[i]!;
-    if (c.text === undefined && c.span) {
-      const { type, ...rest } = c;
-      stored[i] = { type, text: text.slice(c.span[0], c.span[1]), ...rest } as Criterion;
-    }
-  }
-  return stored as Criterion[];
 }
