@@ -80,6 +80,26 @@ describe('onconav trials', () => {
       expect(typeof c.reason).toBe('string');
     }
 
+    // Full-text search: plain words (punctuation inside them is not query syntax), a status filter, FTS5 syntax.
+    const s1 = await run(['--db', db, 'trials', 'search', 'HER2-positive', 'breast', '--format', 'json']);
+    expect(s1.code).toBe(0);
+    const hits = JSON.parse(s1.out).hits as Array<{ nctId: string; title: string; snippet: string }>;
+    expect(hits.map((h) => h.title)).toEqual([
+      'Trastuzumab Deruxtecan Versus Physician Choice in HER2-Positive Metastatic Breast Cancer',
+    ]);
+    expect(hits[0]!.snippet).toMatch(/«HER2/);
+    const s2 = await run(['--db', db, 'trials', 'search', '--fts', 'breast NOT trastuzumab']);
+    expect(s2.code).toBe(0);
+    expect(s2.out).toContain('Combination Chemotherapy in Treating Patients With Metastatic Breast Cancer');
+    expect(s2.out).not.toContain('Deruxtecan');
+    const s3 = await run(['--db', db, 'trials', 'search', 'breast', '--status', 'recruiting']);
+    expect(s3.out).toContain('Deruxtecan');
+    expect(s3.out).not.toContain('Combination Chemotherapy');
+    const bad = await run(['--db', db, 'trials', 'search', '--fts', 'AND (']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('fts5: syntax error');
+    expect((await run(['--db', db, 'trials', 'search', '--', '--'])).code).toBe(2);
+
     const notePath = join(dir, 'note.txt');
     writeFileSync(
       notePath,

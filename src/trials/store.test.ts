@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Trial } from '../domain/index.js';
 import { migrate, openDb, type Db } from '../store/db.js';
 import { geocode } from './geo.js';
-import { MIGRATIONS, TrialStore } from './store.js';
+import { ftsQueryFromWords, MIGRATIONS, TrialStore } from './store.js';
 
 function trial(over: Partial<Trial> = {}): Trial {
   return {
@@ -225,5 +226,27 @@ describe('TrialStore', () => {
     ftsIntact(db);
     // v5: a large import collects FTS terms in a 32 MB buffer before writing a segment (default 1 MB).
     expect(db.prepare("SELECT v FROM trial_fts_config WHERE k = 'hashsize'").pluck().get()).toBe(33554432);
+  });
+});
+
+describe('full-text search', () => {
+  it('turns any typed words into a query FTS5 accepts, finding the trial that has them (property)', () => {
+    const db = openDb(':memory:');
+    const store = new TrialStore(db);
+    store.transaction(() => store.upsert(trial(), 'test', 'now'));
+    expect(store.searchTrials(ftsQueryFromWords('EGFR exon-19 deletion'))).toMatchObject([
+      {
+        nctId: 'NCT09000100',
+        status: 'RECRUITING',
+        snippet: expect.stringContaining('- «EGFR» «exon 19» «deletion»'),
+      },
+    ]);
+    expect(store.searchTrials(ftsQueryFromWords('EGFR "AND" ALK'))).toEqual([]);
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (text) => {
+        const q = ftsQueryFromWords(text);
+        if (q !== '') expect(() => store.searchTrials(q)).not.toThrow();
+      }),
+    );
   });
 });

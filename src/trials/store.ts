@@ -175,6 +175,28 @@ export interface UpsertStats {
   updated: number;
 }
 
+/** A trial found by full-text search. */
+export interface SearchHit {
+  nctId: string;
+  title: string;
+  status: TrialStatus;
+  phase?: string;
+  /** Words around the match, the matched ones marked «…». */
+  snippet: string;
+}
+
+/**
+ * An FTS5 query from plain words: each word becomes a quoted phrase (so "non-small", "HER2+" or "(IHC 3+)" are
+ * searched as the words they contain instead of failing as query syntax), all of them required.
+ */
+export function ftsQueryFromWords(text: string): string {
+  return text
+    .split(/\s+/)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w))
+    .map((w) => `"${w.replace(/"/g, '""')}"`)
+    .join(' ');
+}
+
 export class TrialStore {
   private readonly stmts;
   /** Statements whose SQL depends on the argument count (IN lists), prepared once per shape. */
@@ -383,6 +405,32 @@ export class TrialStore {
   /** Full-text search over titles, conditions and eligibility text (FTS5 query syntax). */
   search(query: string, limit = 20): string[] {
     return this.stmts.search.all(query, limit) as string[];
+  }
+
+  /**
+   * Full-text search with what a listing shows: best matches first (BM25), optionally only trials of the given
+   * statuses, each with a snippet of the eligibility text around the matched words (marked «…»), or of the
+   * title when only the title matched. `query` is FTS5 syntax (see ftsQueryFromWords for plain words); a
+   * malformed query throws SQLite's "fts5: syntax error" message.
+   */
+  searchTrials(query: string, opts: { statuses?: readonly TrialStatus[]; limit?: number } = {}): SearchHit[] {
+    const st = opts.statuses ?? [];
+    const statusSql = st.length > 0 ? ` AND t.status IN (${st.map(() => '?').join(',')})` : '';
+    const rows = this.prepared(
+      `SELECT t.nct_id, t.title, t.status, t.phase,
+         snippet(trial_fts, 2, '«', '»', '…', 16) AS elig, snippet(trial_fts, 0, '«', '»', '…', 16) AS head
+       FROM trial_fts f JOIN trials t ON t.id = f.rowid
+       WHERE trial_fts MATCH ?${statusSql} ORDER BY f.rank LIMIT ?`,
+    )
+      .raw()
+      .all(query, ...st, opts.limit ?? 20) as Array<[string, string, string, string | null, string, string]>;
+    return rows.map(([nctId, title, status, phase, elig, head]) => ({
+      nctId,
+      title,
+      status: status as TrialStatus,
+      ...(phase ? { phase } : {}),
+      snippet: elig.includes('«') ? elig : head,
+    }));
   }
 
   stats(): TrialStats {

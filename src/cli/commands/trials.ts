@@ -19,7 +19,7 @@ import { geocode, parseRadius, pointOfLocation } from '../../trials/geo.js';
 import { countImportFiles, importTrials } from '../../trials/import.js';
 import { matchTrials, OPEN_STATUSES } from '../../trials/matcher.js';
 import { factsFromNote } from '../../trials/note.js';
-import { TrialStore } from '../../trials/store.js';
+import { ftsQueryFromWords, TrialStore } from '../../trials/store.js';
 import { syncTrials } from '../../trials/sync.js';
 import { writeFileAtomic } from '../../util/atomic.js';
 import { EXIT, globalOptions } from '../context.js';
@@ -173,6 +173,61 @@ export const register: RegisterCommand = (program, state) => {
     .action(async (o: MatchCliOptions, self: Command) => {
       state.exitCode = await runMatch(o, globalOptions(self));
     });
+
+  cmd
+    .command('search')
+    .description('Full-text search of stored trials: titles, conditions and eligibility text, best first')
+    .argument('<words...>', 'words that must all occur (or, with --fts, an FTS5 query)')
+    .option('--fts', 'read the words as FTS5 query syntax: OR, NOT, "phrases", prefix*, NEAR(), column:')
+    .option(
+      '--status <list>',
+      'comma list of trial statuses, "recruiting" (open statuses) or "all" (default)',
+      'all',
+    )
+    .option('--limit <n>', 'number of trials to show', '20')
+    .addOption(new Option('--format <format>', 'stdout format').choices(['json', 'table']).default('table'))
+    .action(
+      (
+        words: string[],
+        o: { fts?: boolean; status: string; limit: string; format: 'json' | 'table' },
+        self: Command,
+      ) => {
+        const g = globalOptions(self);
+        const statuses = parseStatuses(o.status);
+        if (statuses === null) return usage(state, `unknown status in --status "${o.status}"`);
+        const limit = Number(o.limit);
+        if (!Number.isInteger(limit) || limit < 1)
+          return usage(state, `--limit must be a whole number ≥ 1, got "${o.limit}"`);
+        const query = o.fts ? words.join(' ') : ftsQueryFromWords(words.join(' '));
+        if (query.trim() === '') return usage(state, 'give at least one word to search for');
+        const db = openDb(g.db);
+        try {
+          let hits;
+          try {
+            hits = new TrialStore(db).searchTrials(query, { statuses, limit });
+          } catch (err) {
+            // FTS5 reports a malformed query as "fts5: syntax error near …".
+            const m = (err as Error).message;
+            if (!/fts5|syntax|no such column/i.test(m)) throw err;
+            return usage(state, `search query "${query}": ${m}`);
+          }
+          if (o.format === 'json') process.stdout.write(JSON.stringify({ query, hits }, null, 2) + '\n');
+          else if (hits.length === 0) process.stdout.write(`no stored trial matches ${query}\n`);
+          else
+            process.stdout.write(
+              hits
+                .map(
+                  (h) =>
+                    `${h.nctId}  ${h.status}${h.phase ? `  ${h.phase}` : ''}\n  ${h.title}\n  ${h.snippet.replace(/\s+/g, ' ')}`,
+                )
+                .join('\n') + '\n',
+            );
+          state.exitCode = EXIT.ok;
+        } finally {
+          db.close();
+        }
+      },
+    );
 
   cmd
     .command('stats')
