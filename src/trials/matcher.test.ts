@@ -84,6 +84,47 @@ describe('evaluateTrial', () => {
     expect(ev.highlights.join(' ')).toMatch(/Genomic match: .*EGFR exon 19 deletion/);
   });
 
+  it("weighs the line of treatment a title names against the case's lines, without excluding", () => {
+    const titled = (title: string) => evaluateTrial({ ...egfrTrial, title }, egfrCase);
+    const plain = titled('Study of Drug X in EGFR-Mutant Non-Small Cell Lung Cancer');
+    expect(verdictOf(plain, 'Registry title:')).toBeUndefined();
+    // The case progressed on osimertinib (one line): a first-line study is a question, not an exclusion.
+    const first = titled('First-line Drug X in EGFR-Mutant Non-Small Cell Lung Cancer');
+    expect(first.excluded).toBe(false);
+    expect(verdictOf(first, 'Registry title: First-line')).toMatchObject({
+      verdict: 'unknown',
+      reason: 'title names untreated advanced disease (first line); case has 1 prior systemic line',
+      toSettle: 'ask the trial team whether patients already treated for advanced disease can join',
+    });
+    expect(first.score).toBeLessThan(plain.score);
+    expect(
+      evaluateTrial(
+        { ...egfrTrial, title: 'Drug X in Previously Untreated NSCLC' },
+        { ...egfrCase, priorTherapies: [] },
+      ).criteria.find((c) => c.text.startsWith('Registry title:')),
+    ).toMatchObject({
+      text: 'Registry title: Previously Untreated',
+      verdict: 'unknown',
+      toSettle: 'needs the treatment history',
+    });
+    // The first line behind the patient, or said of the brain metastases, is not a first-line study.
+    for (const t of [
+      'Drug X Subsequent to First-Line Therapy in EGFR-Mutant NSCLC',
+      'Drug X in NSCLC That Progressed During First-Line Osimertinib',
+      'Second-line Drug X in EGFR-Mutant NSCLC',
+    ])
+      expect(verdictOf(titled(t), 'Registry title:')).toMatchObject({
+        verdict: 'met',
+        reason: 'title names previously treated disease; case has 1 prior systemic line',
+      });
+    expect(
+      verdictOf(titled('Radiosurgery for Untreated Brain Metastases of NSCLC'), 'Registry title:'),
+    ).toBeUndefined();
+    expect(
+      verdictOf(titled('First-line or Previously Treated NSCLC: Drug X'), 'Registry title:'),
+    ).toBeUndefined();
+  });
+
   it('excludes a case with active brain metastases and tells why', () => {
     const ev = evaluateTrial(egfrTrial, { ...egfrCase, sites: [{ site: 'brain', status: 'untreated' }] });
     expect(ev.excluded).toBe(true);

@@ -707,6 +707,76 @@ function cohortScopedUncached(text: string): boolean {
   return COHORT_PREFIX.test(head) || COHORT_ONLY.test(text);
 }
 
+/**
+ * The line of treatment a trial's title names: "First-line …", "… in Previously Untreated …", "… Relapsed or
+ * Refractory …", "Second-line …". Titles about untreated or newly found brain metastases are left out (the
+ * phrase is about the metastases, not the cancer's treatment), as is "newly diagnosed" (often the same).
+ */
+const FIRST_LINE =
+  /\b(?:(?:first|1st|front)[- ]line|treatment[- ]na[iï]ve|(?:previously|chemo(?:therapy)?)[- ]untreated)\b(?!\s+(?:brain|cns|central nervous|leptomeningeal|spinal))/i;
+const PRETREATED =
+  /\b(?:(?:second|2nd|third|3rd|later)[- ]line|previously[- ]treated|pre-?treated|relapsed|refractory)\b/i;
+
+const AFTER =
+  /\b(?:after|following|subsequent|progress\w*|failure|failed|failing|beyond|post|refractory|resistant|maintenance|relaps\w*)\b/i;
+
+function titleSetting(title: string): { kind: 'first' | 'pretreated'; phrase: string } | null {
+  // Cheap gate: most titles name no line of treatment.
+  if (!/line|na[iï]ve|untreated|treated|relapsed|refractory/i.test(title)) return null;
+  let first = FIRST_LINE.exec(title);
+  let pre = PRETREATED.exec(title);
+  // "… Subsequent to First-Line Therapy", "… That Progressed During First-Line …", "maintenance after first
+  // line": the first line is behind the patient.
+  if (first && AFTER.test(title.slice(Math.max(0, first.index - 40), first.index))) {
+    pre ??= first;
+    first = null;
+  }
+  // A title naming both ("first-line or previously treated") says nothing for or against either.
+  if (first && pre) return null;
+  if (first) return { kind: 'first', phrase: first[0] };
+  if (pre) return { kind: 'pretreated', phrase: pre[0] };
+  return null;
+}
+
+/**
+ * The title's line of treatment against the case's systemic lines for advanced disease. A title is not an
+ * eligibility criterion (a "first-line" study may still take patients after adjuvant or one targeted
+ * therapy), so a conflict is "unknown" with what to ask, never an exclusion; it lowers the score like any
+ * unsettled key fact.
+ */
+function settingVerdict(
+  s: { kind: 'first' | 'pretreated'; phrase: string },
+  f: CaseFacts,
+): CriterionVerdict & { weight: number } {
+  const base = {
+    type: 'inclusion' as const,
+    text: `Registry title: ${s.phrase}`,
+    category: 'prior_lines',
+    weight: KEY,
+  };
+  const what = s.kind === 'first' ? 'untreated advanced disease (first line)' : 'previously treated disease';
+  if (f.priorTherapies.length === 0)
+    return {
+      ...base,
+      verdict: 'unknown',
+      reason: `title names ${what}; no treatment history in the case`,
+      toSettle: 'needs the treatment history',
+    };
+  const n = f.priorLines;
+  const lines = `${n} prior systemic line${n === 1 ? '' : 's'}`;
+  if ((s.kind === 'first') === (n === 0))
+    return { ...base, verdict: 'met', reason: `title names ${what}; case has ${lines}` };
+  return {
+    ...base,
+    verdict: 'unknown',
+    reason: `title names ${what}; case has ${lines}`,
+    toSettle:
+      s.kind === 'first'
+        ? 'ask the trial team whether patients already treated for advanced disease can join'
+        : 'ask the trial team whether untreated patients can join',
+  };
+}
+
 export interface TrialEvaluation {
   criteria: CriterionVerdict[];
   excluded: boolean;
@@ -797,6 +867,8 @@ export function evaluateTrial(
       ),
     );
   }
+  const setting = titleSetting(trial.title);
+  if (setting) verdicts.push({ ...settingVerdict(setting, f), genomic: false });
   const base = verdicts.length;
   // The same criterion text (with the same parent heading) gets the same verdict for one case: registry
   // boilerplate repeats across trials, so verdicts are memoized per case.
