@@ -427,6 +427,70 @@ const STEMS = [
 /** The stems as one regex: the same test as ninety `includes` calls, in one scan. */
 const STEM_RE = new RegExp(STEMS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
 
+/**
+ * Organ words of registry conditions and the OncoTree tissue each names. Only for conditions, after the
+ * patterns above found nothing: registries write "Pancreas Cancer", "Kidney Neoplasms", "Urinary Bladder
+ * Neoplasms" or "Brain and Central Nervous System Tumors" (MeSH-style), which name the organ and nothing finer.
+ */
+const ORGANS: ReadonlyArray<[RegExp, string]> = [
+  [/\b(brain|cerebr\w*|intracranial|central nervous system|cns|glio\w*)\b/i, 'BRAIN'],
+  [/\bpancrea\w*/i, 'PANCREAS'],
+  [/\b(kidney|renal)\b/i, 'KIDNEY'],
+  [/\b(urinary|bladder|urothelial|ureter\w*)\b/i, 'BLADDER'],
+  [/\b(testis|testes|testicular)\b/i, 'TESTIS'],
+  [/\b(skin|cutaneous|non-?melanoma\w*)\b/i, 'SKIN'],
+  [/\b(anal|anus|colon|colonic|colorectal|rectal|rectum|bowel|intestin\w*|appendi\w*)\b/i, 'BOWEL'],
+  [/\b(uterus|uterine|endometri\w*)\b/i, 'UTERUS'],
+  [/\b(breast|mammary)\b/i, 'BREAST'],
+  [/\b(eye|ocular|retina\w*|uveal|conjunctiva\w*)\b/i, 'EYE'],
+  [/\b(bone|osseous|skeletal)\b/i, 'BONE'],
+  [/\bsoft[- ]tissue\b/i, 'SOFT_TISSUE'],
+  [/\b(ovary|ovarian|fallopian)\b/i, 'OVARY'],
+  [/\b(cervix|cervical)\b/i, 'CERVIX'],
+  [/\bthyroid\b/i, 'THYROID'],
+  [/\bprostat\w*/i, 'PROSTATE'],
+  [/\b(liver|hepatic|hepato\w*)\b/i, 'LIVER'],
+  [/\b(esophag\w*|oesophag\w*|gastric|stomach|gastroesophageal)\b/i, 'STOMACH'],
+  [/\b(biliary|bile duct|gallbladder|cholangio\w*)\b/i, 'BILIARY_TRACT'],
+  [
+    /\b(head and neck|oral|oropharyn\w*|laryn\w*|hypopharyn\w*|nasopharyn\w*|tongue|salivary|tonsil\w*|sinonasal)\b/i,
+    'HEAD_NECK',
+  ],
+  [/\b(lung|pulmonary|bronch\w*)\b/i, 'LUNG'],
+  [/\b(pleura\w*|mesotheli\w*)\b/i, 'PLEURA'],
+  [/\bperitone\w*/i, 'PERITONEUM'],
+  [/\badrenal\b/i, 'ADRENAL_GLAND'],
+  [/\bthym\w*/i, 'THYMUS'],
+  [/\b(vulva\w*|vagina\w*)\b/i, 'VULVA'],
+  [/\b(penis|penile)\b/i, 'PENIS'],
+];
+/** A condition that names a cancer (benign, precancerous or inherited-risk wording excluded). */
+const CANCER_WORD =
+  /(\bcancers?|carcinoma\w*|\bneoplasms?|\bmalignan\w*|\btumou?rs?|sarcomas?|\boncolog\w*)\b/i;
+const NOT_A_CANCER =
+  /\b(benign|pre-?cancer\w*|pre-?malignan\w*|predisposition|hereditary|risk|screening|survivors?|prevention|dysplasia)\b/i;
+/** Metastases named by their site ("Brain Metastases"): a metastatic solid tumor, not a cancer of that organ. */
+const SITE_METASTASES = /\bmetastas[ie]s\b/i;
+/** Nothing but generic words: "Cancer", "Neoplasms", "Advanced Cancers", "Malignant Neoplasm", "Tumors". */
+const GENERIC =
+  /^(?:(?:advanced|metastatic|recurrent|refractory|relapsed|unresectable|malignant|pediatric|childhood|adult|other|multiple|various|unspecified|neoplasm)\s+)*(?:cancers?|neoplasms?|malignan(?:cy|cies)|tumou?rs?|oncology|metastasis)$/i;
+
+/** Codes for a condition the cancer patterns did not recognise. */
+function conditionFallback(condition: string): string[] {
+  const c = condition.trim();
+  // A code ("LUAD"), or an OncoTree name, synonym or main type ("Carcinoma, Renal Cell", "Retinoblastoma").
+  const ref = builtinOncoTree().resolve(c).ref;
+  if (ref) return [ref.code];
+  if (NOT_A_CANCER.test(c)) return [];
+  if (GENERIC.test(c)) return [ANY];
+  if (SITE_METASTASES.test(c)) return [SOLID];
+  if (!CANCER_WORD.test(c)) return [];
+  if (/^(?:advanced |metastatic )*carcinomas?$/i.test(c)) return [SOLID];
+  const out: string[] = [];
+  for (const [re, code] of ORGANS) if (re.test(c) && !out.includes(code)) out.push(code);
+  return out;
+}
+
 /** OncoTree codes for a registry condition list (unique, in order of first mention). */
 export function conditionsToCodes(conditions: readonly string[]): string[] {
   const codes: string[] = [];
@@ -434,11 +498,7 @@ export function conditionsToCodes(conditions: readonly string[]): string[] {
     let found = CONDITION_CACHE.get(c);
     if (!found) {
       found = findCancerMentions(c).map((f) => f.code);
-      if (found.length === 0) {
-        // A bare OncoTree code ("LUAD") or a name the shared tree knows exactly.
-        const node = builtinOncoTree().get(c.trim());
-        if (node) found = [node.code];
-      }
+      if (found.length === 0) found = conditionFallback(c);
       if (CONDITION_CACHE.size > 50_000) CONDITION_CACHE.clear();
       CONDITION_CACHE.set(c, found);
     }

@@ -160,6 +160,12 @@ describe('evaluateTrial', () => {
     expect(unmapped.highlights).toContain(
       'Conditions not matched to a cancer type (Acromegaly): check they fit',
     );
+    // … and ranks low even with next to no criteria to leave unknown (below the 40 every trial starts from).
+    const sparse = evaluateTrial(
+      { ...egfrTrial, title: 'Pituitary tumors', conditions: ['Acromegaly'], tumorTypes: [], criteria: [] },
+      egfrCase,
+    );
+    expect(sparse.score).toBeLessThan(30);
     expect(evaluateTrial(egfrTrial, egfrCase).highlights.join(' ')).not.toMatch(
       /not matched to a cancer type/,
     );

@@ -69,6 +69,8 @@ interface Eval {
 
 const KEY = 3;
 const ROUTINE = 0.5;
+/** Score lost by a trial whose conditions name no cancer type we know (it is screened for every case). */
+const UNMAPPED_PENALTY = 15;
 
 // ---------------------------------------------------------------------------------------------------------
 // Biomarkers
@@ -911,8 +913,13 @@ export function evaluateTrial(
   if (spec.note) highlights.push(spec.note);
   // A trial whose conditions name no cancer type we know is listed for every case (it may still fit): say so
   // up front, so a non-cancer or rare-condition study is not taken for a match on the case's cancer.
-  if (unmappedConditions(trial))
+  // It also loses 15 points: with few criteria such a study had few unknowns to pay for and outranked
+  // basket trials for the case's own disease (a pituitary study above an all-solid-tumor trial for a breast
+  // case); "ranked low" now holds whatever its criteria.
+  if (unmappedConditions(trial)) {
+    score -= UNMAPPED_PENALTY;
     highlights.push(`Conditions not matched to a cancer type (${conditionNames(trial)}): check they fit`);
+  }
   const genomic = verdicts.filter((v) => v.genomic && v.verdict === 'met');
   if (genomic.length > 0) {
     score += Math.min(35, 25 + 5 * (genomic.length - 1));
