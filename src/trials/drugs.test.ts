@@ -44,4 +44,25 @@ describe('findDrugs', () => {
     expect(drugClassesOf('radium ra 223 dichloride')).toEqual(['radiopharmaceutical']);
     expect(drugClassesOf('zanubrutinib')).toEqual(['btk_inhibitor']);
   });
+  it('names drugs for the degrader, anti-TGF-β and anti-CLDN18.2 classes', () => {
+    expect(findDrugs('NX-2127, NX-5948 or BGB-16673')).toEqual([
+      'nx-2127',
+      'bexobrutideg',
+      'catadegbrutinib',
+    ]);
+    for (const d of ['nx-2127', 'bexobrutideg', 'catadegbrutinib'])
+      expect(drugClassesOf(d)).toEqual(['btk_degrader']);
+    expect(findDrugs('CC-90009 or MRT-2359')).toEqual(['mrt-2359', 'eragidomide']);
+    expect(drugClassesOf('eragidomide')).toEqual(['gspt1_degrader']);
+    // A BTK degrader is no BTK inhibitor, and the reverse.
+    expect(drugClassesOf('pirtobrutinib')).toEqual(['btk_inhibitor']);
+    // The PD-L1 / TGF-β receptor trap fusions are in both classes.
+    expect(findDrugs('bintrafusp alfa (M7824)')).toEqual(['bintrafusp alfa']);
+    expect(drugClassesOf('bintrafusp alfa')).toEqual(['pd1_pdl1', 'tgfb_inhibitor']);
+    expect(drugClassesOf('galunisertib')).toEqual(['tgfb_inhibitor']);
+    expect(findDrugs('Vyloy (zolbetuximab)')).toEqual(['zolbetuximab']);
+    expect(drugClassesOf('zolbetuximab')).toEqual(['anti_cldn18_2']);
+    // The marker alone names no drug.
+    expect(findDrugs('CLDN18.2-positive, TGF-β high')).toEqual([]);
+  });
 });

@@ -35,6 +35,9 @@ export const DRUG_CLASSES = {
     'sintilimab',
     'camrelizumab',
     'retifanlimab',
+    // Bifunctional fusions of an anti-PD-L1 antibody with a TGF-β receptor II trap: in both classes.
+    'bintrafusp alfa',
+    'retlirafusp alfa',
   ],
   ctla4: ['ipilimumab', 'tremelimumab'],
   platinum: ['cisplatin', 'carboplatin', 'oxaliplatin'],
@@ -59,7 +62,15 @@ export const DRUG_CLASSES = {
   cdk46_inhibitor: ['palbociclib', 'ribociclib', 'abemaciclib'],
   parp_inhibitor: ['olaparib', 'niraparib', 'rucaparib', 'talazoparib'],
   endocrine: ['tamoxifen', 'letrozole', 'anastrozole', 'exemestane', 'fulvestrant', 'elacestrant'],
-  antiandrogen: ['enzalutamide', 'abiraterone', 'apalutamide', 'darolutamide', 'bicalutamide'],
+  antiandrogen: [
+    'enzalutamide',
+    'abiraterone',
+    'apalutamide',
+    'darolutamide',
+    'bicalutamide',
+    'flutamide',
+    'nilutamide',
+  ],
   adc: [
     'trastuzumab emtansine',
     'trastuzumab deruxtecan',
@@ -72,10 +83,23 @@ export const DRUG_CLASSES = {
   ],
   pemetrexed: ['pemetrexed'],
   btk_inhibitor: ['ibrutinib', 'acalabrutinib', 'zanubrutinib', 'pirtobrutinib'],
-  // Degraders are named in criteria by their target only ("a GSPT1 degrader", "a BTK degrader"); none of
-  // them is approved, so the classes list no drug yet and are recognised from the class phrase alone.
-  gspt1_degrader: [],
-  btk_degrader: [],
+  // Degraders are mostly named in criteria by their target ("a GSPT1 degrader", "a BTK degrader"); none is
+  // approved. Listed are only the clinical compounds whose target published trial and pharmacology reports
+  // agree on, so that a case treated with one meets the class:
+  // - GSPT1: eragidomide (CC-90009, a cereblon modulator that degrades GSPT1) and MRT-2359 (a GSPT1
+  //   molecular glue). Not listed: CD33-antibody conjugates that carry a GSPT1 degrader as payload (their
+  //   class as a whole is the antibody's target, and the names we found were not consistent).
+  // - BTK: bexobrutideg (NX-5948), catadegbrutinib (BGB-16673) and NX-2127 (which also degrades IKZF1/3; no
+  //   INN we could confirm, so its code is its name). Not listed: other "BTK degrader" codes seen in
+  //   pipelines without a trial report that states the mechanism.
+  gspt1_degrader: ['eragidomide', 'mrt-2359'],
+  btk_degrader: ['bexobrutideg', 'catadegbrutinib', 'nx-2127'],
+  // TGF-β pathway: ligand antibodies (fresolimumab), receptor I (ALK5) kinase inhibitors (galunisertib,
+  // vactosertib) and the PD-L1 / TGF-β receptor II trap fusions (bintrafusp alfa, retlirafusp alfa).
+  tgfb_inhibitor: ['bintrafusp alfa', 'retlirafusp alfa', 'fresolimumab', 'galunisertib', 'vactosertib'],
+  // Claudin 18.2 antibodies: zolbetuximab (approved) and osemitamab (TST001). CLDN18.2 ADCs and CAR-T cells
+  // count by the class phrase; their names are left out until one is approved.
+  anti_cldn18_2: ['zolbetuximab', 'osemitamab'],
   // Radioligands carry a targeting ligand (PSMA, somatostatin receptor); radiopharmaceuticals are every
   // systemically given radionuclide therapy, radium-223 included. The names are the knowledge base's
   // (src/normalize/therapy.ts: pluvicto, xofigo).
@@ -154,6 +178,14 @@ const SYNONYMS: Record<string, string> = {
   calquence: 'acalabrutinib',
   brukinsa: 'zanubrutinib',
   jaypirca: 'pirtobrutinib',
+  // Development codes as registries write them (with the hyphen); brand names.
+  vyloy: 'zolbetuximab',
+  tst001: 'osemitamab',
+  bintrafusp: 'bintrafusp alfa',
+  'shr-1701': 'retlirafusp alfa',
+  'cc-90009': 'eragidomide',
+  'nx-5948': 'bexobrutideg',
+  'bgb-16673': 'catadegbrutinib',
 };
 
 /**
@@ -196,7 +228,17 @@ const ALL_DRUGS = new Set<string>([
   'capivasertib',
   'inavolisib',
   'tarlatamab',
-  'zolbetuximab',
+  // Older cytotoxics that legacy washout rules name ("6 weeks since prior mitomycin or melphalan").
+  'melphalan',
+  'mitomycin',
+  'bleomycin',
+  'vincristine',
+  'vinblastine',
+  'ifosfamide',
+  'dacarbazine',
+  'mitoxantrone',
+  'eribulin',
+  'trabectedin',
   'ivosidenib',
   'futibatinib',
   'pemigatinib',
@@ -351,6 +393,8 @@ export const CLASS_LABELS: Record<DrugClass, string> = {
   btk_inhibitor: 'BTK inhibitor',
   gspt1_degrader: 'GSPT1 degrader',
   btk_degrader: 'BTK degrader',
+  tgfb_inhibitor: 'anti-TGF-β therapy',
+  anti_cldn18_2: 'claudin 18.2-targeted therapy',
   radioligand: 'radioligand therapy',
   radiopharmaceutical: 'radiopharmaceutical therapy',
 };

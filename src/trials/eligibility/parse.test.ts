@@ -340,7 +340,6 @@ describe('parseCriterion: prior therapy, standard therapy, new classes and claus
     for (const t of [
       'Refractory to all standard therapies',
       'Patient has exhausted standard treatment options',
-      'Solid tumor that is refractory to standard therapy or for which no standard therapy exists',
       'Relapsed after standard of care therapy',
       'Advanced cancer for which all standard therapy has failed',
     ])
@@ -450,6 +449,108 @@ describe('parseCriterion: prior therapy, standard therapy, new classes and claus
       prior('Prior radiotherapy completed at least 4 weeks before; lesions outside prior radiation fields'),
     ).toMatchObject([{ generic: 'radiotherapy', window: true }]);
     expect(prior('Prior anti-PD-1 discontinued due to toxicity', 'exclusion')).toMatchObject([
+      { classes: ['pd1_pdl1'], requirement: 'received' },
+    ]);
+  });
+});
+
+describe('parseCriterion: anti-TGF-β and anti-CLDN18.2 classes, washouts, degrader drugs, alternatives', () => {
+  const prior = (text: string, type: 'inclusion' | 'exclusion' = 'inclusion') =>
+    of(parseCriterion(text, type), 'prior_therapy');
+  it('reads anti-TGF-β therapy by class phrase and by drug', () => {
+    for (const t of [
+      'Prior treatment with any anti-TGFβ therapy',
+      'Prior anti-TGF-beta antibody',
+      'Previously treated with a TGF-β trap',
+      'Prior PD-L1/TGF-β bifunctional fusion protein',
+      'Prior therapy targeting TGF-beta',
+    ])
+      expect(prior(t, 'exclusion'), t).toMatchObject([
+        { classes: ['tgfb_inhibitor'], requirement: 'received' },
+      ]);
+    expect(prior('Prior bintrafusp alfa (M7824) or fresolimumab', 'exclusion')).toMatchObject([
+      { drugs: ['bintrafusp alfa', 'fresolimumab'], requirement: 'received' },
+    ]);
+    // The pathway as a marker or a level is no therapy.
+    expect(prior('TGF-β expression by IHC prior to enrollment')).toEqual([]);
+  });
+  it('reads anti-CLDN18.2 therapy, and not the CLDN18.2 marker status', () => {
+    expect(prior('Participants must not have previously received anti-CLDN18.2 therapy.')).toMatchObject([
+      { classes: ['anti_cldn18_2'], requirement: 'not_received' },
+    ]);
+    expect(prior('Prior zolbetuximab or claudin 18.2-targeted therapy', 'exclusion')).toMatchObject([
+      { drugs: ['zolbetuximab'], classes: ['anti_cldn18_2'], requirement: 'received' },
+    ]);
+    expect(prior('Prior exposure to any CLDN18.2 targeted agents', 'exclusion')).toMatchObject([
+      { classes: ['anti_cldn18_2'] },
+    ]);
+    expect(prior('CLDN18.2-positive confirmed by pathological examination before enrollment')).toEqual([]);
+    expect(prior('Positive claudin (CLDN)18.2 test result prior to first dose')).toEqual([]);
+  });
+  it('reads a general anticancer washout whose antibodies are examples or have their own interval', () => {
+    const any = { generic: 'systemic', requirement: 'received', window: true };
+    expect(
+      prior(
+        'Received anticancer therapy, including monoclonal antibodies, within 4 weeks before the first dose',
+        'exclusion',
+      ),
+    ).toMatchObject([{ drugs: [], classes: [], ...any }]);
+    expect(
+      prior(
+        'Prior systemic anticancer therapy within 5 half-lives or 4 weeks (if prior therapy was a monoclonal antibody)',
+        'exclusion',
+      ),
+    ).toMatchObject([any]);
+    // Classes given as examples keep their place, but the condition is any anticancer therapy.
+    expect(
+      prior(
+        'Any systemic anti-cancer therapy (e.g., chemotherapy, immunotherapy or biological therapy [including monoclonal antibodies]) within 6 weeks',
+        'exclusion',
+      ),
+    ).toMatchObject([any]);
+    // A kind that narrows the therapy, outside an example list, still is no "any anticancer therapy".
+    expect(prior('Prior anti-tumor vaccines or other systemic anti-tumor therapy', 'exclusion')).toEqual([]);
+    expect(prior('Prior systemic therapy with anti-tumor antibodies', 'exclusion')).toEqual([]);
+  });
+  it('reads "X has not been performed" and "none previous" as not received', () => {
+    expect(prior('Previous systemic cytotoxic chemotherapy has not been performed.')).toMatchObject([
+      { generic: 'chemotherapy', requirement: 'not_received' },
+    ]);
+    expect(prior('None previous chemotherapy or targeted therapy')).toMatchObject([
+      { requirement: 'not_received' },
+    ]);
+  });
+  it('reads androgen deprivation as endocrine therapy', () => {
+    expect(prior('Must have received androgen-deprivation therapy')).toMatchObject([
+      { classes: ['endocrine'], requirement: 'received' },
+    ]);
+    expect(prior('Prior ADT for more than 6 months', 'exclusion')).toMatchObject([
+      { classes: ['endocrine'] },
+    ]);
+  });
+  it('does not make progression a hard requirement when it is one of several alternatives', () => {
+    for (const t of [
+      'Solid tumor that is refractory to standard therapy or for which no standard therapy exists',
+      'Refractory to, or no standard therapy exists',
+      'Patients have progressed on, rejected, or are intolerant of standard therapy, or for whom no standard therapy exists',
+      'Progressive/refractory, ineligible, or intolerant to available standard therapy',
+      'Must have progressed on platinum-based chemotherapy or be ineligible for it',
+      'Refractory to all standard therapies, unless the subject is not a candidate for standard treatment',
+    ])
+      expect(prior(t), t).toEqual([]);
+    // Both alternatives say the patient had it: received, not progressed.
+    expect(prior('Must have progressed on or be intolerant to platinum-based chemotherapy')).toMatchObject([
+      { classes: ['platinum'], requirement: 'received' },
+    ]);
+    // "and" joins conditions; "on or after" is one time, not two alternatives.
+    expect(
+      prior('Advanced solid tumor that has failed standard therapy and no standard options available'),
+    ).toMatchObject([{ generic: 'systemic', requirement: 'progressed_on' }]);
+    expect(prior('Progressed on or after platinum with no other treatment options')).toMatchObject([
+      { classes: ['platinum'], requirement: 'progressed_on' },
+    ]);
+    // In an exclusion the alternatives are "any of" already: the progression stays.
+    expect(prior('Progressed on a PD-1 inhibitor or not a candidate for it', 'exclusion')).toMatchObject([
       { classes: ['pd1_pdl1'], requirement: 'received' },
     ]);
   });

@@ -589,7 +589,7 @@ const EXTRA_CLASS_PATTERNS: Array<[RegExp, DrugClass]> = [
     'anti_her2',
   ],
   [
-    /\baromatase inhibitors?\b|\b(endocrine|hormonal|hormone|anti-?estrogen|antiestrogen)[- ](?:based )?(therap|treatment|agent|manipulation)|\bSERDs?\b|\bSERMs?\b|\bendocrine[- ](sensitive|resistant|refractory)\b/i,
+    /\baromatase inhibitors?\b|\b(endocrine|hormonal|hormone|anti-?estrogen|antiestrogen)[- ](?:based )?(therap|treatment|agent|manipulation)|\bSERDs?\b|\bSERMs?\b|\bendocrine[- ](sensitive|resistant|refractory)\b|\bandrogen[- ]deprivation\b|\bADT\b/i,
     'endocrine',
   ],
   [/\bfluoropyrimidine|\bfluorouracil[- ]based/i, 'fluoropyrimidine'],
@@ -605,7 +605,12 @@ const EXTRA_CLASS_PATTERNS: Array<[RegExp, DrugClass]> = [
  * Rare classes, tested only when RARE_CLASS_WORD (a word each alternative contains) occurs: six more
  * regex passes on every sentence that names some class would cost more than the one test.
  */
-const RARE_CLASS_WORD = /btk|gspt1|radio|psma|prrt|rlt|selective estrogen/i;
+const RARE_CLASS_WORD =
+  /btk|gspt1|radio|psma|prrt|rlt|selective estrogen|tgf|transforming growth|cldn|claudin/i;
+/** "TGF-β", "TGFβ", "TGF-beta", "TGF-b1", "TGF beta 2". */
+const TGFB = String.raw`TGF[- ]?(?:β|beta|b)[- ]?[123]?`;
+/** "CLDN18.2", "CLDN 18.2", "claudin-18.2", "Claudin18.2", "claudin 18.2" (the isoform may be left out). */
+const CLDN = String.raw`(?:CLDN|claudin)[- ]?18(?:\.\s?2)?`;
 const RARE_CLASS_PATTERNS: Array<[RegExp, DrugClass]> = [
   [/\bselective estrogen receptor (degrader|modulator)/i, 'endocrine'],
   [/\bBTK[- ]?(inhibitor|TKI|i\b)|\bBruton'?s? tyrosine kinase (BTK )?inhibitor/i, 'btk_inhibitor'],
@@ -616,6 +621,24 @@ const RARE_CLASS_PATTERNS: Array<[RegExp, DrugClass]> = [
     'radioligand',
   ],
   [/\bradiopharmaceutical|\bradionuclide therap|\bradioisotope therap/i, 'radiopharmaceutical'],
+  // The pathway named as a drug target: "anti-TGF-β", "TGF-β inhibitor / trap / receptor II fusion",
+  // "PD-L1/TGF-β bifunctional", "therapy targeting TGF-beta". "TGF-β expression" or a TGF-β level is no therapy.
+  [
+    new RegExp(
+      String.raw`\banti[- ]?${TGFB}|\b${TGFB}(?:[- ]?R(?:I{1,2}|[12])\b| receptor(?: type)?(?: I{1,2}| [12])?)?[- ](?:pathway |signal\w* )?(?:inhibitor|antibod|trap|blocker|blockade|antagonist|targeted|targeting|directed|agent|therap|bifunctional|bispecific|fusion)|\b(?:targeting|against|blocking|inhibit\w*) (?:the )?${TGFB}|\btransforming growth factor[- ](?:β|beta)[- ]?[123]?[- ](?:inhibitor|antibod|trap|targeted|directed)`,
+      'i',
+    ),
+    'tgfb_inhibitor',
+  ],
+  // The target as a drug class: "anti-CLDN18.2", "claudin 18.2-targeted therapy", "CLDN18.2-directed ADC".
+  // "CLDN18.2-positive" and "CLDN18.2 expression" are the tumor's marker status, not a therapy.
+  [
+    new RegExp(
+      String.raw`\banti[- ]?${CLDN}|\b${CLDN}[- ](?:(?:directed|targeted|targeting|specific)\b|(?:inhibitor|antibod|monoclonal|ADC|antibody[- ]drug conjugate|CAR|bispecific|therap|agent|treatment))|\b(?:targeting|against) ${CLDN}`,
+      'i',
+    ),
+    'anti_cldn18_2',
+  ],
 ];
 
 /**
@@ -701,8 +724,12 @@ const CLASS_WORDS = [
   'radiopharmaceutical',
   'radionuclide therap',
   'radioisotope therap',
+  'tgf',
+  'transforming growth',
+  'cldn',
+  'claudin',
 ];
-const CLASS_ABBREV = /(?:ICIs?|CPIs?|ARTA|ARAT|ARPI|ARSI|NHTs?|NHAs?|RLT)\b/i;
+const CLASS_ABBREV = /(?:ICIs?|CPIs?|ARTA|ARAT|ARPI|ARSI|NHTs?|NHAs?|RLT|ADT)\b/i;
 /** Lower-case words one of which each alternative of genericIn contains (its case-sensitive "RT" apart). */
 const GENERIC_WORDS = [
   'chemo',
@@ -784,6 +811,41 @@ function classesIn(text: string): DrugClass[] {
   return classes;
 }
 
+/** Anticancer therapy in general: "systemic therapy", "anti-cancer agents", "treatment for cancer". */
+const SYSTEMIC_HEAD =
+  /\b(systemic|anti-?cancer|antineoplastic|anti-?neoplastic|anti-?tumou?r|oncologic)(?:\/\w+)? (therapy|therapies|treatments?|agents?|drugs?|regimens?)\b|\btreatments? for (cancer|the malignancy)\b|\bsystemic (therapy|treatment)\b/i;
+const THERAPY_KIND =
+  /\b(vaccin\w*|immune|antibod\w*|inhibitor|agonist|targeting|cell therap\w*|CAR-?T|oncolytic|hormonal|endocrine)\b/i;
+/**
+ * In a washout ("anticancer therapy within 4 weeks, or 6 weeks for monoclonal antibodies") an antibody
+ * names a case with its own interval, not a narrower kind: it is dropped before THERAPY_KIND is tested.
+ */
+function withoutWashoutAntibodies(text: string): string {
+  if (!/antibod/i.test(text) || !/\b(?:within|half-?lives|washout|\d+\s*(?:days?|weeks?))\b/i.test(text))
+    return text;
+  return text.replace(/\b(?:monoclonal )?antibod(?:y|ies)\b/gi, ' ');
+}
+/** A word that opens a list of examples. */
+const EXAMPLE_MARK = /\b(?:including|includes|such as|e\.g\.|i\.e\.|for example|for instance)/i;
+/**
+ * Example lists blanked: "[including monoclonal antibodies]", "(e.g., chemotherapy, immunotherapy)", a
+ * parenthesised enumeration "(chemotherapy, endocrine therapy, monoclonal antibodies)", and an unbracketed
+ * ", including X, Y" up to the timing or the end of the clause. A parenthesis that is no list ("(if prior
+ * therapy was a monoclonal antibody)") stays.
+ */
+function withoutExamples(text: string): string {
+  if (!EXAMPLE_MARK.test(text) && !/[([]/.test(text)) return text;
+  const group = (m: string): string =>
+    EXAMPLE_MARK.test(m.slice(0, 20)) || m.includes(',') ? ' '.repeat(m.length) : m;
+  return text
+    .replace(/\[[^[\]]*\]/g, group)
+    .replace(/\([^()]*\)/g, group)
+    .replace(
+      /\b(?:including|includes|such as|e\.g\.|i\.e\.|for example|for instance)[^.;()[\]]*?(?=\bwithin\b|\bprior to\b|\bbefore\b|\bat least\b|[≤<]|\d|[;)\]]|\.(?:\s|$)|$)/gi,
+      (m) => ' '.repeat(m.length),
+    );
+}
+
 type Generic = 'chemotherapy' | 'systemic' | 'radiotherapy' | 'immunotherapy';
 function genericIn(text: string): Generic | undefined {
   if (/\bchemo(therap\w*|therapeutic|radi\w*)?\b|\bcytotoxic\b|\bNACT\b/i.test(text)) return 'chemotherapy';
@@ -796,13 +858,10 @@ function genericIn(text: string): Generic | undefined {
     return 'radiotherapy';
   const t = text.replace(/\bnon-?(hormonal|endocrine|immune)\b/gi, ' ');
   if (
-    /\b(systemic|anti-?cancer|antineoplastic|anti-?neoplastic|anti-?tumou?r|oncologic)(?:\/\w+)? (therapy|therapies|treatments?|agents?|drugs?|regimens?)\b|\btreatments? for (cancer|the malignancy)\b|\bsystemic (therapy|treatment)\b/i.test(
-      t,
-    ) &&
-    // A kind named beside it ("anti-tumor vaccines", "therapy targeting immune receptors") is not "any".
-    !/\b(vaccin\w*|immune|antibod\w*|inhibitor|agonist|targeting|cell therap\w*|CAR-?T|oncolytic|hormonal|endocrine)\b/i.test(
-      t,
-    )
+    SYSTEMIC_HEAD.test(t) &&
+    // A kind named beside it ("anti-tumor vaccines", "therapy targeting immune receptors") is not "any";
+    // a kind given as an example of it ("anticancer therapy, including monoclonal antibodies") is.
+    !THERAPY_KIND.test(withoutWashoutAntibodies(withoutExamples(t)))
   )
     return 'systemic';
   if (/\bstandard\b/i.test(text) && STANDARD_THERAPY.test(text)) return 'systemic';
@@ -932,6 +991,80 @@ function parseLines(text: string): { min?: number; max?: number } {
 
 type PriorItem = Extract<ParsedItem, { category: 'prior_therapy' }>;
 
+/**
+ * "Any systemic anticancer therapy (e.g., chemotherapy, immunotherapy …)": the drugs and classes are
+ * examples of therapy in general, which is the condition. True when the sentence names systemic therapy
+ * and, its example lists taken out, no drug or class is left.
+ */
+function anyTherapyWithExamples(text: string): boolean {
+  if (!SYSTEMIC_HEAD.test(text) || !(EXAMPLE_MARK.test(text) || /[([]/.test(text))) return false;
+  const rest = withoutExamples(text);
+  return (
+    rest !== text &&
+    drugsIn(rest).length === 0 &&
+    classesIn(rest).length === 0 &&
+    genericIn(rest) === 'systemic'
+  );
+}
+
+/** "Relapsed/refractory CLL" and "castration-resistant" describe the disease, not progression on a therapy. */
+const DISEASE_STATUS =
+  /\brelapsed\s*(?:\/|or|and\/or|and)\s*refractory\b|\brefractory\s*(?:\/|or|and\/or|and)\s*relapsed\b|\bcastrat\w*[- ](resistant|refractory)\b/gi;
+/** Progression on, or failure of, a therapy ("progressed on", "refractory to", "failed", "relapsed after"). */
+const PROGRESSION =
+  /\bprogress\w* (on|after|following|during|despite|while|with|through|within)|\bprogress\w* (?:was |were |has been |had been )?(?:documented|demonstrated|confirmed|observed) (on|after|following|during|while)\b|\b(PD|progression) (on|after|during)\b|\brefractory\b|\bresistan(t|ce)\b|\bfailed\b|\bexhausted\b|\bfailure (of|on|with|to|after)\b|\brelaps\w* (after|on|following|during|within)|\brecurr\w* (after|on|following|during|within)/i;
+const PROGRESSION_ALL = new RegExp(PROGRESSION.source, 'gi');
+const TREATED_ALL = /\b(?:received|treated with|pre-?treated|exposed to|exposure to)\b/gi;
+/**
+ * Alternatives the case facts cannot settle: no (standard, effective …) therapy exists or is available, or
+ * the patient is unfit for, not a candidate for, or declines it.
+ */
+const UNSETTLED_ALT =
+  /\bno\s+(?:[\w-]+\s+){0,3}?(?:standard|available|effective|curative|satisfactory|further|approved|alternative|appropriate)\b[^.;]{0,40}?\b(?:therap|treatment|option|regimen|care)\w*|\bthere (?:is|are) no\b|\b(?:therap(?:y|ies)|treatments?|options?|care)\s+(?:does|do|is|are)\s+not\s+(?:exist|available|appropriate|indicated|suitable|feasible)|\b(?:does|do) not exist\b|\bunavailable\b|\bineligible\b|\bnot eligible\b|\bnot (?:a )?candidates?\b|\bunsuitable\b|\bunfit\b|\bnot (?:be )?(?:suitable|appropriate|amenable)\b|\bdeclin(?:e|es|ed|ing)\b|\brefus(?:e|es|ed|ing)\b|\breject(?:s|ed|ing)?\b|\b(?:unable to|cannot|can not) receive\b|\bcontraindicat\w*/gi;
+const INTOLERANT_ALT = /\bintoleran\w*|\bintolerable\b|\b(?:unable to|cannot|could not|did not) tolerate\b/gi;
+const ALT_WORD =
+  /\bno\b|exist|unavailable|eligible|candidate|unsuitable|unfit|suitable|appropriate|amenable|declin|refus|reject|receive\b|contraindicat|toler/i;
+/** Time words joined by "or" ("on or after", "during or within") that are no alternatives. */
+const TIME_OR =
+  /\b(?:on|during|after|following|within|while on)\s+or\s+(?:after|following|within|during|on|before)\b/gi;
+
+/**
+ * Whether the sentence joins a progression or receipt with "or" (or "unless") to another alternative:
+ * 'unsettled' for one UNSETTLED_ALT names, 'received' when the only such alternative is intolerance.
+ */
+function alternativeTo(text: string): 'unsettled' | 'received' | undefined {
+  // Every UNSETTLED_ALT and INTOLERANT_ALT alternative contains one of these words.
+  if (!ALT_WORD.test(text) || !/\b(?:or|unless)\b/i.test(text)) return undefined;
+  const t = text.replace(TIME_OR, (m) => m.replace(/\bor\b/i, '  '));
+  if (!/\b(?:or|unless)\b/i.test(t)) return undefined;
+  const cues = [...t.matchAll(PROGRESSION_ALL), ...t.matchAll(TREATED_ALL)].map((m): [number, number] => [
+    m.index,
+    m.index + m[0].length,
+  ]);
+  if (cues.length === 0) return undefined;
+  let out: 'received' | undefined;
+  for (const [re, kind] of [
+    [UNSETTLED_ALT, 'unsettled'],
+    [INTOLERANT_ALT, 'received'],
+  ] as const)
+    for (const a of t.matchAll(re)) {
+      const start = a.index;
+      const end = start + a[0].length;
+      // The cue nearest before the alternative, else the nearest after it.
+      const before = cues.filter(([, e]) => e <= start).sort((x, y) => y[1] - x[1])[0];
+      const cue = before ?? cues.filter(([s0]) => s0 >= end).sort((x, y) => x[0] - y[0])[0];
+      if (!cue) continue;
+      const between = before ? t.slice(cue[1], start) : t.slice(end, cue[0]);
+      if (between.length > 150 || /\band\b(?!\s*\/)/i.test(between)) continue;
+      // "A or B", "A, or B", "A unless B", and a list "A, B, or C" whose "or" follows B.
+      const list = /^[\s,/]*$/.test(between) ? t.slice(end, end + 40) : '';
+      if (!/\b(?:or|unless)\b/i.test(between + ' ' + list)) continue;
+      if (kind === 'unsettled') return 'unsettled';
+      out = 'received';
+    }
+  return out;
+}
+
 /** Reads one sentence: what therapy it names and how the criterion relates the patient to it. */
 function priorOfSentence(raw: string, type: CriterionType): PriorItem | undefined {
   const text = raw.replace(REFERENCE_TIME, (m) => ' '.repeat(m.length));
@@ -958,9 +1091,11 @@ function priorOfSentence(raw: string, type: CriterionType): PriorItem | undefine
   const generic =
     drugs.length === 0 && classes.length === 0
       ? genericIn(text)
-      : plainChemo
-        ? ('chemotherapy' as const)
-        : undefined;
+      : anyTherapyWithExamples(text)
+        ? ('systemic' as const)
+        : plainChemo
+          ? ('chemotherapy' as const)
+          : undefined;
   if (drugs.length === 0 && classes.length === 0 && !generic) return undefined;
   // Recovery from earlier toxicity is not a requirement to have been treated.
   // Every alternative of the toxicity pattern contains "toxic", "advers", "AE", "side effect" or "recovered".
@@ -992,7 +1127,7 @@ function priorOfSentence(raw: string, type: CriterionType): PriorItem | undefine
     return undefined;
   const negative =
     naive ||
-    /\b(no|not|never|without)\b[^.;]{0,50}\b(prior|previous|received|treat|therap|exposure|exposed|chemo|inhibitor|agent|drug|radi\w*)|\bmust not have (received|had)|\bhave not (been )?(previously )?(received|treated|had)|\bnot (been )?(previously )?(treated|exposed)\b|\bno (prior|previous)\b/i.test(
+    /\b(no|not|never|without|none)\b[^.;]{0,50}\b(prior|previous|received|treat|therap|exposure|exposed|chemo|inhibitor|agent|drug|radi\w*)|\bmust not have (received|had)|\bhave not (been )?(previously )?(received|treated|had)|\bnot (been )?(previously )?(treated|exposed)\b|\bno (prior|previous)\b|\b(?:has|have|had|was|were) not been (?:performed|given|administered|received|delivered)\b/i.test(
       plain,
     );
   // "Refractory to standard therapy" reads as progression; "no standard therapy", "not amenable to standard
@@ -1006,15 +1141,8 @@ function priorOfSentence(raw: string, type: CriterionType): PriorItem | undefine
     )
   )
     return undefined;
-  // "Relapsed/refractory CLL" and "castration-resistant" describe the disease, not progression on a therapy.
-  const statusFree = plain.replace(
-    /\brelapsed\s*(?:\/|or|and\/or|and)\s*refractory\b|\brefractory\s*(?:\/|or|and\/or|and)\s*relapsed\b|\bcastrat\w*[- ](resistant|refractory)\b/gi,
-    ' ',
-  );
-  const progressed =
-    /\bprogress\w* (on|after|following|during|despite|while|with|through|within)|\bprogress\w* (?:was |were |has been |had been )?(?:documented|demonstrated|confirmed|observed) (on|after|following|during|while)\b|\b(PD|progression) (on|after|during)\b|\brefractory\b|\bresistan(t|ce)\b|\bfailed\b|\bexhausted\b|\bfailure (of|on|with|to|after)\b|\brelaps\w* (after|on|following|during|within)|\brecurr\w* (after|on|following|during|within)/i.test(
-      statusFree,
-    );
+  const statusFree = plain.replace(DISEASE_STATUS, ' ');
+  const progressed = PROGRESSION.test(statusFree);
   // "Progression on ipilimumab is not required": no condition.
   if (/\b(not required|not mandatory|need not|not necessary|do(es)? not count|not counted)\b/i.test(text))
     return undefined;
@@ -1046,6 +1174,13 @@ function priorOfSentence(raw: string, type: CriterionType): PriorItem | undefine
     /\b(lesions?|disease|tumou?rs?|target|measurable|evaluable)\b/i.test(text)
   )
     return undefined;
+  // "Refractory to standard therapy, or for whom no standard therapy exists": progression is one of the
+  // alternatives of an inclusion; one the case facts cannot settle (no therapy exists, the patient is unfit
+  // for or declines it) leaves no condition to require. Beside intolerance only, both alternatives say the
+  // patient had the therapy. (In an exclusion the alternatives are already read as "any of".)
+  const alternative =
+    type === 'inclusion' && !negative ? alternativeTo(text.replace(DISEASE_STATUS, ' ')) : undefined;
+  if (alternative === 'unsettled') return undefined;
   let requirement: PriorItem['requirement'];
   let window = window0 || (generic === 'systemic' && type === 'exclusion') || /:\s*$/.test(text);
   if (forbidden && !negative) {
@@ -1062,7 +1197,7 @@ function priorOfSentence(raw: string, type: CriterionType): PriorItem | undefine
   } else
     requirement = negative
       ? 'not_received'
-      : progressed && type === 'inclusion'
+      : progressed && type === 'inclusion' && alternative !== 'received'
         ? 'progressed_on'
         : 'received';
   return {
