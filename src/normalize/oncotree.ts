@@ -328,7 +328,11 @@ export class OncoTree {
     return this.get(code) !== undefined;
   }
 
-  resolve(text: string): TumorTypeResolution {
+  /**
+   * `options.suggest: false` skips the near-miss suggestions of an unresolved text (a scan of every name),
+   * for callers that only want the reference, such as registry conditions read by the thousand.
+   */
+  resolve(text: string, options: { suggest?: boolean } = {}): TumorTypeResolution {
     const raw = text.trim();
     if (!raw) return { ref: null, suggestions: [] };
     const ref = (code: string, via: TumorTypeMatch): TumorTypeResolution => {
@@ -367,6 +371,7 @@ export class OncoTree {
       }
     }
     if (retired && retired.length > 1) return { ref: null, suggestions: [...retired] };
+    if (options.suggest === false) return { ref: null, suggestions: [] };
     return { ref: null, suggestions: this.suggest(stripQualifiers(folded) || folded) };
   }
 

@@ -479,7 +479,7 @@ const GENERIC =
 function conditionFallback(condition: string): string[] {
   const c = condition.trim();
   // A code ("LUAD"), or an OncoTree name, synonym or main type ("Carcinoma, Renal Cell", "Retinoblastoma").
-  const ref = builtinOncoTree().resolve(c).ref;
+  const ref = builtinOncoTree().resolve(c, { suggest: false }).ref;
   if (ref) return [ref.code];
   if (NOT_A_CANCER.test(c)) return [];
   if (GENERIC.test(c)) return [ANY];
