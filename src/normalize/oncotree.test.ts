@@ -15,7 +15,65 @@ describe('built-in OncoTree', () => {
   });
 
   it('holds the detailed types FDA biomarker indications name', () => {
-    for (const c of ['NSCLC', 'LUAD', 'LUSC', 'SCLC', 'MEL', 'SKCM', 'ACRM', 'UM', 'COADREAD', 'COAD', 'READ', 'BRCA', 'IDC', 'ILC', 'GIST', 'THPA', 'THAP', 'THME', 'CHOL', 'BLCA', 'UTUC', 'OVT', 'HGSOC', 'PRAD', 'PAAD', 'STAD', 'ESCA', 'GEJ', 'EGC', 'GB', 'ASTR', 'ODG', 'DIFG', 'AML', 'BLL', 'TLL', 'CML', 'CLLSLL', 'MDS', 'PCM', 'SM', 'MPN', 'BPDCN', 'HNSC', 'CESC', 'UCEC', 'RCC', 'CCRCC', 'HCC', 'IMT', 'TGCT', 'ECD', 'LCH', 'PHC', 'PGNG', 'PANET', 'CUP']) {
+    for (const c of [
+      'NSCLC',
+      'LUAD',
+      'LUSC',
+      'SCLC',
+      'MEL',
+      'SKCM',
+      'ACRM',
+      'UM',
+      'COADREAD',
+      'COAD',
+      'READ',
+      'BRCA',
+      'IDC',
+      'ILC',
+      'GIST',
+      'THPA',
+      'THAP',
+      'THME',
+      'CHOL',
+      'BLCA',
+      'UTUC',
+      'OVT',
+      'HGSOC',
+      'PRAD',
+      'PAAD',
+      'STAD',
+      'ESCA',
+      'GEJ',
+      'EGC',
+      'GB',
+      'ASTR',
+      'ODG',
+      'DIFG',
+      'AML',
+      'BLL',
+      'TLL',
+      'CML',
+      'CLLSLL',
+      'MDS',
+      'PCM',
+      'SM',
+      'MPN',
+      'BPDCN',
+      'HNSC',
+      'CESC',
+      'UCEC',
+      'RCC',
+      'CCRCC',
+      'HCC',
+      'IMT',
+      'TGCT',
+      'ECD',
+      'LCH',
+      'PHC',
+      'PGNG',
+      'PANET',
+      'CUP',
+    ]) {
       expect(t.get(c), c).toBeDefined();
     }
   });
@@ -73,6 +131,11 @@ describe('built-in OncoTree', () => {
     expect(t.resolve('Hepatobiliary Cancer').suggestions).toContain('HCC');
     expect(t.resolve('zzqx')).toEqual({ ref: null, suggestions: [] });
     expect(t.resolve('  ')).toEqual({ ref: null, suggestions: [] });
+    // Without suggestions: the same references, no near-miss scan.
+    expect(t.resolve('melanomma', { suggest: false })).toEqual({ ref: null, suggestions: [] });
+    expect(t.resolve('Carcinoma, Renal Cell', { suggest: false }).ref).toEqual(
+      t.resolve('Carcinoma, Renal Cell').ref,
+    );
   });
 
   it('never throws on arbitrary text', () => {
