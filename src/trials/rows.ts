@@ -1,6 +1,6 @@
 import type { Criterion, Trial, TrialSite } from '../domain/index.js';
 import { registryBiomarkers } from './eligibility/parse.js';
-import { cleanCriterionText } from './eligibility/split.js';
+import { cleanCriterionText, cleansTo } from './eligibility/split.js';
 
 /**
  * What the trial store writes for a trial, computed without the database (no SQLite import here), so the
@@ -146,7 +146,7 @@ export function compactCriteria(criteria: readonly Criterion[], text: string): S
   return criteria.map((c) => {
     const at = c.span ? text.slice(c.span[0], c.span[1]) : undefined;
     const t: string | 1 | undefined =
-      at === c.text ? undefined : at !== undefined && cleanCriterionText(at) === c.text ? 1 : c.text;
+      at === c.text ? undefined : at !== undefined && cleansTo(at, c.text) ? 1 : c.text;
     const out: StoredCriterion = [
       c.type === 'exclusion' ? 1 : 0,
       c.span ? c.span[0] : -1,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanCriterionText, splitEligibility } from './split.js';
+import { cleanCriterionText, cleansTo, splitEligibility } from './split.js';
 
 describe('splitEligibility', () => {
   it('splits API v2 markdown bullets into inclusion and exclusion criteria with spans', () => {
@@ -161,6 +161,40 @@ describe('splitEligibility', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('cleansTo(raw, text) says whether cleanCriterionText(raw) is text, without building it (property)', () => {
+    const piece = fc.constantFrom(
+      'a',
+      'B',
+      '1',
+      ' ',
+      '  ',
+      '\n',
+      '\t',
+      '\r',
+      '\r\n',
+      '\u00a0',
+      '\u2003',
+      '\ufeff',
+      '\\',
+      '\\(',
+      '(',
+      '&#xD;',
+      '&',
+      '#',
+      'x',
+    );
+    const raw = fc.array(piece, { maxLength: 24 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(raw, fc.oneof(raw, fc.constant(null)), fc.nat(30), (r, other, cut) => {
+        const clean = cleanCriterionText(r);
+        // The cleaned text itself, a near miss (one character less or more), and an unrelated text.
+        for (const t of [clean, clean.slice(0, cut), clean + ' ', other ?? clean.replace(' ', '  ')])
+          expect(cleansTo(r, t)).toBe(clean === t);
+      }),
+      { numRuns: 2000 },
     );
   });
 });
