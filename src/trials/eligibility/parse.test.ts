@@ -38,6 +38,21 @@ describe('parseCriterion: biomarkers', () => {
       anyOf: [{ gene: 'ERBB2', status: 'negative' }],
     });
   });
+  it('reads a HER2 IHC score as the status it means, not the "+" of "1+" as positive', () => {
+    const status = (text: string) =>
+      parseCriterion(text, 'inclusion').flatMap((i) =>
+        i.category === 'biomarker' ? i.anyOf.map((t) => t.status ?? 'equivocal') : [],
+      );
+    expect(status('HER2 IHC 3+ breast cancer')).toEqual(['positive']);
+    expect(status('HER2 IHC 2+/ISH+')).toEqual(['positive']);
+    expect(status('HER2: 2+ (FISH amplified)')).toEqual(['positive']);
+    expect(status('HER2 IHC 2+ and ISH negative')).toEqual(['low']);
+    expect(status('HER2 IHC 2+ FISH non-amplified')).toEqual(['low']);
+    expect(status('HER2 IHC 1+ (HER2-low) metastatic breast cancer')).toEqual(['low']);
+    expect(status('HER2 (IHC 0 or 1+)')).toEqual(['negative']);
+    // 2+ without ISH is equivocal: a HER2 term with no status, which the matcher leaves unknown.
+    expect(status('HER2 IHC 2+')).toEqual(['equivocal']);
+  });
   it('reads MSI-H/dMMR as alternatives and long forms', () => {
     expect(of(parseCriterion('MSI-H/dMMR colorectal cancer', 'inclusion'), 'biomarker')[0]).toMatchObject({
       anyOf: [

@@ -179,6 +179,9 @@ function termAfter(gene: string, after: string, before: string): BiomarkerTerm[]
   switch (gene) {
     case 'ERBB2': {
       if (BOTH_STATUSES.test(a)) return [];
+      const ihc = her2Ihc(a);
+      if (ihc !== null)
+        return [ihc === 'equivocal' ? { gene, kind: 'status' } : { gene, kind: 'status', status: ihc }];
       const status = statusWord(a);
       if (/amplif/i.test(a.slice(0, 30))) out.push({ gene, kind: 'amplification' });
       if (/^\W{0,3}(mutat|mutant|exon 20|activating mutation)/i.test(a)) out.push({ gene, kind: 'mutation' });
@@ -304,6 +307,31 @@ function termAfter(gene: string, after: string, before: string): BiomarkerTerm[]
     }
   }
   return out;
+}
+
+/** An IHC score right after "HER2" ("HER2 IHC 1+", "HER2 (IHC 0)", "HER2: 2+/ISH-"), with ISH for 2+. */
+const HER2_IHC =
+  /^\W{0,4}(?:status\s*)?(?:(?:by\s+)?(?:IHC|immunohistochemistry)\s*)?(?:score\s*)?(?:of\s*|[:=]\s*)?\(?(?:IHC\s*)?(0|1\+|2\+|3\+)(?![\d+])/i;
+const ISH_POSITIVE = /^[^.;]{0,25}?\b(?:F|S|C)?ISH\s*(?:\+|[-:]?\s*(?:pos\w*|amplified))/i;
+const ISH_NEGATIVE =
+  /^[^.;]{0,25}?(?:\b(?:F|S|C)?ISH\s*(?:-|−|[-:]?\s*(?:neg\w*|not amplified|non-?amplified))|\bnon-?amplified|\bnot amplified)/i;
+
+/**
+ * The HER2 status an IHC score means: 3+ positive; 2+ positive with a positive ISH, HER2-low with a negative
+ * one, otherwise equivocal; 1+ HER2-low; 0 negative. Null when no score follows. (The generic status reading
+ * took the "+" of "1+" for "positive".)
+ */
+function her2Ihc(after: string): 'positive' | 'low' | 'negative' | 'equivocal' | null {
+  const m = HER2_IHC.exec(after);
+  if (!m) return null;
+  const score = m[1]!;
+  if (score === '3+') return 'positive';
+  if (score === '1+') return 'low';
+  if (score === '0') return 'negative';
+  const rest = after.slice(m.index + m[0].length);
+  if (ISH_POSITIVE.test(rest)) return 'positive';
+  if (ISH_NEGATIVE.test(rest)) return 'low';
+  return 'equivocal';
 }
 
 /** The first status word right after a marker name ("HER2-negative", "ER+ ", "HER2 low"). */
