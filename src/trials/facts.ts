@@ -47,6 +47,8 @@ export interface CaseFacts {
     type: string;
     progressed?: boolean;
     line?: number;
+    /** When known: adjuvant, neoadjuvant and maintenance therapy are not lines of their own. */
+    setting?: 'metastatic' | 'adjuvant' | 'neoadjuvant' | 'maintenance';
   }>;
   /** Systemic lines for advanced disease, counted from the prior therapies. */
   priorLines: number;
@@ -85,6 +87,7 @@ export function factsFromCase(c: Case): CaseFacts {
             ? { progressed: true }
             : {}),
         ...(t.line !== undefined ? { line: t.line } : {}),
+        ...(t.setting !== 'unknown' ? { setting: t.setting } : {}),
       };
     }),
     priorLines: 0,
@@ -108,11 +111,15 @@ export function factsFromCase(c: Case): CaseFacts {
   return facts;
 }
 
-/** Derived facts: metastatic status and the number of systemic lines. */
+/** Derived facts: metastatic status and the number of systemic lines for advanced disease. */
 export function finishFacts(f: CaseFacts): void {
   const stageIV = f.stage !== undefined && /\b(IV|4)[ABC]?\b/i.test(f.stage);
   if (f.sites.length > 0 || stageIV) f.metastatic = true;
-  const systemic = f.priorTherapies.filter((t) => t.type === 'systemic');
+  // Lines for advanced disease: therapy given around surgery (adjuvant, neoadjuvant) or to keep a response
+  // (maintenance) is not a line of its own.
+  const systemic = f.priorTherapies.filter(
+    (t) => t.type === 'systemic' && (t.setting === undefined || t.setting === 'metastatic'),
+  );
   const lines = systemic.map((t) => t.line ?? 0);
   f.priorLines = Math.max(systemic.length, ...lines, 0);
   if (f.tumorType && !resolveKnown(f.tumorType.code)) {

@@ -52,6 +52,37 @@ describe('factsFromNote', () => {
     expect(f.sites.map((s) => s.site).sort()).toEqual(['bone', 'liver']);
   });
 
+  it('reads receptor shorthand, HER2 IHC 1+ as HER2-low, and a sequence of treatments as lines', () => {
+    const f = factsFromNote(
+      '55F, HR+/HER2- metastatic breast cancer to liver and bone, PIK3CA H1047R on tumor NGS. Prior lines: ' +
+        'letrozole + palbociclib (progressed after 18 months), then fulvestrant + alpelisib (progressed).',
+    );
+    expect(f.biomarkers.map((b) => `${b.name} ${b.status}`)).toEqual([
+      'ER positive',
+      'PR positive',
+      'HER2 negative',
+    ]);
+    expect(f.priorTherapies.map((t) => [t.name, t.progressed])).toEqual([
+      ['palbociclib + letrozole', true],
+      ['fulvestrant + alpelisib', true],
+    ]);
+    expect(f.priorLines).toBe(2);
+    expect(f.sites.map((s) => s.site)).toEqual(['liver', 'bone']);
+    const low = factsFromNote('Metastatic breast cancer, ER-positive, HER2 IHC 1+ (HER2-low).');
+    expect(low.biomarkers.find((b) => b.name === 'HER2')).toMatchObject({ status: 'low' });
+  });
+
+  it("does not count adjuvant therapy as a line, nor take the primary or another site's status for a site", () => {
+    const f = factsFromNote(
+      'Ms. K is a 39 yo woman with stage IV cutaneous melanoma, BRAF V600E mutated, with 3 untreated brain mets ' +
+        'and lung metastases. She received adjuvant nivolumab in 2023 and relapsed 8 months later.',
+    );
+    // "cutaneous" describes the primary; "untreated" belongs to the brain only.
+    expect(f.sites.map((s) => `${s.site} ${s.status}`)).toEqual(['brain untreated', 'lung unknown']);
+    expect(f.priorTherapies).toMatchObject([{ name: 'nivolumab', setting: 'adjuvant', progressed: true }]);
+    expect(f.priorLines).toBe(0);
+  });
+
   it('property: never throws on arbitrary text', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300 }), (s) => void factsFromNote(s)),

@@ -13,7 +13,9 @@ import { finishFacts, type CaseFacts } from './facts.js';
  *   "brain metastases treated with SRS, stable" → brain, stable;
  * - biomarkers and alterations ("EGFR exon 19 deletion", "KRAS G12C", "HER2 3+", "MSI-H", "PD-L1 TPS 60%",
  *   "ALK rearrangement"), skipping negated ones ("negative for ALK");
- * - prior treatments (drug names, brand names, regimen acronyms) and whether the disease progressed on them;
+ * - prior treatments (drug names, brand names, regimen acronyms), one per step of a sequence ("X, then Y"),
+ *   with progression and the adjuvant / neoadjuvant / maintenance setting (not lines of their own);
+ * - receptor shorthand ("HR+/HER2-", "ER/PR+");
  * - ECOG, stage, a US ZIP code or "lives in City, ST".
  * Limits: no coreference across sentences beyond the patient's sex pronoun, no dates or dose timing, no lab
  * values; a negation must sit in the same sentence within a few words; family history can be mistaken for the
@@ -93,11 +95,20 @@ export function factsFromNote(text: string): CaseFacts {
       continue;
     // Split lists: "metastases to the liver, bones and brain".
     const parts = s.split(/,|;|\band\b|\bas well as\b|\bwith\b/i);
+    // A status word ("untreated", "stable") is read from the whole sentence only when it names one site:
+    // in "untreated brain mets and lung metastases" it belongs to the brain.
+    const sitesNamed = parts.filter((x) => {
+      const r = resolveSite(x);
+      return r !== null && r.site !== 'other';
+    }).length;
     for (const part of parts) {
+      // A part naming the cancer and no metastasis word describes the primary ("stage IV cutaneous
+      // melanoma"): its organ word is not a metastatic site.
+      const mentions = findCancerMentions(part);
+      if (mentions.length > 0 && !SITE_WORDS.test(part)) continue;
       // Blank out cancer names first: the "lung" of "lung cancer" is the primary, not a metastatic site.
       let p = part;
-      for (const m of findCancerMentions(part))
-        p = p.slice(0, m.start) + ' '.repeat(m.end - m.start) + p.slice(m.end);
+      for (const m of mentions) p = p.slice(0, m.start) + ' '.repeat(m.end - m.start) + p.slice(m.end);
       const site = resolveSite(p);
       if (!site || site.site === 'other') continue;
       if (
@@ -110,7 +121,12 @@ export function factsFromNote(text: string): CaseFacts {
         continue;
       addSite(facts.sites, {
         site: site.site,
-        status: site.status === 'unknown' ? statusFromSentence(s, site.site) : site.status,
+        status:
+          site.status !== 'unknown'
+            ? site.status
+            : sitesNamed <= 1
+              ? statusFromSentence(s, site.site)
+              : 'unknown',
         text: p.trim(),
       });
     }
@@ -143,32 +159,62 @@ export function factsFromNote(text: string): CaseFacts {
     )
       facts.profiled = true;
   }
+  // Receptor shorthand the criterion parser leaves to prose: "HR+/HER2-", "ER+/PR-", "ER/PR+", "HER2 3+" is
+  // read by the parser.
+  for (const m of text.matchAll(/\b(ER\s*\/\s*PR|ER|PR|PgR|HR|HER-?2)\s?(\+{1,3}|-(?![A-Za-z0-9])|−)/g)) {
+    const status = m[2] === '-' || m[2] === '−' ? 'negative' : 'positive';
+    const key = m[1]!.toUpperCase().replace(/\s/g, '');
+    const names =
+      key === 'ER/PR' || key === 'HR'
+        ? ['ER', 'PR']
+        : key === 'PGR'
+          ? ['PR']
+          : [key.startsWith('HER') ? 'HER2' : key];
+    for (const name of names)
+      if (!facts.biomarkers.some((b) => b.name === name))
+        facts.biomarkers.push({ name: name as 'ER' | 'PR' | 'HER2', status, text: m[0] });
+  }
   if (facts.alterations.length > 0) facts.profiled = true;
 
   // Prior treatments.
   for (const s of sentences) {
-    const drugs = findDrugs(s);
-    if (drugs.length === 0) continue;
+    if (findDrugs(s).length === 0) continue;
     if (
       /\b(will start|plan(ned)? to|recommend|consider|candidate for|offered)\b/i.test(s) &&
       !/\b(received|treated|progress|after|on)\b/i.test(s)
     )
       continue;
-    const progressed = /\bprogress\w*|\brefractory\b|\bresistan\w*|\bgrowth on\b|\bfailed\b/i.test(s)
-      ? true
-      : /\b(response|responded|stable disease|partial response|complete response)\b/i.test(s) &&
-          !/progress/i.test(s)
-        ? false
-        : undefined;
-    // One therapy per sentence: drugs named together are usually given together ("carboplatin/pemetrexed").
-    const type = 'systemic';
-    facts.priorTherapies.push({
-      drugs,
-      name: drugs.join(' + '),
-      classes: [...new Set(drugs.flatMap(drugClassesOf))],
-      type,
-      ...(progressed !== undefined ? { progressed } : {}),
-    });
+    // One therapy per step of a sequence ("letrozole + palbociclib, then fulvestrant"; "FOLFOX followed by
+    // FOLFIRI"); drugs named together in one step are given together ("carboplatin/pemetrexed").
+    const steps = s.split(/\bthen\b|\bfollowed by\b|\bsubsequently\b|\blater\b|→|->/i);
+    for (const step of steps) {
+      const drugs = findDrugs(step);
+      if (drugs.length === 0) continue;
+      // Progression read in the step itself; in a single-step sentence the whole sentence speaks of it.
+      const where = steps.length > 1 ? step : s;
+      const progressed =
+        /\bprogress\w*|\brefractory\b|\bresistan\w*|\bgrowth on\b|\bfailed\b|\brelapsed?\b/i.test(where)
+          ? true
+          : /\b(response|responded|stable disease|partial response|complete response)\b/i.test(where) &&
+              !/progress/i.test(where)
+            ? false
+            : undefined;
+      const setting = /\bneo-?adjuvant\b/i.test(step)
+        ? 'neoadjuvant'
+        : /\badjuvant\b/i.test(step)
+          ? 'adjuvant'
+          : /\bmaintenance\b/i.test(step)
+            ? 'maintenance'
+            : undefined;
+      facts.priorTherapies.push({
+        drugs,
+        name: drugs.join(' + '),
+        classes: [...new Set(drugs.flatMap(drugClassesOf))],
+        type: 'systemic',
+        ...(progressed !== undefined ? { progressed } : {}),
+        ...(setting ? { setting } : {}),
+      });
+    }
   }
   if (
     /\b(SRS|stereotactic radiosurgery|whole[- ]brain radiation|WBRT|radiotherapy|radiation therapy|SBRT)\b/i.test(
