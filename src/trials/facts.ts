@@ -40,6 +40,8 @@ export interface CaseFacts {
   }>;
   /** True when tumor sequencing results are part of the case (so an unreported gene means "not found"). */
   profiled: boolean;
+  /** Genes the case says were tested and found without alteration ("RAS/BRAF wild-type", "negative for EGFR"). */
+  testedNegative?: string[];
   priorTherapies: Array<{
     drugs: string[];
     name?: string;

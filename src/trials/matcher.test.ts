@@ -125,6 +125,22 @@ describe('evaluateTrial', () => {
     ).toBeUndefined();
   });
 
+  it('rules out a KRAS G12C trial for a case whose note says RAS wild-type, without sequencing data', () => {
+    const crc = facts({
+      age: 64,
+      tumorType: { code: 'COADREAD', name: 'Colorectal Adenocarcinoma' },
+      metastatic: true,
+    });
+    const unknown = evaluateTrial(krasTrial, crc);
+    expect(unknown.criteria.find((c) => c.category === 'biomarker')).toMatchObject({ verdict: 'unknown' });
+    const wild = evaluateTrial(krasTrial, { ...crc, testedNegative: ['KRAS', 'NRAS'] });
+    expect(wild.excluded).toBe(true);
+    expect(wild.criteria.find((c) => c.category === 'biomarker')).toMatchObject({
+      verdict: 'not_met',
+      reason: expect.stringContaining('KRAS tested negative (wild-type)'),
+    });
+  });
+
   it('excludes a case with active brain metastases and tells why', () => {
     const ev = evaluateTrial(egfrTrial, { ...egfrCase, sites: [{ site: 'brain', status: 'untreated' }] });
     expect(ev.excluded).toBe(true);

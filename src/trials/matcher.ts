@@ -166,6 +166,8 @@ function termHolds(
           ? `reported alterations: ${f.alterations.map((a) => a.text).join(', ')}`
           : 'no alterations reported',
     };
+  const negative = f.testedNegative?.find((g) => geneMatches(g, t.gene) || geneMatches(t.gene, g));
+  if (negative) return { holds: false, fact: `${negative} tested negative (wild-type)` };
   return { holds: null, toSettle: `needs tumor genomic testing (${t.gene})` };
 }
 
@@ -224,6 +226,14 @@ function statusHolds(
           toSettle: `needs PD-L1 result${t.threshold?.scoreType ? ` (${t.threshold.scoreType})` : ''}`,
         };
       if (t.threshold) {
+        // A negative result (under 1%) falls short of any cut-off of 1% or more.
+        if (
+          b.value === undefined &&
+          /neg/i.test(b.status ?? '') &&
+          (t.threshold.op === '>=' || t.threshold.op === '>') &&
+          t.threshold.value >= 1
+        )
+          return { holds: false, fact: b.text };
         if (b.value === undefined)
           return {
             holds: /pos/i.test(b.status ?? '') && t.threshold.value <= 1 ? true : null,

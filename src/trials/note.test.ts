@@ -83,6 +83,44 @@ describe('factsFromNote', () => {
     expect(f.priorLines).toBe(0);
   });
 
+  it('reads shorthand: "61 y/o M", "PD-L1 <1%", "2L sotorasib, PD", a regimen with its maintenance', () => {
+    const f = factsFromNote(
+      'HPI: 61 y/o M with stage IVA NSCLC (adenocarcinoma), KRAS G12C+, PD-L1 <1%. Treated 1L ' +
+        'carboplatin/pemetrexed/pembrolizumab then pemetrexed/pembrolizumab maintenance. 2L sotorasib, PD after 4 months.',
+    );
+    expect(f.sex).toBe('male');
+    expect(f.biomarkers.find((b) => b.name === 'PD-L1')).toMatchObject({ status: 'negative' });
+    expect(f.biomarkers.find((b) => b.name === 'PD-L1')!.value).toBeUndefined();
+    expect(f.priorTherapies.map((t) => [t.name, t.setting, t.progressed])).toEqual([
+      ['pembrolizumab + carboplatin + pemetrexed', undefined, undefined],
+      ['pembrolizumab + pemetrexed', 'maintenance', undefined],
+      ['sotorasib', undefined, true],
+    ]);
+    expect(f.priorLines).toBe(2);
+    const o = factsFromNote(
+      'Prior therapy: carboplatin/paclitaxel, olaparib maintenance, then weekly paclitaxel + bevacizumab.',
+    );
+    expect(o.priorTherapies.map((t) => [t.name, t.setting])).toEqual([
+      ['carboplatin + paclitaxel', undefined],
+      ['olaparib', 'maintenance'],
+      ['paclitaxel + bevacizumab', undefined],
+    ]);
+    // Drugs listed by comma with no setting word stay one regimen.
+    expect(factsFromNote('Received carboplatin, pemetrexed, and pembrolizumab.').priorTherapies).toHaveLength(
+      1,
+    );
+  });
+
+  it('records genes reported wild-type or negative, but not a negative variant or therapy', () => {
+    const genes = (t: string) => factsFromNote(t).testedNegative ?? [];
+    expect(genes('Colorectal adenocarcinoma, RAS/BRAF wild-type, MSS.')).toEqual(['KRAS', 'NRAS', 'BRAF']);
+    expect(genes('Negative for EGFR and ALK.')).toEqual(['EGFR', 'ALK']);
+    expect(genes('EGFR/ALK/ROS1 negative; no EGFR mutation detected')).toEqual(['EGFR', 'ALK', 'ROS1']);
+    expect(genes('BRAF V600E negative')).toEqual([]);
+    expect(genes('No prior EGFR-TKI therapy, no ALK inhibitor.')).toEqual([]);
+    expect(genes('EGFR negative, KRAS G12C positive')).toEqual(['EGFR']);
+  });
+
   it('property: never throws on arbitrary text', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300 }), (s) => void factsFromNote(s)),

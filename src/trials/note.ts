@@ -21,6 +21,15 @@ import { finishFacts, type CaseFacts } from './facts.js';
  * values; a negation must sit in the same sentence within a few words; family history can be mistaken for the
  * patient's own cancer when it names a cancer type before the patient's.
  */
+/** Driver genes a note may report as tested negative; families expand to their members. */
+const GENE_WORD =
+  '(?:EGFR|ALK|ROS1|KRAS|NRAS|HRAS|RAS|BRAF|MET|RET|NTRK[1-3]?|ERBB2|PIK3CA|BRCA[12]?|IDH[12]|FGFR[1-4]|KIT|PDGFRA|ESR1|AKT1|PTEN|STK11|KEAP1|NF1|TP53)';
+const GENE_ALIASES: Record<string, string[]> = {
+  RAS: ['KRAS', 'NRAS'],
+  BRCA: ['BRCA1', 'BRCA2'],
+  NTRK: ['NTRK1', 'NTRK2', 'NTRK3'],
+};
+
 export function factsFromNote(text: string): CaseFacts {
   const facts: CaseFacts = {
     sex: 'unknown',
@@ -51,8 +60,11 @@ export function factsFromNote(text: string): CaseFacts {
     /\bshe\b|\bher\b/i.test(text)
   )
     facts.sex = 'female';
+  if (/\b\d{1,3}\s*(?:y\/?o|yo|yrs?|years?(?:[- ]old)?)\s*F\b/.test(text) && facts.sex === 'unknown')
+    facts.sex = 'female';
   if (
-    /\b(man|male|gentleman|boy|mr\.?)\b|\b\d{1,3}\s*M\b/i.test(text.replace(/\bfemale\b|\bwoman\b/gi, '')) &&
+    (/\b(man|male|gentleman|boy|mr\.?)\b|\b\d{1,3}\s*M\b/i.test(text.replace(/\bfemale\b|\bwoman\b/gi, '')) ||
+      /\b\d{1,3}\s*(?:y\/?o|yo|yrs?|years?(?:[- ]old)?)\s*M\b/.test(text)) &&
     facts.sex === 'unknown'
   )
     facts.sex = 'male';
@@ -139,16 +151,19 @@ export function factsFromNote(text: string): CaseFacts {
       for (const t of item.anyOf) addTerm(facts, t, item.text);
     }
     const pdl1 =
-      /\bPD-?L1\b[^.;]{0,25}?\b(TPS|CPS|tumou?r proportion score|combined positive score)?\s*(?:of|:|=|is)?\s*(\d{1,3})\s*%?/i.exec(
+      /\bPD-?L1\b[^.;]{0,25}?\b(TPS|CPS|tumou?r proportion score|combined positive score)?\s*(?:of|:|=|is)?\s*(<\s*|less than\s*)?(\d{1,3})\s*%?/i.exec(
         s,
       );
     if (pdl1 && !facts.biomarkers.some((b) => b.name === 'PD-L1')) {
       const scoreType = /CPS|combined/i.test(pdl1[1] ?? '') ? 'CPS' : 'TPS';
+      // "PD-L1 <1%" is below the 1% cut-off: negative, with no exact value.
+      const below = pdl1[2] !== undefined;
+      const v = Number(pdl1[3]);
       facts.biomarkers.push({
         name: 'PD-L1',
-        value: Number(pdl1[2]),
+        ...(below ? {} : { value: v }),
         scoreType,
-        status: Number(pdl1[2]) >= 1 ? 'positive' : 'negative',
+        status: below ? (v <= 1 ? 'negative' : 'positive') : v >= 1 ? 'positive' : 'negative',
         text: pdl1[0],
       });
     }
@@ -174,6 +189,25 @@ export function factsFromNote(text: string): CaseFacts {
       if (!facts.biomarkers.some((b) => b.name === name))
         facts.biomarkers.push({ name: name as 'ER' | 'PR' | 'HER2', status, text: m[0] });
   }
+  // Genes tested and found without alteration: "RAS/BRAF wild-type", "EGFR/ALK/ROS1 negative", "negative for
+  // EGFR and ALK", "no EGFR mutation detected". A variant named in between ("BRAF V600E negative") rules out
+  // that variant only, so it is left to the criterion parser.
+  const negative = new Set<string>();
+  const list = `(${GENE_WORD}(?:\\s*(?:\\/|,|and|or)\\s*${GENE_WORD})*)`;
+  const after = new RegExp(
+    `\\b${list}\\s*(?:gene\\s*)?(?:mutations?|alterations?|fusions?|rearrangements?|status)?\\s*(?:is\\s*|:\\s*|were\\s*|was\\s*)?(?:wild[- ]?type|wt\\b|negative|neg\\b|not detected|not amplified)`,
+    'gi',
+  );
+  const before = new RegExp(
+    `\\b(?:negative for|no|without)\\s+(?:any\\s+|known\\s+|actionable\\s+)?${list}\\s*(?:gene\\s*)?(?:mutations?|alterations?|fusions?|rearrangements?|amplification)?\\b(?!\\s*(?:[-+]|positive|inhibitor|TKI|therapy|treatment))`,
+    'gi',
+  );
+  for (const re of [after, before])
+    for (const m of text.matchAll(re))
+      for (const g of m[1]!.split(/\s*(?:\/|,|\band\b|\bor\b)\s*/i))
+        for (const gene of GENE_ALIASES[g.toUpperCase()] ?? [g.toUpperCase()]) negative.add(gene);
+  const tested = [...negative].filter((g) => !facts.alterations.some((a) => a.gene === g));
+  if (tested.length > 0) facts.testedNegative = tested;
   if (facts.alterations.length > 0) facts.profiled = true;
 
   // Prior treatments.
@@ -186,14 +220,16 @@ export function factsFromNote(text: string): CaseFacts {
       continue;
     // One therapy per step of a sequence ("letrozole + palbociclib, then fulvestrant"; "FOLFOX followed by
     // FOLFIRI"); drugs named together in one step are given together ("carboplatin/pemetrexed").
-    const steps = s.split(/\bthen\b|\bfollowed by\b|\bsubsequently\b|\blater\b|→|->/i);
+    const steps = s.split(/\bthen\b|\bfollowed by\b|\bsubsequently\b|\blater\b|→|->/i).flatMap(splitSettings);
     for (const step of steps) {
       const drugs = findDrugs(step);
       if (drugs.length === 0) continue;
       // Progression read in the step itself; in a single-step sentence the whole sentence speaks of it.
       const where = steps.length > 1 ? step : s;
       const progressed =
-        /\bprogress\w*|\brefractory\b|\bresistan\w*|\bgrowth on\b|\bfailed\b|\brelapsed?\b/i.test(where)
+        /\bprogress\w*|\brefractory\b|\bresistan\w*|\bgrowth on\b|\bfailed\b|\brelapsed?\b/i.test(where) ||
+        // "PD" as RECIST progressive disease, not the PD of PD-1 / PD-L1.
+        /\bPD\b(?![-‐]?L?-?\d)/.test(where)
           ? true
           : /\b(response|responded|stable disease|partial response|complete response)\b/i.test(where) &&
               !/progress/i.test(where)
@@ -241,6 +277,21 @@ export function factsFromNote(text: string): CaseFacts {
   return facts;
 }
 
+const SETTING_WORD = /\b(?:neo-?adjuvant|adjuvant|maintenance)\b/i;
+
+/**
+ * A step listing a regimen and a maintenance or adjuvant one by comma ("carboplatin/paclitaxel, olaparib
+ * maintenance") is two therapies; otherwise commas separate the drugs of one regimen.
+ */
+function splitSettings(step: string): string[] {
+  if (!SETTING_WORD.test(step) || !step.includes(',')) return [step];
+  const pieces = step.split(',');
+  const withDrugs = pieces.filter((p) => findDrugs(p).length > 0);
+  const flagged = withDrugs.filter((p) => SETTING_WORD.test(p));
+  if (flagged.length === 0 || flagged.length === withDrugs.length) return [step];
+  return [pieces.filter((p) => !flagged.includes(p)).join(','), ...flagged];
+}
+
 function statusFromSentence(s: string, site: MetastaticSite['site']): MetastaticSite['status'] {
   const r = resolveSite(`${site} ${s}`);
   return r?.status ?? 'unknown';
@@ -250,6 +301,12 @@ function addSite(list: CaseFacts['sites'], s: CaseFacts['sites'][number]): void 
   const same = list.find((x) => x.site === s.site);
   if (!same) list.push(s);
   else if (same.status === 'unknown' && s.status !== 'unknown') same.status = s.status;
+}
+
+/** The marker phrase of a parser item's text, up to the first comma or semicolon (the item runs on after it). */
+function shortText(text: string): string {
+  const t = text.split(/[,;]/)[0]!.slice(0, 60).trim();
+  return (t.split('(').length < t.split(')').length ? t.replace(/\)\s*$/, '') : t).trim();
 }
 
 function addTerm(f: CaseFacts, t: BiomarkerTerm, text: string): void {
@@ -279,7 +336,7 @@ function addTerm(f: CaseFacts, t: BiomarkerTerm, text: string): void {
               : t.cls === 'exon14_skipping'
                 ? ['exon14_skipping']
                 : [],
-        text: text.slice(0, 60),
+        text: shortText(text),
       });
       return;
     case 'mutation':
@@ -312,15 +369,21 @@ function addTerm(f: CaseFacts, t: BiomarkerTerm, text: string): void {
             f.biomarkers.push({
               name: n,
               ...(t.status ? { status: t.status } : {}),
-              text: text.slice(0, 60),
+              // "HR+" speaks for both receptors: each gets its own plain label.
+              text: t.status ? `${n} ${t.status} (hormone receptor)` : shortText(text),
             });
         return;
       }
       const name = t.gene === 'ERBB2' ? 'HER2' : t.gene === 'CD274' ? 'PD-L1' : t.gene;
       if (!['HER2', 'PD-L1', 'MSI', 'MMR', 'TMB', 'ER', 'PR', 'HRD'].includes(name)) return;
-      const value = t.threshold?.value;
-      const status =
-        t.gene === 'MSI'
+      // "PD-L1 <1%": below a cut-off, so not an exact score; under 1% is negative.
+      const below = t.threshold !== undefined && (t.threshold.op === '<' || t.threshold.op === '<=');
+      const value = below ? undefined : t.threshold?.value;
+      const status = below
+        ? t.threshold!.value <= 1
+          ? 'negative'
+          : undefined
+        : t.gene === 'MSI'
           ? t.status === 'high'
             ? 'MSI-H'
             : 'MSS'
@@ -335,7 +398,7 @@ function addTerm(f: CaseFacts, t: BiomarkerTerm, text: string): void {
         ...(status ? { status } : {}),
         ...(value !== undefined ? { value } : {}),
         ...(t.threshold?.scoreType ? { scoreType: t.threshold.scoreType } : {}),
-        text: text.slice(0, 60),
+        text: shortText(text),
       });
       return;
     }

@@ -397,6 +397,7 @@ function describeFacts(f: CaseFacts): string {
       `sites: ${f.sites.map((s) => (s.status !== 'unknown' ? `${s.site} (${s.status})` : s.site)).join(', ')}`,
     );
   if (f.alterations.length) parts.push(`alterations: ${f.alterations.map((a) => a.text).join(', ')}`);
+  if (f.testedNegative?.length) parts.push(`tested negative: ${f.testedNegative.join(', ')}`);
   if (f.biomarkers.length) parts.push(`biomarkers: ${f.biomarkers.map((b) => b.text).join(', ')}`);
   if (f.priorTherapies.length)
     parts.push(
