@@ -53,6 +53,37 @@ describe('parseCriterion: biomarkers', () => {
     // 2+ without ISH is equivocal: a HER2 term with no status, which the matcher leaves unknown.
     expect(status('HER2 IHC 2+')).toEqual(['equivocal']);
   });
+  it('reads fusions written as partner pairs, exon-level mutations and qualified mutations', () => {
+    const terms = (text: string) =>
+      parseCriterion(text, 'inclusion').flatMap((i) =>
+        i.category === 'biomarker' ? i.anyOf.map((t) => `${t.gene} ${t.kind}`) : [],
+      );
+    expect(terms('Documented EML4-ALK rearrangement')).toEqual(['ALK fusion']);
+    expect(terms('EML4-ALK positive NSCLC')).toEqual(['ALK fusion']);
+    expect(terms('FGFR2-BICC1 fusion')).toEqual(['FGFR2 fusion']);
+    expect(terms('ETV6::NTRK3 or TPM3-NTRK1 fusion')).toEqual(['NTRK3 fusion', 'NTRK1 fusion']);
+    expect(terms('KIT exon 11 deletion')).toEqual(['KIT mutation']);
+    expect(terms('BRCA2 germline mutation')).toEqual(['BRCA2 mutation']);
+    // Not pairs: a variant, a drug class, PD-L1.
+    expect(terms('EGFR-T790M mutation')).toEqual(['EGFR variant']);
+    expect(terms('PD-L1 negative')).toEqual(['CD274 status']);
+    expect(
+      parseCriterion('Prior EGFR-TKI therapy', 'inclusion').some((i) => i.category === 'biomarker'),
+    ).toBe(false);
+  });
+  it('leaves out the drugs named as exceptions', () => {
+    const drugs = (text: string) =>
+      parseCriterion(text, 'inclusion').flatMap((i) => (i.category === 'prior_therapy' ? i.drugs : []));
+    expect(drugs('No concurrent hormonal therapy (except leuprolide acetate for prostate cancer)')).toEqual(
+      [],
+    );
+    expect(
+      drugs('No prior chemotherapy for pancreatic cancer except for fluorouracil and/or gemcitabine'),
+    ).toEqual([]);
+    expect(drugs('No concurrent leucovorin or other chemotherapy agents, except 5-FU')).toEqual([
+      'leucovorin',
+    ]);
+  });
   it('reads MSI-H/dMMR as alternatives and long forms', () => {
     expect(of(parseCriterion('MSI-H/dMMR colorectal cancer', 'inclusion'), 'biomarker')[0]).toMatchObject({
       anyOf: [

@@ -294,7 +294,11 @@ function termAfter(gene: string, after: string, before: string): BiomarkerTerm[]
     )
       out.push({ gene, kind: 'fusion' });
     else if (
-      /^\W{0,30}(mutat|mutant|variant|pathogenic|alteration|altered|positive|\+|deleterious|loss|wild[- ]?type|status|inhibitor)/i.test(
+      /^\W{0,30}(?:(?:germline|somatic|likely pathogenic|inactivating|truncating|hotspot|known)\s+)?(mutat|mutant|variant|pathogenic|alteration|altered|positive|\+|deleterious|loss|wild[- ]?type|status|inhibitor)/i.test(
+        w,
+      ) ||
+      // "KIT exon 11 deletion", "ERBB2 exon 20 insertion" (classes not listed above): a mutation of the gene.
+      /^\W{0,3}exon\s*\d{1,2}\s*(?:in-?frame\s+)?(?:del\w*|ins\w*|mutat\w*|dup\w*|skip\w*|substitution)/i.test(
         w,
       ) ||
       /(mutated|mutant|pathogenic|deleterious|germline|somatic|mutations? (in|of)( the)?|alterations? (in|of)( the)?)\W{0,3}$/i.test(
@@ -307,6 +311,19 @@ function termAfter(gene: string, after: string, before: string): BiomarkerTerm[]
     }
   }
   return out;
+}
+
+/** Two gene symbols joined by "-", "::" or "/" (the fusion notation). */
+const FUSION_PAIR = /(?<![A-Za-z0-9-])([A-Z][A-Z0-9]{1,9})(-|::|\/)([A-Z][A-Z0-9]{1,9})(?![A-Za-z0-9-])/g;
+/** Kinase genes whose fusions are drivers (the one of the pair the parser knows). */
+const FUSION_DRIVERS = /^(?:ALK|ROS1|RET|NTRK[123]|FGFR[123]|NRG1|BRAF|MET|EGFR)$/;
+/** Partner symbols without a digit that occur in these fusions (most partners, EML4 or KIF5B, have one). */
+const DIGITLESS_PARTNERS = new Set(['EZR', 'LMNA', 'TPR', 'AGK', 'TFG', 'GOPC', 'CLTC', 'SQSTM1']);
+
+/** A fusion partner: a gene-like symbol, not a variant ("T790M"), a drug class ("TKI") or a second driver. */
+function isPartner(sym: string): boolean {
+  if (/^[A-Z]\d+[A-Z]?$/.test(sym) || FUSION_DRIVERS.test(sym)) return false;
+  return (/\d/.test(sym) && sym.length >= 3) || DIGITLESS_PARTNERS.has(sym);
 }
 
 /** An IHC score right after "HER2" ("HER2 IHC 1+", "HER2 (IHC 0)", "HER2: 2+/ISH-"), with ISH for 2+. */
@@ -390,6 +407,22 @@ export function findBiomarkers(text: string): ParsedItem[] {
         normalized.slice(0, m.index) + pad.slice(-m[0].length) + normalized.slice(m.index + m[0].length);
     }
   }
+  // Fusion partners written as a pair ("EML4-ALK", "FGFR2-BICC1 fusion", "ETV6::NTRK3"): the separator becomes
+  // spaces (spans stay true) so the driver gene is found, and a driver in a pair is a fusion.
+  const pairAt = new Set<number>();
+  if (/[-:]/.test(normalized))
+    for (const m of normalized.matchAll(FUSION_PAIR)) {
+      const [whole, a, sep, b] = m as unknown as [string, string, string, string];
+      const driverA = FUSION_DRIVERS.test(a);
+      const driverB = FUSION_DRIVERS.test(b);
+      if (!(driverA ? isPartner(b) : driverB && isPartner(a))) continue;
+      normalized =
+        normalized.slice(0, m.index + a.length) +
+        ' '.repeat(sep.length) +
+        normalized.slice(m.index + a.length + sep.length);
+      pairAt.add(driverA ? m.index : m.index + a.length + sep.length);
+      void whole;
+    }
   const mentions: Mention[] = [...extras];
   // matchAll on GENE_RE costs microseconds even without a match; GENE_WORD rules most texts out first.
   for (const m of GENE_WORD.test(normalized) ? normalized.matchAll(GENE_RE) : []) {
@@ -426,7 +459,8 @@ export function findBiomarkers(text: string): ParsedItem[] {
       !/^[^.;]{0,15}(mutat|fusion|rearrang|amplif|positive|express)/i.test(after)
     )
       continue;
-    const terms = termAfter(gene, after, before);
+    let terms = termAfter(gene, after, before);
+    if (pairAt.has(m.index) && !terms.some((t) => t.kind === 'fusion')) terms = [{ gene, kind: 'fusion' }];
     for (const term of terms) mentions.push({ start: m.index, end: m.index + raw.length, term });
   }
   if (mentions.length === 0) return [];
@@ -811,7 +845,14 @@ function mayNameTherapy(text: string): boolean {
   return THERAPY_WORD.test(text.toLowerCase()) || CLASS_ABBREV.test(text) || text.includes('RT');
 }
 
-function drugsIn(text: string): string[] {
+/** "(except leuprolide for prostate cancer)", "other than bisphosphonates": the drugs named are left out. */
+const EXCEPTION_SPAN =
+  /\b(?:except(?: for)?|other than|excluding|with the exception of|apart from|aside from)\b[^.;:()]*/gi;
+
+function drugsIn(textIn: string): string[] {
+  const text = /except|other than|excluding|apart from|aside from/i.test(textIn)
+    ? textIn.replace(EXCEPTION_SPAN, (m) => ' '.repeat(m.length))
+    : textIn;
   const known = findDrugs(text);
   const out = new Set(known);
   const lower = text.toLowerCase();
