@@ -71,6 +71,17 @@ describe('parseCriterion: biomarkers', () => {
       parseCriterion('Prior EGFR-TKI therapy', 'inclusion').some((i) => i.category === 'biomarker'),
     ).toBe(false);
   });
+  it('keeps a trailing negation to its own item unless it closes a bare list', () => {
+    const items = (text: string) =>
+      parseCriterion(text, 'inclusion').flatMap((i) =>
+        i.category === 'biomarker'
+          ? [`${i.negated ? 'no ' : ''}${i.anyOf.map((t) => t.gene).join('|')}`]
+          : [],
+      );
+    expect(items('FGFR2-BICC1 fusion, IDH1 wild-type')).toEqual(['FGFR2', 'no IDH1']);
+    expect(items('KRAS G12C mutation, BRAF wild-type')).toEqual(['KRAS', 'no BRAF']);
+    expect(items('KRAS, NRAS and BRAF wild-type')).toEqual(['no KRAS', 'no BRAF']);
+  });
   it('leaves out the drugs named as exceptions', () => {
     const drugs = (text: string) =>
       parseCriterion(text, 'inclusion').flatMap((i) => (i.category === 'prior_therapy' ? i.drugs : []));

@@ -485,11 +485,22 @@ export function findBiomarkers(text: string): ParsedItem[] {
   });
   if (cur.length > 0) groups.push(cur);
   const items: ParsedItem[] = [];
-  for (const g of groups) {
+  for (const [gi, g] of groups.entries()) {
     const first = g[0]!;
     const last = g[g.length - 1]!;
     const before = normalized.slice(Math.max(0, first.start - 60), first.start);
-    const after = normalized.slice(last.end, last.end + 60);
+    // A negation after the item stops at the next item when this one has words of its own: in "FGFR2
+    // fusion, IDH1 wild-type" the wild-type is IDH1's, in "KRAS, NRAS and BRAF wild-type" it is the list's.
+    const next = groups[gi + 1]?.[0]?.start ?? Infinity;
+    const own =
+      next !== Infinity &&
+      /[A-Za-z]{2,}/.test(
+        normalized
+          .slice(last.end, next)
+          .replace(GENE_RE, '')
+          .replace(/\b(?:and|or|and\/or|nor)\b/gi, ''),
+      );
+    const after = normalized.slice(last.end, own ? Math.min(last.end + 60, next) : last.end + 60);
     const statusOnly = g.every((x) => x.term.kind === 'status');
     let negated = NEG_BEFORE.test(before) && !/\bnon[- ]?(small|squamous)/i.test(before.slice(-20));
     if (!statusOnly && NEG_AFTER.test(after) && !/wild[- ]?type for/i.test(after)) negated = true;
