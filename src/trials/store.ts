@@ -231,11 +231,6 @@ export class TrialStore {
       ),
       get: db.prepare('SELECT * FROM trials WHERE nct_id = ?'),
       sites: db.prepare('SELECT sites FROM trials WHERE nct_id = ?').pluck(),
-      search: db
-        .prepare(
-          'SELECT (SELECT nct_id FROM trials WHERE id = f.rowid) FROM trial_fts f WHERE trial_fts MATCH ? ORDER BY rank LIMIT ?',
-        )
-        .pluck(),
     };
   }
 
@@ -402,9 +397,9 @@ export class TrialStore {
     return out;
   }
 
-  /** Full-text search over titles, conditions and eligibility text (FTS5 query syntax). */
+  /** Full-text search over titles, conditions and eligibility text (FTS5 query syntax): the NCT ids, best first. */
   search(query: string, limit = 20): string[] {
-    return this.stmts.search.all(query, limit) as string[];
+    return this.searchTrials(query, { limit }).map((h) => h.nctId);
   }
 
   /**
