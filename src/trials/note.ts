@@ -22,7 +22,7 @@ import { finishFacts, type CaseFacts } from './facts.js';
  * patient's own cancer when it names a cancer type before the patient's.
  */
 /** Driver genes a note may report as tested negative; families expand to their members. */
-const GENE_WORD =
+const TESTED_GENE =
   '(?:EGFR|ALK|ROS1|KRAS|NRAS|HRAS|RAS|BRAF|MET|RET|NTRK[1-3]?|ERBB2|PIK3CA|BRCA[12]?|IDH[12]|FGFR[1-4]|KIT|PDGFRA|ESR1|AKT1|PTEN|STK11|KEAP1|NF1|TP53)';
 const GENE_ALIASES: Record<string, string[]> = {
   RAS: ['KRAS', 'NRAS'],
@@ -193,7 +193,7 @@ export function factsFromNote(text: string): CaseFacts {
   // EGFR and ALK", "no EGFR mutation detected". A variant named in between ("BRAF V600E negative") rules out
   // that variant only, so it is left to the criterion parser.
   const negative = new Set<string>();
-  const list = `(${GENE_WORD}(?:\\s*(?:\\/|,|and|or)\\s*${GENE_WORD})*)`;
+  const list = `(${TESTED_GENE}(?:\\s*(?:\\/|,|and|or)\\s*${TESTED_GENE})*)`;
   const after = new RegExp(
     `\\b${list}\\s*(?:gene\\s*)?(?:mutations?|alterations?|fusions?|rearrangements?|status)?\\s*(?:is\\s*|:\\s*|were\\s*|was\\s*)?(?:wild[- ]?type|wt\\b|negative|neg\\b|not detected|not amplified)`,
     'gi',
@@ -205,7 +205,8 @@ export function factsFromNote(text: string): CaseFacts {
   for (const re of [after, before])
     for (const m of text.matchAll(re))
       for (const g of m[1]!.split(/\s*(?:\/|,|\band\b|\bor\b)\s*/i))
-        for (const gene of GENE_ALIASES[g.toUpperCase()] ?? [g.toUpperCase()]) negative.add(gene);
+        // Gene symbols as written, in capitals: "met", "ret" and "kit" in lower case are English words.
+        if (g === g.toUpperCase()) for (const gene of GENE_ALIASES[g] ?? [g]) negative.add(gene);
   const tested = [...negative].filter((g) => !facts.alterations.some((a) => a.gene === g));
   if (tested.length > 0) facts.testedNegative = tested;
   if (facts.alterations.length > 0) facts.profiled = true;
