@@ -313,8 +313,11 @@ function termAfter(gene: string, after: string, before: string): BiomarkerTerm[]
   return out;
 }
 
-/** Two gene symbols joined by "-", "::" or "/" (the fusion notation). */
-const FUSION_PAIR = /(?<![A-Za-z0-9-])([A-Z][A-Z0-9]{1,9})(-|::|\/)([A-Z][A-Z0-9]{1,9})(?![A-Za-z0-9-])/g;
+/**
+ * Two gene symbols joined by "-" or "::" (the fusion notation). Not "/": that is "or" ("EGFR/ALK") or a ratio
+ * ("MET/CEP7").
+ */
+const FUSION_PAIR = /(?<![A-Za-z0-9-])([A-Z][A-Z0-9]{1,9})(-|::)([A-Z][A-Z0-9]{1,9})(?![A-Za-z0-9-])/g;
 /** Kinase genes whose fusions are drivers (the one of the pair the parser knows). */
 const FUSION_DRIVERS = /^(?:ALK|ROS1|RET|NTRK[123]|FGFR[123]|NRG1|BRAF|MET|EGFR)$/;
 /** Partner symbols without a digit that occur in these fusions (most partners, EML4 or KIF5B, have one). */
@@ -412,7 +415,7 @@ export function findBiomarkers(text: string): ParsedItem[] {
   const pairAt = new Set<number>();
   if (/[-:]/.test(normalized))
     for (const m of normalized.matchAll(FUSION_PAIR)) {
-      const [whole, a, sep, b] = m as unknown as [string, string, string, string];
+      const [, a, sep, b] = m as unknown as [string, string, string, string];
       const driverA = FUSION_DRIVERS.test(a);
       const driverB = FUSION_DRIVERS.test(b);
       if (!(driverA ? isPartner(b) : driverB && isPartner(a))) continue;
@@ -421,7 +424,6 @@ export function findBiomarkers(text: string): ParsedItem[] {
         ' '.repeat(sep.length) +
         normalized.slice(m.index + a.length + sep.length);
       pairAt.add(driverA ? m.index : m.index + a.length + sep.length);
-      void whole;
     }
   const mentions: Mention[] = [...extras];
   // matchAll on GENE_RE costs microseconds even without a match; GENE_WORD rules most texts out first.
