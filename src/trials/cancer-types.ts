@@ -185,6 +185,8 @@ const ENTRIES: CancerEntry[] = [
     /\bhead and neck squamous\b/i,
     /\bHNSCC\b/,
     /\bSCCHN\b/,
+    /\bsquamous cell (carcinoma|cancer) of the (head and neck|oral cavity|oropharynx|larynx|hypopharynx|tongue)\b/i,
+    /\b(oral( cavity)?|oropharyn\w*|laryn\w*|hypopharyn\w*|tongue|tonsil\w*) squamous\b/i,
   ),
   E(
     'HEAD_NECK',
@@ -192,6 +194,7 @@ const ENTRIES: CancerEntry[] = [
     SOLID,
     /\bhead and neck (cancer|carcinoma|tumou?r)s?\b/i,
     /\b(oral cavity|oropharyn\w+|laryn\w+|hypopharyn\w+|nasopharyn\w+) (cancer|carcinoma)\b/i,
+    /\b(tongue|tonsil\w*|salivary gland) (cancer|carcinoma)\b/i,
   ),
   E('THYROID', 'Thyroid Cancer', SOLID, /\bthyroid (cancer|carcinoma)\b/i),
   E('GB', 'Glioblastoma', 'DIFG', /\bglioblastoma\b/i, /\bGBM\b/),

@@ -121,6 +121,19 @@ describe('factsFromNote', () => {
     expect(genes('EGFR negative, KRAS G12C positive')).toEqual(['EGFR']);
   });
 
+  it('reads a titled name\'s age, "bone-only disease" and head-and-neck primaries written by subsite', () => {
+    expect(factsFromNote('Mrs. L, 71, has metastatic urothelial carcinoma of the bladder.').age).toBe(71);
+    expect(factsFromNote('Mr. B, 500 mg daily').age).toBeUndefined();
+    expect(factsFromNote('80 yo M with mCRPC, bone-only disease.').sites.map((x) => x.site)).toEqual([
+      'bone',
+    ]);
+    expect(
+      factsFromNote('Recurrent oropharyngeal squamous cell carcinoma, lung metastases.').tumorType,
+    ).toMatchObject({
+      code: 'HNSC',
+    });
+  });
+
   it('property: never throws on arbitrary text', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300 }), (s) => void factsFromNote(s)),

@@ -51,8 +51,14 @@ export function factsFromNote(text: string): CaseFacts {
     /\b(\d{1,3})[- ]?(?:year|yr)s?[- ]?old\b|\b(\d{1,3})\s*(?:y\/o|yo)\b|\bage[d]?\s*:?\s*(\d{1,3})\b|\b(\d{1,3})\s*(?:M|F)\b/i.exec(
       text,
     );
-  if (age) {
-    const v = Number(age[1] ?? age[2] ?? age[3] ?? age[4]);
+  // "Mrs. L, 71, has …": the age right after a titled name.
+  const titled =
+    /\b(?:Mrs?|Ms|Miss|Mx)\.?\s+[A-Z][\w.'-]*,?\s+(?:aged?\s+)?(\d{2,3})\b(?!\s*(?:mg|%|cm|mm|kg))/.exec(
+      text,
+    );
+  const ageText = age ? (age[1] ?? age[2] ?? age[3] ?? age[4]) : titled?.[1];
+  if (ageText !== undefined) {
+    const v = Number(ageText);
     if (v > 0 && v < 120) facts.age = v;
   }
   if (
@@ -97,7 +103,9 @@ export function factsFromNote(text: string): CaseFacts {
   if (best) facts.tumorType = { code: best.code, name: best.name, input: best.text };
 
   // Metastatic sites.
-  const SITE_WORDS = /\b(metasta\w*|mets|spread|deposits?|lesions?|involvement|carcinomatosis|implants?)\b/i;
+  // "bone-only disease", "liver-predominant disease" name a site too.
+  const SITE_WORDS =
+    /\b(metasta\w*|mets|spread|deposits?|lesions?|involvement|carcinomatosis|implants?)\b|\b[a-z]+[- ](?:only|predominant|limited) disease\b/i;
   for (const s of sentences) {
     if (!SITE_WORDS.test(s)) continue;
     if (
