@@ -51,6 +51,8 @@ export interface CaseFacts {
     line?: number;
     /** When known: adjuvant, neoadjuvant and maintenance therapy are not lines of their own. */
     setting?: 'metastatic' | 'adjuvant' | 'neoadjuvant' | 'maintenance';
+    /** The therapy the patient is on now (a note's "now on FOLFIRI"): received, but not a prior line. */
+    current?: boolean;
   }>;
   /** Systemic lines for advanced disease, counted from the prior therapies. */
   priorLines: number;
@@ -120,7 +122,7 @@ export function finishFacts(f: CaseFacts): void {
   // Lines for advanced disease: therapy given around surgery (adjuvant, neoadjuvant) or to keep a response
   // (maintenance) is not a line of its own.
   const systemic = f.priorTherapies.filter(
-    (t) => t.type === 'systemic' && (t.setting === undefined || t.setting === 'metastatic'),
+    (t) => t.type === 'systemic' && !t.current && (t.setting === undefined || t.setting === 'metastatic'),
   );
   const lines = systemic.map((t) => t.line ?? 0);
   f.priorLines = Math.max(systemic.length, ...lines, 0);

@@ -134,6 +134,16 @@ describe('factsFromNote', () => {
     });
   });
 
+  it('keeps the therapy the patient is on now out of the prior lines, unless it has failed', () => {
+    const f = factsFromNote('s/p FOLFOX + panitumumab with progression. He is now on FOLFIRI.');
+    expect(f.priorTherapies.map((t) => [t.name, t.current ?? false])).toEqual([
+      ['panitumumab + fluorouracil + leucovorin + oxaliplatin', false],
+      ['fluorouracil + leucovorin + irinotecan', true],
+    ]);
+    expect(f.priorLines).toBe(1);
+    expect(factsFromNote('NSCLC, currently on pembrolizumab, now progressing.').priorLines).toBe(1);
+  });
+
   it('property: never throws on arbitrary text', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300 }), (s) => void factsFromNote(s)),

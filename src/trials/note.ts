@@ -251,6 +251,10 @@ export function factsFromNote(text: string): CaseFacts {
           : /\bmaintenance\b/i.test(step)
             ? 'maintenance'
             : undefined;
+      // "now on FOLFIRI", "currently receiving pembrolizumab": the present therapy, not a line behind.
+      const current =
+        progressed !== true &&
+        /\b(?:now|currently|presently|still)\s+(?:on|receiving|taking|being treated with)\b/i.test(step);
       facts.priorTherapies.push({
         drugs,
         name: drugs.join(' + '),
@@ -258,6 +262,7 @@ export function factsFromNote(text: string): CaseFacts {
         type: 'systemic',
         ...(progressed !== undefined ? { progressed } : {}),
         ...(setting ? { setting } : {}),
+        ...(current ? { current } : {}),
       });
     }
   }
