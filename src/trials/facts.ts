@@ -18,6 +18,8 @@ export interface CaseFacts {
   age?: number;
   sex: 'female' | 'male' | 'other' | 'unknown';
   ecog?: number;
+  /** Karnofsky performance score (0–100), when the case gives one (notes: "KPS 80"). */
+  karnofsky?: number;
   tumorType?: { code: string; name: string; input?: string };
   stage?: string;
   /** True when the case lists metastatic sites or a stage IV; undefined when nothing says either way. */

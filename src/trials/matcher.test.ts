@@ -141,6 +141,29 @@ describe('evaluateTrial', () => {
     });
   });
 
+  it('judges a Karnofsky criterion on a Karnofsky score, and leaves it unknown with ECOG alone', () => {
+    const kps = (f: CaseFacts) =>
+      evaluateTrial(
+        {
+          ...egfrTrial,
+          criteria: [
+            {
+              type: 'inclusion',
+              text: 'Karnofsky performance status ≥ 70',
+              parsed: [{ category: 'performance_status', scale: 'Karnofsky', min: 70 }],
+            },
+          ],
+        },
+        f,
+      ).criteria.find((c) => c.text.startsWith('Karnofsky'));
+    expect(kps({ ...egfrCase, karnofsky: 80 })).toMatchObject({ verdict: 'met' });
+    expect(kps({ ...egfrCase, karnofsky: 60 })).toMatchObject({ verdict: 'not_met' });
+    expect(kps(egfrCase)).toMatchObject({
+      verdict: 'unknown',
+      toSettle: 'needs the Karnofsky performance score',
+    });
+  });
+
   it('excludes a case with active brain metastases and tells why', () => {
     const ev = evaluateTrial(egfrTrial, { ...egfrCase, sites: [{ site: 'brain', status: 'untreated' }] });
     expect(ev.excluded).toBe(true);

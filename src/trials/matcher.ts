@@ -615,13 +615,22 @@ function evalItem(p: ParsedItem, f: CaseFacts, type: 'inclusion' | 'exclusion'):
     }
     case 'performance_status': {
       const range = `${p.scale} ${p.min ?? 0}–${p.max ?? (p.scale === 'ECOG' ? 4 : 100)}`;
-      if (p.scale === 'Karnofsky')
+      if (p.scale === 'Karnofsky') {
+        // Judged on a Karnofsky score only: converting from ECOG would be a guess at the boundaries.
+        if (f.karnofsky === undefined)
+          return {
+            holds: null,
+            reason: `asks for ${range}`,
+            toSettle: 'needs the Karnofsky performance score',
+            weight: ROUTINE * 2,
+          };
         return {
-          holds: null,
-          reason: `asks for ${range}`,
-          toSettle: 'needs the Karnofsky performance score',
-          weight: ROUTINE * 2,
+          holds:
+            (p.min === undefined || f.karnofsky >= p.min) && (p.max === undefined || f.karnofsky <= p.max),
+          reason: `asks for ${range}; case Karnofsky ${f.karnofsky}`,
+          weight: KEY,
         };
+      }
       if (f.ecog === undefined)
         return {
           holds: null,

@@ -144,6 +144,12 @@ describe('factsFromNote', () => {
     expect(factsFromNote('NSCLC, currently on pembrolizumab, now progressing.').priorLines).toBe(1);
   });
 
+  it('reads a Karnofsky score apart from ECOG', () => {
+    expect(factsFromNote('KPS 80. Creatinine normal.')).toMatchObject({ karnofsky: 80 });
+    expect(factsFromNote('Karnofsky performance status of 70%').ecog).toBeUndefined();
+    expect(factsFromNote('Karnofsky 90, ECOG 1')).toMatchObject({ karnofsky: 90, ecog: 1 });
+  });
+
   it('property: never throws on arbitrary text', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300 }), (s) => void factsFromNote(s)),

@@ -273,7 +273,13 @@ export function factsFromNote(text: string): CaseFacts {
   )
     facts.priorTherapies.push({ drugs: [], name: 'radiation', classes: [], type: 'radiation' });
 
-  const ecog = /\b(?:ECOG|performance status|PS)\s*(?:of|is|:|=)?\s*([0-4])\b/i.exec(text);
+  const kps =
+    /\b(?:KPS|Karnofsky(?: performance)?(?: status| score)?)\s*(?:of|is|:|=)?\s*(100|[1-9]0)\s*%?/i.exec(
+      text,
+    );
+  if (kps) facts.karnofsky = Number(kps[1]);
+  // "PS" right after "Karnofsky" is the Karnofsky score, not ECOG.
+  const ecog = /\b(?:ECOG|(?<!Karnofsky )performance status|PS)\s*(?:of|is|:|=)?\s*([0-4])\b/i.exec(text);
   if (ecog) facts.ecog = Number(ecog[1]);
   const stage = /\bstage\s+(IV|III|II|I|[1-4])([ABC]?)\b/i.exec(text);
   if (stage)

@@ -404,6 +404,7 @@ function describeFacts(f: CaseFacts): string {
       `prior: ${f.priorTherapies.map((t) => (t.name ?? t.drugs.join('+')) + (t.progressed ? ' (progressed)' : '')).join('; ')}`,
     );
   if (f.ecog !== undefined) parts.push(`ECOG ${f.ecog}`);
+  if (f.karnofsky !== undefined) parts.push(`KPS ${f.karnofsky}`);
   return parts.join(' · ');
 }
 
