@@ -30,6 +30,18 @@ const GENE_ALIASES: Record<string, string[]> = {
   NTRK: ['NTRK1', 'NTRK2', 'NTRK3'],
 };
 
+/** "RAS/BRAF wild-type", "EGFR negative" / "negative for EGFR and ALK", "no EGFR mutation". */
+const GENE_LIST = `(${TESTED_GENE}(?:\\s*(?:\\/|,|and|or)\\s*${TESTED_GENE})*)`;
+const NEGATIVE_AFTER = new RegExp(
+  `\\b${GENE_LIST}\\s*(?:gene\\s*)?(?:mutations?|alterations?|fusions?|rearrangements?|status)?\\s*(?:is\\s*|:\\s*|were\\s*|was\\s*)?(?:wild[- ]?type|wt\\b|negative|neg\\b|not detected|not amplified)`,
+  'gi',
+);
+const NEGATIVE_BEFORE = new RegExp(
+  `\\b(?:negative for|no|without)\\s+(?:any\\s+|known\\s+|actionable\\s+)?${GENE_LIST}\\s*(?:gene\\s*)?(?:mutations?|alterations?|fusions?|rearrangements?|amplification)?\\b(?!\\s*(?:[-+]|positive|inhibitor|TKI|therapy|treatment))`,
+  'gi',
+);
+const TESTED_NEGATIVE = [NEGATIVE_AFTER, NEGATIVE_BEFORE];
+
 export function factsFromNote(text: string): CaseFacts {
   const facts: CaseFacts = {
     sex: 'unknown',
@@ -201,16 +213,7 @@ export function factsFromNote(text: string): CaseFacts {
   // EGFR and ALK", "no EGFR mutation detected". A variant named in between ("BRAF V600E negative") rules out
   // that variant only, so it is left to the criterion parser.
   const negative = new Set<string>();
-  const list = `(${TESTED_GENE}(?:\\s*(?:\\/|,|and|or)\\s*${TESTED_GENE})*)`;
-  const after = new RegExp(
-    `\\b${list}\\s*(?:gene\\s*)?(?:mutations?|alterations?|fusions?|rearrangements?|status)?\\s*(?:is\\s*|:\\s*|were\\s*|was\\s*)?(?:wild[- ]?type|wt\\b|negative|neg\\b|not detected|not amplified)`,
-    'gi',
-  );
-  const before = new RegExp(
-    `\\b(?:negative for|no|without)\\s+(?:any\\s+|known\\s+|actionable\\s+)?${list}\\s*(?:gene\\s*)?(?:mutations?|alterations?|fusions?|rearrangements?|amplification)?\\b(?!\\s*(?:[-+]|positive|inhibitor|TKI|therapy|treatment))`,
-    'gi',
-  );
-  for (const re of [after, before])
+  for (const re of TESTED_NEGATIVE)
     for (const m of text.matchAll(re))
       for (const g of m[1]!.split(/\s*(?:\/|,|\band\b|\bor\b)\s*/i))
         // Gene symbols as written, in capitals: "met", "ret" and "kit" in lower case are English words.
